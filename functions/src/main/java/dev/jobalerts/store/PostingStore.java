@@ -1,0 +1,70 @@
+package dev.jobalerts.store;
+
+import static dev.jobalerts.store.Attrs.s;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * The Postings table. New postings go in with a conditional put on the posting id, so a replayed page
+ * or a second source carrying the same job stores nothing twice, and the stream (INSERT only) wakes the
+ * matcher exactly once per posting.
+ */
+public final class PostingStore {
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public PostingStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /** True when the posting was new and is now stored; false when it was already there. */
+    public boolean putIfAbsent(StoredPosting posting) {
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(PostingItems.toItem(posting))
+                    .conditionExpression("attribute_not_exists(postingId)"));
+            return true;
+        } catch (ConditionalCheckFailedException alreadyStored) {
+            return false;
+        }
+    }
+
+    public Optional<StoredPosting> find(String postingId) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Map.of("postingId", s(postingId)))).item();
+        return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PostingItems.fromItem(item));
+    }
+
+    /** A source's postings first seen at or after {@code since} (null: all), newest first. */
+    public List<StoredPosting> listBySource(String sourceId, Instant since) {
+        var request = QueryRequest.builder().tableName(table).indexName("bySource").scanIndexForward(false);
+        if (since == null) {
+            request.keyConditionExpression("sourceId = :s").expressionAttributeValues(Map.of(":s", s(sourceId)));
+        } else {
+            request.keyConditionExpression("sourceId = :s AND firstSeen >= :t")
+                    .expressionAttributeValues(Map.of(":s", s(sourceId), ":t", s(since.toString())));
+        }
+        List<StoredPosting> postings = new ArrayList<>();
+        for (var page : dynamo.queryPaginator(request.build())) page.items().forEach(item -> postings.add(PostingItems.fromItem(item)));
+        return postings;
+    }
+
+    /** Every posting first seen at or after {@code since} (null: all), newest first. An operator's listing, not a hot path. */
+    public List<StoredPosting> listAll(Instant since) {
+        var request = ScanRequest.builder().tableName(table);
+        if (since != null) {
+            request.filterExpression("firstSeen >= :t").expressionAttributeValues(Map.of(":t", s(since.toString())));
+        }
+        List<StoredPosting> postings = new ArrayList<>();
+        for (var page : dynamo.scanPaginator(request.build())) page.items().forEach(item -> postings.add(PostingItems.fromItem(item)));
+        postings.sort((a, b) -> b.firstSeen().compareTo(a.firstSeen()));
+        return postings;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.jobalerts.subscribe;
+
+import dev.jobalerts.search.SavedSearch;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Sign-up with double opt-in, confirmation and unsubscribe. Alerts only ever go to confirmed addresses:
+ * a sign-up stores the search unconfirmed and mails a link; following it activates the subscriber.
+ */
+public final class SubscriptionService {
+    public static final int MAX_SEARCHES = 10;
+    public static final int MAX_EMAIL_LENGTH = 254;
+    /** At most one confirmation email per address in this window, so the form cannot be used to flood an inbox. */
+    public static final Duration CONFIRMATION_INTERVAL = Duration.ofMinutes(10);
+    private static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final SubscriberStore store;
+    private final TokenService tokens;
+    private final ConfirmationSender confirmations;
+    private final Clock clock;
+
+    public SubscriptionService(SubscriberStore store, TokenService tokens, ConfirmationSender confirmations, Clock clock) {
+        this.store = store;
+        this.tokens = tokens;
+        this.confirmations = confirmations;
+        this.clock = clock;
+    }
+
+    /** Result of a sign-up. Every accepted case looks the same to the caller's client (no address enumeration). */
+    public sealed interface SignUp {
+        record Accepted(String subscriberId, boolean confirmationSent) implements SignUp {}
+        record InvalidEmail(String message) implements SignUp {}
+        record TooManySearches(int limit) implements SignUp {}
+    }
+
+    /** Result of following a confirmation link. */
+    public sealed interface Confirmation {
+        record Confirmed(Subscriber subscriber, String manageToken, String unsubscribeToken) implements Confirmation {}
+        record Expired() implements Confirmation {}
+        record Invalid() implements Confirmation {}
+    }
+
+    /** Result of an unsubscribe request. */
+    public sealed interface Unsubscribe {
+        record Done(Subscriber subscriber) implements Unsubscribe {}
+        record Invalid() implements Unsubscribe {}
+    }
+
+    public static boolean isValidEmail(String email) {
+        return email != null && email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email.strip()).matches();
+    }
+
+    public SignUp signUp(String email, SavedSearch search, Frequency frequency) {
+        if (!isValidEmail(email)) return new SignUp.InvalidEmail("email must be a valid address of at most " + MAX_EMAIL_LENGTH + " characters");
+        Instant now = Instant.now(clock);
+        String normalised = SubscriberStore.normalise(email);
+        String subscriberId = SubscriberStore.subscriberIdFor(normalised);
+        Optional<Subscriber> existing = store.find(subscriberId);
+        List<SubscriberSearch> searches = existing.isPresent() ? store.searchesOf(subscriberId) : List.of();
+        boolean replacesSameId = searches.stream().anyMatch(s -> s.search().id().equals(search.id()));
+        if (!replacesSameId && searches.size() >= MAX_SEARCHES) return new SignUp.TooManySearches(MAX_SEARCHES);
+
+        Subscriber subscriber = existing
+                .filter(s -> s.status() == SubscriberStatus.ACTIVE || s.status() == SubscriberStatus.PAUSED || s.status() == SubscriberStatus.PENDING)
+                // An unsubscribed or suppressed address starts afresh: new nonce, so its old links stay dead.
+                .orElseGet(() -> new Subscriber(subscriberId, normalised, SubscriberStatus.PENDING, frequency, "UTC", newNonce(), now, null));
+        if (subscriber.status() == SubscriberStatus.PENDING) {
+            subscriber = withFrequency(subscriber, frequency);
+        }
+        boolean mayMail = subscriber.confirmationSentAt() == null
+                || !subscriber.confirmationSentAt().plus(CONFIRMATION_INTERVAL).isAfter(now);
+        store.saveSearch(new SubscriberSearch(subscriberId, search, false, false, false, subscriber.status(), subscriber.frequency(), now.toEpochMilli()));
+        boolean sent = false;
+        if (mayMail) {
+            sent = confirmations.send(subscriber, search, tokens.issue(TokenService.Purpose.CONFIRM, subscriber));
+            if (sent) subscriber = withConfirmationSentAt(subscriber, now);
+        }
+        store.saveProfile(subscriber, now);
+        return new SignUp.Accepted(subscriberId, sent);
+    }
+
+    public Confirmation confirm(String token) {
+        Optional<Subscriber> found = TokenService.claimedSubscriber(token).flatMap(store::find);
+        if (found.isEmpty()) return new Confirmation.Invalid();
+        Subscriber subscriber = found.get();
+        switch (tokens.check(token, TokenService.Purpose.CONFIRM, subscriber)) {
+            case EXPIRED -> { return new Confirmation.Expired(); }
+            case INVALID -> { return new Confirmation.Invalid(); }
+            case VALID -> { }
+        }
+        Instant now = Instant.now(clock);
+        SubscriberStatus status = subscriber.status() == SubscriberStatus.PAUSED ? SubscriberStatus.PAUSED : SubscriberStatus.ACTIVE;
+        Subscriber active = withStatus(subscriber, status);
+        store.saveProfile(active, now);
+        for (SubscriberSearch search : store.searchesOf(subscriber.subscriberId())) {
+            store.saveSearch(new SubscriberSearch(search.subscriberId(), search.search(), search.paused(), true, false,
+                    status, active.frequency(), now.toEpochMilli()));
+        }
+        return new Confirmation.Confirmed(active, tokens.issue(TokenService.Purpose.MANAGE, active),
+                tokens.issue(TokenService.Purpose.UNSUBSCRIBE, active));
+    }
+
+    /** Unsubscribes the holder of an unsubscribe or manage token; idempotent. */
+    public Unsubscribe unsubscribe(String token) {
+        Optional<Subscriber> found = TokenService.claimedSubscriber(token).flatMap(store::find);
+        if (found.isEmpty()) return new Unsubscribe.Invalid();
+        Subscriber subscriber = found.get();
+        boolean valid = tokens.check(token, TokenService.Purpose.UNSUBSCRIBE, subscriber) == TokenService.Check.VALID
+                || tokens.check(token, TokenService.Purpose.MANAGE, subscriber) == TokenService.Check.VALID;
+        if (!valid) return new Unsubscribe.Invalid();
+        if (subscriber.status() == SubscriberStatus.UNSUBSCRIBED) return new Unsubscribe.Done(subscriber);
+        return new Unsubscribe.Done(changeStatus(subscriber, SubscriberStatus.UNSUBSCRIBED));
+    }
+
+    /** Sets a subscriber's status and copies it onto their searches so every matcher index follows. */
+    public Subscriber changeStatus(Subscriber subscriber, SubscriberStatus status) {
+        Instant now = Instant.now(clock);
+        Subscriber changed = withStatus(subscriber, status);
+        store.saveProfile(changed, now);
+        for (SubscriberSearch search : store.searchesOf(subscriber.subscriberId())) {
+            store.saveSearch(new SubscriberSearch(search.subscriberId(), search.search(), search.paused(), search.confirmed(), false,
+                    status, changed.frequency(), now.toEpochMilli()));
+        }
+        return changed;
+    }
+
+    /** Suppresses an address after a hard bounce or complaint; unknown addresses are ignored. */
+    public boolean suppress(String email) {
+        return store.findByEmail(email).map(subscriber -> changeStatus(subscriber, SubscriberStatus.SUPPRESSED)).isPresent();
+    }
+
+    public String manageToken(Subscriber subscriber) {
+        return tokens.issue(TokenService.Purpose.MANAGE, subscriber);
+    }
+
+    public String unsubscribeToken(Subscriber subscriber) {
+        return tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber);
+    }
+
+    static String newNonce() {
+        byte[] bytes = new byte[12];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static Subscriber withStatus(Subscriber s, SubscriberStatus status) {
+        return new Subscriber(s.subscriberId(), s.email(), status, s.frequency(), s.timeZone(), s.nonce(), s.createdAt(), s.confirmationSentAt());
+    }
+
+    private static Subscriber withFrequency(Subscriber s, Frequency frequency) {
+        return new Subscriber(s.subscriberId(), s.email(), s.status(), frequency, s.timeZone(), s.nonce(), s.createdAt(), s.confirmationSentAt());
+    }
+
+    private static Subscriber withConfirmationSentAt(Subscriber s, Instant at) {
+        return new Subscriber(s.subscriberId(), s.email(), s.status(), s.frequency(), s.timeZone(), s.nonce(), s.createdAt(), at);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.jobalerts.subscribe;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Signed links for confirm, manage and unsubscribe. A token is {@code purpose.subscriberId.expiry.mac} where
+ * mac = HMAC-SHA256(secret, purpose|subscriberId|expiry|nonce). The subscriber's nonce is in the MAC but not the
+ * token, so rotating it revokes every link issued before. No state is stored per token.
+ */
+public final class TokenService {
+
+    /** What a token lets its holder do. */
+    public enum Purpose {
+        CONFIRM("c"), MANAGE("m"), UNSUBSCRIBE("u");
+
+        final String code;
+
+        Purpose(String code) {
+            this.code = code;
+        }
+    }
+
+    /** Outcome of checking a token. */
+    public enum Check { VALID, EXPIRED, INVALID }
+
+    public static final Duration CONFIRM_TTL = Duration.ofHours(48);
+    /** Manage and unsubscribe links live in old emails; they are revoked by nonce rotation, not by age. */
+    public static final Duration LONG_LIVED_TTL = Duration.ofDays(3650);
+
+    private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+    private final SecretKeySpec key;
+    private final Clock clock;
+
+    public TokenService(byte[] secret, Clock clock) {
+        if (secret == null || secret.length < 16) throw new IllegalArgumentException("token secret must be at least 16 bytes");
+        this.key = new SecretKeySpec(secret.clone(), "HmacSHA256");
+        this.clock = clock;
+    }
+
+    public String issue(Purpose purpose, Subscriber subscriber) {
+        Duration ttl = purpose == Purpose.CONFIRM ? CONFIRM_TTL : LONG_LIVED_TTL;
+        long expiry = Instant.now(clock).plus(ttl).getEpochSecond();
+        String payload = purpose.code + "." + subscriber.subscriberId() + "." + expiry;
+        return payload + "." + mac(payload, subscriber.nonce());
+    }
+
+    /** The subscriber a token claims to be for, read without trusting it: the caller loads the nonce, then {@link #check}s. */
+    public static Optional<String> claimedSubscriber(String token) {
+        if (token == null || token.length() > 200) return Optional.empty();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 4 || !parts[1].matches("[0-9a-f]{32}")) return Optional.empty();
+        return Optional.of(parts[1]);
+    }
+
+    public Check check(String token, Purpose purpose, Subscriber subscriber) {
+        if (token == null) return Check.INVALID;
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 4 || !parts[0].equals(purpose.code) || !parts[1].equals(subscriber.subscriberId())) return Check.INVALID;
+        long expiry;
+        try {
+            expiry = Long.parseLong(parts[2]);
+        } catch (NumberFormatException e) {
+            return Check.INVALID;
+        }
+        String expected = mac(parts[0] + "." + parts[1] + "." + parts[2], subscriber.nonce());
+        // Constant-time comparison so the MAC cannot be learned byte by byte from response times.
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII)))
+            return Check.INVALID;
+        return Instant.now(clock).getEpochSecond() > expiry ? Check.EXPIRED : Check.VALID;
+    }
+
+    private String mac(String payload, String nonce) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return ENCODER.encodeToString(mac.doFinal((payload + "|" + nonce).getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
+        }
+    }
+}
