@@ -30,7 +30,7 @@ public final class TableSchemas {
             if (!"AWS::DynamoDB::Table".equals(node.path("Type").asText())) return;
             JsonNode props = node.path("Properties");
             var request = CreateTableRequest.builder()
-                    .tableName(props.path("TableName").asText().replace("${AWS::StackName}", stackName))
+                    .tableName(tableName(props.path("TableName")).replace("${AWS::StackName}", stackName))
                     .billingMode(BillingMode.PAY_PER_REQUEST)
                     .attributeDefinitions(attributes(props.path("AttributeDefinitions")))
                     .keySchema(keys(props.path("KeySchema")));
@@ -64,6 +64,11 @@ public final class TableSchemas {
         return tables.stream().filter(t -> t.logicalId().equals(logicalId)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("template has no table " + logicalId))
                 .request().tableName();
+    }
+
+    /** The name pattern, whether the template was read with short tags kept as text or mapped to {@code Fn::Sub}. */
+    private static String tableName(JsonNode name) {
+        return name.isObject() ? name.path("Fn::Sub").asText() : name.asText();
     }
 
     private static List<AttributeDefinition> attributes(JsonNode definitions) {

@@ -1,0 +1,29 @@
+package dev.jobalerts.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One entry of the delivery ledger: "posting P goes to subscriber S because of search Q".
+ *
+ * @param state      {@code claimed} (an instant alert is being sent), {@code queued} (waits for a digest),
+ *                   {@code sent}, or {@code rejected} (SES refused the address for good)
+ * @param pendingKey which pending list it is on until sent: {@code instant} or {@code daily#HH} / {@code weekly#HH}
+ *                   (the UTC hour its digest is due); null once sent
+ */
+public record Delivery(String subscriberId, String postingId, String searchId, List<String> matchedTerms,
+                       String state, Instant claimedAt, String pendingKey) {
+    public static final String CLAIMED = "claimed";
+    public static final String QUEUED = "queued";
+    public static final String SENT = "sent";
+    public static final String REJECTED = "rejected";
+
+    public Delivery {
+        Objects.requireNonNull(subscriberId, "subscriberId");
+        Objects.requireNonNull(postingId, "postingId");
+        Objects.requireNonNull(state, "state");
+        matchedTerms = matchedTerms == null ? List.of() : List.copyOf(matchedTerms);
+        searchId = searchId == null ? "" : searchId;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.jobalerts.store;
+
+import static dev.jobalerts.store.Attrs.n;
+import static dev.jobalerts.store.Attrs.s;
+import static dev.jobalerts.store.Attrs.str;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+
+/**
+ * The Deliveries table: the ledger that makes alerts exactly-once. An email is sent only for entries this
+ * invocation claimed with a conditional write; a replayed stream batch finds them claimed or sent and sends
+ * nothing. A claim older than {@link #LEASE} is considered abandoned (the claimer crashed before sending) and
+ * may be taken over, so a crash delays an alert but does not lose it.
+ */
+public final class DeliveryStore {
+    /** How long a claim protects an unsent delivery; longer than any matcher invocation can run. */
+    public static final Duration LEASE = Duration.ofMinutes(15);
+    static final Duration RETENTION = Duration.ofDays(60);
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DeliveryStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    /**
+     * Claims a delivery for sending now ({@code pendingKey = "instant"}) or queues it for a digest
+     * ({@code pendingKey = "daily#HH"} …). True when this caller now owns it.
+     */
+    public boolean claim(Delivery delivery, Instant now) {
+        Map<String, AttributeValue> item = toItem(delivery, now);
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(postingId) OR (#state = :claimed AND claimedAt < :staleBefore)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":claimed", s(Delivery.CLAIMED), ":staleBefore", s(now.minus(LEASE).toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Takes over a stale claim or a due digest entry found on a pending list; false if someone else got it first. */
+    public boolean reclaim(Delivery delivery, Instant now) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table)
+                    .key(key(delivery.subscriberId(), delivery.postingId()))
+                    .updateExpression("SET #state = :claimed, claimedAt = :now")
+                    .conditionExpression("(#state = :claimed AND claimedAt < :staleBefore) OR (#state = :queued AND claimedAt = :was)")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":claimed", s(Delivery.CLAIMED), ":queued", s(Delivery.QUEUED),
+                            ":now", s(now.toString()), ":staleBefore", s(now.minus(LEASE).toString()),
+                            ":was", s(delivery.claimedAt().toString()))));
+            return true;
+        } catch (ConditionalCheckFailedException taken) {
+            return false;
+        }
+    }
+
+    /** Marks deliveries sent and takes them off every pending list. */
+    public void markSent(String subscriberId, List<String> postingIds, String messageId, Instant now) {
+        finish(subscriberId, postingIds, Delivery.SENT, messageId, now);
+    }
+
+    /** SES refused the address permanently: never retry these. */
+    public void markRejected(String subscriberId, List<String> postingIds, String reason, Instant now) {
+        finish(subscriberId, postingIds, Delivery.REJECTED, reason, now);
+    }
+
+    private void finish(String subscriberId, List<String> postingIds, String state, String detail, Instant now) {
+        for (String postingId : postingIds) {
+            dynamo.updateItem(b -> b.tableName(table).key(key(subscriberId, postingId))
+                    .updateExpression("SET #state = :state, finishedAt = :now, detail = :detail REMOVE pendingKey, pendingSort")
+                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .expressionAttributeValues(Map.of(":state", s(state), ":now", s(now.toString()), ":detail", s(detail == null ? "" : detail))));
+        }
+    }
+
+    /** Everything on one pending list ({@code instant}, {@code daily#07} …), grouped by subscriber in key order. */
+    public List<Delivery> pending(String pendingKey) {
+        var request = QueryRequest.builder().tableName(table).indexName("pending")
+                .keyConditionExpression("pendingKey = :k")
+                .expressionAttributeValues(Map.of(":k", s(pendingKey)))
+                .build();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (var page : dynamo.queryPaginator(request)) page.items().forEach(item -> deliveries.add(fromItem(item)));
+        return deliveries;
+    }
+
+    /** Every ledger entry of one subscriber (operator view, and forgetting an address). */
+    public List<Delivery> of(String subscriberId) {
+        var request = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("subscriberId = :id")
+                .expressionAttributeValues(Map.of(":id", s(subscriberId)))
+                .build();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (var page : dynamo.queryPaginator(request)) page.items().forEach(item -> deliveries.add(fromItem(item)));
+        return deliveries;
+    }
+
+    public void deleteAllOf(String subscriberId) {
+        for (Delivery delivery : of(subscriberId)) {
+            dynamo.deleteItem(b -> b.tableName(table).key(key(subscriberId, delivery.postingId())));
+        }
+    }
+
+    private static Map<String, AttributeValue> key(String subscriberId, String postingId) {
+        return Map.of("subscriberId", s(subscriberId), "postingId", s(postingId));
+    }
+
+    private static Map<String, AttributeValue> toItem(Delivery delivery, Instant now) {
+        Map<String, AttributeValue> item = new HashMap<>(key(delivery.subscriberId(), delivery.postingId()));
+        item.put("searchId", s(delivery.searchId()));
+        item.put("matchedTerms", AttributeValue.fromL(delivery.matchedTerms().stream().map(Attrs::s).toList()));
+        item.put("state", s(delivery.state()));
+        item.put("claimedAt", s(now.toString()));
+        if (delivery.pendingKey() != null) {
+            item.put("pendingKey", s(delivery.pendingKey()));
+            item.put("pendingSort", s(delivery.subscriberId() + "#" + delivery.postingId()));
+        }
+        item.put("expiresAt", n(now.plus(RETENTION).getEpochSecond()));
+        return item;
+    }
+
+    static Delivery fromItem(Map<String, AttributeValue> item) {
+        AttributeValue terms = item.get("matchedTerms");
+        List<String> matched = terms == null || !terms.hasL() ? List.of() : terms.l().stream().map(AttributeValue::s).toList();
+        String claimedAt = str(item, "claimedAt");
+        return new Delivery(str(item, "subscriberId"), str(item, "postingId"), str(item, "searchId"), matched,
+                str(item, "state"), claimedAt == null ? null : Instant.parse(claimedAt), str(item, "pendingKey"));
+    }
+}

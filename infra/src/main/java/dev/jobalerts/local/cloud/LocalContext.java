@@ -1,0 +1,39 @@
+package dev.jobalerts.local.cloud;
+
+import com.amazonaws.services.lambda.runtime.ClientContext;
+import com.amazonaws.services.lambda.runtime.CognitoIdentity;
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.LambdaLogger;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** The Lambda context a locally invoked handler sees: a name, a request id, and the time it has left. */
+public final class LocalContext implements Context {
+    private final String functionName;
+    private final long deadlineMillis;
+    private final String requestId = UUID.randomUUID().toString();
+
+    public LocalContext(String functionName, int timeoutSeconds) {
+        this.functionName = functionName;
+        this.deadlineMillis = System.currentTimeMillis() + timeoutSeconds * 1000L;
+    }
+
+    @Override public String getAwsRequestId() { return requestId; }
+    @Override public String getLogGroupName() { return "/local/" + functionName; }
+    @Override public String getLogStreamName() { return "local"; }
+    @Override public String getFunctionName() { return functionName; }
+    @Override public String getFunctionVersion() { return "$LATEST"; }
+    @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:" + functionName; }
+    @Override public CognitoIdentity getIdentity() { return null; }
+    @Override public ClientContext getClientContext() { return null; }
+    @Override public int getRemainingTimeInMillis() { return (int) Math.max(0, deadlineMillis - System.currentTimeMillis()); }
+    @Override public int getMemoryLimitInMB() { return 1024; }
+
+    @Override
+    public LambdaLogger getLogger() {
+        return new LambdaLogger() {
+            @Override public void log(String message) { System.err.println(message); }
+            @Override public void log(byte[] message) { System.err.println(new String(message, StandardCharsets.UTF_8)); }
+        };
+    }
+}
