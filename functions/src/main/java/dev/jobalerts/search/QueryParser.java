@@ -128,7 +128,7 @@ final class QueryParser {
             case FIELD -> {
                 Kind following = peek().kind;
                 if (following != Kind.TERM && following != Kind.PHRASE && following != Kind.PREFIX && following != Kind.LPAREN)
-                    throw new Failure(token.position, token.field.prefix + " needs a term, phrase or group right after it");
+                    throw new Failure(token.position, token.field.prefix + " needs a term, phrase or group after it");
                 // The innermost restriction wins, as in Lucene: title:(a company:b) restricts b to the company.
                 return primary(token.field);
             }
