@@ -62,7 +62,7 @@ public final class PoliteFetcher implements AutoCloseable {
         if (requests == null) throw new IllegalArgumentException("requests must not be null");
         if (deadline == null) throw new IllegalArgumentException("deadline must not be null");
         if (onOutcome == null) throw new IllegalArgumentException("onOutcome must not be null");
-        if (requests.contains(null)) throw new IllegalArgumentException("requests must not contain null");
+        if (requests.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("requests must not contain null");
         if (requests.isEmpty()) return;
         new Run(settings, tuning, hops, guard, timer, worker, requests, deadline, onOutcome).execute();
     }
