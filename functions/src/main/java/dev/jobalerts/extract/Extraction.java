@@ -1,0 +1,45 @@
+package dev.jobalerts.extract;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** The state of one {@link PostingExtractor#extract} call: the page and the warnings collected so far. */
+final class Extraction {
+    private final PageContent page;
+    private final List<String> warnings = new ArrayList<>();
+
+    Extraction(PageContent page) {
+        this.page = page;
+    }
+
+    String pageUrl() {
+        return page.url();
+    }
+
+    Instant fetchedAt() {
+        return page.fetchedAt();
+    }
+
+    void warn(String message) {
+        warnings.add(message);
+    }
+
+    /**
+     * Runs one item's mapping; a bug or a shape we did not foresee in that item skips it with a warning instead of
+     * losing the rest of the page.
+     */
+    void each(List<PostingDraft> out, String what, Supplier<PostingDraft> mapping) {
+        try {
+            PostingDraft draft = mapping.get();
+            if (draft != null) out.add(draft);
+        } catch (RuntimeException e) {
+            warn("skipped " + what + ": " + e);
+        }
+    }
+
+    List<String> warnings() {
+        return warnings;
+    }
+}

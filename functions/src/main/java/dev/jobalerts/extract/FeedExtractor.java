@@ -1,0 +1,121 @@
+package dev.jobalerts.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
+
+/**
+ * RSS 2.0 (https://www.rssboard.org/rss-specification) and Atom (RFC 4287) job feeds, one posting per item or
+ * entry. Parsed with jsoup's lenient XML parser, so a broken feed yields the items that can be read, not an error.
+ * Job boards commonly title items "Company: Title"; that is split when no company element is present.
+ */
+final class FeedExtractor {
+    static final String NAME = "rss";
+    private static final Pattern COMPANY_TITLE = Pattern.compile("^([^:]{1,80}?):\\s+(\\S.*)$");
+
+    /** True when the text starts like a feed document. */
+    static boolean looksLikeFeed(String body, String contentType) {
+        String ct = contentType.toLowerCase(Locale.ROOT);
+        if (ct.contains("rss") || ct.contains("atom")) return true;
+        String head = body.substring(0, Math.min(body.length(), 2048));
+        int root = head.indexOf('<', head.startsWith("<?xml") ? head.indexOf("?>") + 2 : 0);
+        while (root >= 0 && root + 1 < head.length() && (head.startsWith("<!--", root) || head.startsWith("<!", root) || head.startsWith("<?", root)))
+            root = head.indexOf('<', root + 1);
+        if (root < 0) return false;
+        return head.startsWith("<rss", root) || head.startsWith("<feed", root) || head.startsWith("<rdf:RDF", root);
+    }
+
+    static Document parse(String body) {
+        return Parser.xmlParser().parseInput(body, "");
+    }
+
+    List<PostingDraft> extract(Document feed, Extraction ctx) {
+        List<PostingDraft> drafts = new ArrayList<>();
+        List<Element> items = feed.getElementsByTag("item");
+        boolean atom = items.isEmpty();
+        if (atom) items = feed.getElementsByTag("entry");
+        if (items.isEmpty() && feed.getElementsByTag("rss").isEmpty() && feed.getElementsByTag("feed").isEmpty())
+            ctx.warn("not an RSS or Atom feed");
+        int index = 0;
+        for (Element item : items) {
+            ctx.each(drafts, "feed item #" + index++, () -> atom ? entry(item) : item(item));
+        }
+        return drafts;
+    }
+
+    private static PostingDraft item(Element item) {
+        PostingDraft d = new PostingDraft();
+        title(d, child(item, "title"), firstOf(item, "company", "job:company", "author:company"));
+        d.url = child(item, "link");
+        if (d.url.isEmpty() && isPermalink(item)) d.url = child(item, "guid");
+        d.location = firstOf(item, "location", "job:location", "region");
+        d.employmentType = firstOf(item, "type", "job:type", "employmentType");
+        d.datePosted = firstOf(item, "pubDate", "dc:date");
+        String encoded = markup(item, "content:encoded");
+        d.description = encoded.isBlank() ? markup(item, "description") : encoded;
+        return d;
+    }
+
+    private static PostingDraft entry(Element entry) {
+        PostingDraft d = new PostingDraft();
+        title(d, child(entry, "title"), firstOf(entry, "company", "job:company"));
+        for (Element link : entry.getElementsByTag("link")) {
+            String rel = link.attr("rel");
+            if (rel.isEmpty() || rel.equals("alternate")) {
+                d.url = link.attr("href");
+                break;
+            }
+        }
+        d.location = firstOf(entry, "location", "job:location");
+        d.datePosted = firstOf(entry, "published", "updated");
+        String content = markup(entry, "content");
+        d.description = content.isBlank() ? markup(entry, "summary") : content;
+        return d;
+    }
+
+    private static void title(PostingDraft d, String title, String company) {
+        Matcher m = COMPANY_TITLE.matcher(title.trim());
+        if (company.isEmpty() && m.matches()) {
+            d.company = m.group(1);
+            d.title = m.group(2);
+        } else {
+            d.company = company;
+            d.title = title;
+        }
+    }
+
+    private static boolean isPermalink(Element item) {
+        Element guid = item.getElementsByTag("guid").first();
+        return guid != null && !guid.attr("isPermaLink").equalsIgnoreCase("false") && guid.text().startsWith("http");
+    }
+
+    private static String firstOf(Element item, String... tags) {
+        for (String tag : tags) {
+            String value = child(item, tag);
+            if (!value.isEmpty()) return value;
+        }
+        return "";
+    }
+
+    /**
+     * A description element's content: escaped HTML and CDATA come back as the HTML they carry, inline XHTML
+     * (Atom type="xhtml") as its markup, plain text with its line breaks.
+     */
+    private static String markup(Element parent, String tag) {
+        for (Element child : parent.children()) {
+            if (child.tagName().equalsIgnoreCase(tag)) return child.childrenSize() > 0 ? child.html() : child.wholeText();
+        }
+        return "";
+    }
+
+    /** Text of the first direct child with that tag; CDATA content comes back as its text. */
+    private static String child(Element parent, String tag) {
+        for (Element child : parent.children()) if (child.tagName().equalsIgnoreCase(tag)) return child.text().trim();
+        return "";
+    }
+}

@@ -1,0 +1,78 @@
+package dev.jobalerts.extract;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.parser.Parser;
+
+/**
+ * Reads JSON written by other people's templates, which is often not JSON: trailing commas, raw newlines and
+ * control characters inside strings, comments, single quotes, the whole block wrapped in an HTML comment or
+ * CDATA section, or entity-escaped as if it were HTML text. This is a separate mapper from
+ * {@code Json.mapper()}, which stays strict for our own data; one instance is shared because it is thread-safe.
+ */
+final class LenientJson {
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
+                    JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
+                    JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
+                    JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
+            .build();
+    private static final Pattern WRAPPERS = Pattern.compile(
+            "^\\s*(?://\\s*|/\\*\\s*)?(?:<!--|<!\\[CDATA\\[)\\s*(?:\\*/)?|(?://\\s*|/\\*\\s*)?(?:-->|\\]\\]>)\\s*(?:\\*/)?\\s*$");
+
+    private LenientJson() {}
+
+    /** Every top-level value in the text (a script may hold several objects in a row). */
+    static List<JsonNode> readAll(String text) throws IOException {
+        String unwrapped = WRAPPERS.matcher(text).replaceAll("").trim();
+        try {
+            return read(unwrapped);
+        } catch (IOException e) {
+            // A JSON-LD block escaped as HTML text ({&quot;@type&quot;: ...}) reads once the entities are decoded.
+            if (!unwrapped.contains("&quot;") && !unwrapped.contains("&#34;")) throw e;
+            return read(Parser.unescapeEntities(unwrapped, false));
+        }
+    }
+
+    private static List<JsonNode> read(String text) throws IOException {
+        List<JsonNode> values = new ArrayList<>(1);
+        if (text.isEmpty()) return values;
+        try (JsonParser parser = MAPPER.createParser(text);
+             MappingIterator<JsonNode> it = MAPPER.readValues(parser, JsonNode.class)) {
+            while (it.hasNextValue()) values.add(it.nextValue());
+        } catch (RuntimeException e) {
+            // MappingIterator wraps parse failures in an unchecked exception; callers handle IOException only.
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        }
+        return values;
+    }
+
+    /** The value of a member as trimmed text: strings as they are, numbers as written, objects and arrays null. */
+    static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || value.isNull() || value.isContainerNode()) return null;
+        String text = value.asText().trim();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** A number from a number or a string such as "85,000" or "$85000.00"; null when there is none. */
+    static Double number(JsonNode value) {
+        if (value == null || value.isNull()) return null;
+        if (value.isNumber()) return value.asDouble();
+        if (!value.isTextual()) return null;
+        String digits = value.asText().replaceAll("[^0-9.]", "");
+        if (digits.isEmpty() || digits.equals(".")) return null;
+        try {
+            return Double.parseDouble(digits);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}

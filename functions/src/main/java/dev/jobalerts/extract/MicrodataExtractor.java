@@ -1,0 +1,72 @@
+package dev.jobalerts.extract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * schema.org JobPosting in HTML microdata (https://html.spec.whatwg.org/multipage/microdata.html). Each item is
+ * turned into the JSON tree JSON-LD would give, then read by {@link SchemaOrgJobPosting}.
+ */
+final class MicrodataExtractor {
+    static final String NAME = "microdata";
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    List<PostingDraft> extract(Document doc, Extraction ctx) {
+        List<PostingDraft> drafts = new ArrayList<>();
+        int index = 0;
+        for (Element item : doc.select("[itemscope][itemtype*=JobPosting]")) {
+            if (item.parents().stream().anyMatch(p -> p.hasAttr("itemscope") && p.attr("itemtype").contains("JobPosting"))) continue;
+            ctx.each(drafts, "microdata JobPosting #" + index++, () -> SchemaOrgJobPosting.draft(toTree(item, 0), ctx.pageUrl()));
+        }
+        return drafts;
+    }
+
+    /** The item's properties: each itemprop whose nearest enclosing item is this one. */
+    static ObjectNode toTree(Element item, int depth) {
+        ObjectNode tree = NODES.objectNode();
+        String type = item.attr("itemtype").trim();
+        if (!type.isEmpty()) tree.put("@type", type.split("\\s+")[0]);
+        for (Element prop : item.select("[itemprop]")) {
+            if (prop == item || owner(prop) != item) continue;
+            JsonNode value = prop.hasAttr("itemscope") && depth < 8 ? toTree(prop, depth + 1) : NODES.textNode(value(prop));
+            for (String name : prop.attr("itemprop").trim().split("\\s+")) add(tree, name, value);
+        }
+        return tree;
+    }
+
+    private static Element owner(Element prop) {
+        for (Element parent = prop.parent(); parent != null; parent = parent.parent())
+            if (parent.hasAttr("itemscope")) return parent;
+        return null;
+    }
+
+    private static void add(ObjectNode tree, String name, JsonNode value) {
+        JsonNode existing = tree.get(name);
+        if (existing == null) {
+            tree.set(name, value);
+        } else if (existing.isArray()) {
+            ((ArrayNode) existing).add(value);
+        } else {
+            tree.set(name, NODES.arrayNode().add(existing).add(value));
+        }
+    }
+
+    /** A property's value per the microdata spec's "property value" rules; description keeps its markup. */
+    private static String value(Element prop) {
+        if (prop.hasAttr("content")) return prop.attr("content");
+        return switch (prop.normalName()) {
+            case "a", "area", "link" -> prop.absUrl("href").isEmpty() ? prop.attr("href") : prop.absUrl("href");
+            case "img", "audio", "video", "source", "embed", "iframe" -> prop.absUrl("src");
+            case "object" -> prop.absUrl("data");
+            case "data", "meter" -> prop.attr("value");
+            case "time" -> prop.hasAttr("datetime") ? prop.attr("datetime") : prop.text();
+            default -> prop.attr("itemprop").contains("description") ? prop.html() : prop.text();
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package dev.jobalerts.extract;
+
+import dev.jobalerts.posting.PostingDates;
+import dev.jobalerts.posting.PostingText;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * A single posting page with no structured data. The title is the first {@code h1} (or {@code og:title});
+ * company, location and date come from labelled fields ("Company: …", a {@code dt}/{@code dd} pair, a bold label
+ * and its text) or, on a page with an apply button, from the headings right after the title. A page is only taken
+ * for a posting when it names a company or a location besides the title: that is what tells a job page from a
+ * category page or an article.
+ */
+final class PageExtractor {
+    static final String NAME = "page";
+    private static final int MAX_FIELD_LENGTH = 120;
+    private static final Pattern INLINE = Pattern.compile(
+            "^(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)\\s*:\\s*(\\S.*)$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile(
+            "^(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)\\s*:?$",
+            Pattern.CASE_INSENSITIVE);
+    // "Posted on April 1, 2026" and "Posted 2 days ago" need no colon; the value must then read as a date.
+    private static final Pattern POSTED = Pattern.compile("^(?:posted|published)(?:\\s+on)?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
+    private static final Set<String> CHROME = Set.of("nav", "header", "footer", "aside", "form", "button", "h1");
+
+    List<PostingDraft> extract(Document doc, Extraction ctx) {
+        Element h1 = doc.body().selectFirst("h1");
+        String title = h1 != null ? h1.text() : doc.select("meta[property=og:title]").attr("content");
+        if (title.isBlank()) return List.of();
+        PostingDraft d = new PostingDraft();
+        d.title = title;
+        Set<Element> used = Collections.newSetFromMap(new IdentityHashMap<>());
+        labelledFields(doc.body(), d, ctx, used);
+        if (h1 != null && (d.company == null || d.location == null) && hasApplyControl(doc)) headingsAfter(h1, d, used);
+        if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
+        Element main = mainContent(doc);
+        d.description = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
+        return new ArrayList<>(List.of(d));
+    }
+
+    private static void labelledFields(Element body, PostingDraft d, Extraction ctx, Set<Element> used) {
+        for (Element el : body.getAllElements()) {
+            String own = el.ownText().trim();
+            if (own.isEmpty() || own.length() > MAX_FIELD_LENGTH) continue;
+            Matcher inline = INLINE.matcher(own);
+            if (inline.matches() && el.childrenSize() == 0) {
+                if (set(d, inline.group(1), inline.group(2), ctx)) used.add(el);
+                continue;
+            }
+            Matcher posted = POSTED.matcher(own);
+            if (posted.matches() && d.datePosted == null && PostingDates.normalise(posted.group(1), ctx.fetchedAt()) != null) {
+                d.datePosted = posted.group(1);
+                used.add(el);
+                continue;
+            }
+            if (LABEL.matcher(el.text().trim()).matches()) {
+                Element holder = valueHolder(el);
+                if (holder == null) continue;
+                String value = holder == el.parent() ? el.parent().text().substring(el.text().length()) : holder.text();
+                if (set(d, LABEL.matcher(el.text().trim()).replaceAll("$1"), value, ctx)) {
+                    used.add(holder);
+                    used.add(el);
+                }
+            }
+        }
+    }
+
+    /** Where a bare label's value is: the rest of its parent's text ("<b>Location:</b> Lyon"), else its next sibling. */
+    private static Element valueHolder(Element label) {
+        Element parent = label.parent();
+        if (parent != null && parent.text().length() <= MAX_FIELD_LENGTH + label.text().length()
+                && parent.text().startsWith(label.text()) && parent.text().length() > label.text().length() + 1)
+            return parent;
+        Element next = label.nextElementSibling();
+        return next != null && !next.text().isBlank() && next.text().length() <= MAX_FIELD_LENGTH ? next : null;
+    }
+
+    /** Records a labelled value once per field; true when it was taken. */
+    private static boolean set(PostingDraft d, String label, String raw, Extraction ctx) {
+        String value = raw.trim().replaceFirst("^[:\\-–—|]\\s*", "");
+        if (value.isEmpty()) return false;
+        String key = label.toLowerCase(Locale.ROOT);
+        if (key.startsWith("posted") || key.startsWith("date") || key.startsWith("published")) {
+            if (d.datePosted != null || PostingDates.normalise(value, ctx.fetchedAt()) == null) return false;
+            d.datePosted = value;
+        } else if (key.contains("location") || key.equals("office")) {
+            if (d.location != null) return false;
+            d.location = value;
+        } else {
+            if (d.company != null) return false;
+            d.company = value;
+        }
+        return true;
+    }
+
+    /** Company then location from up to two short headings that directly follow the title. */
+    private static void headingsAfter(Element h1, PostingDraft d, Set<Element> used) {
+        List<String> found = new ArrayList<>(2);
+        Element next = h1.nextElementSibling() != null ? h1.nextElementSibling() : h1.parent().nextElementSibling();
+        for (; next != null && found.size() < 2 && HEADINGS.contains(next.normalName()); next = next.nextElementSibling()) {
+            if (next.text().isBlank() || next.text().length() > MAX_FIELD_LENGTH || used.contains(next)) break;
+            found.add(next.text());
+            used.add(next);
+        }
+        if (found.size() == 1) {
+            String[] parts = found.get(0).split("\\s+[·|•]\\s+|\\s+[-–—]\\s+", 2);
+            found = List.of(parts);
+        }
+        if (!found.isEmpty() && d.company == null) d.company = found.get(0);
+        if (found.size() > 1 && d.location == null) d.location = found.get(1);
+    }
+
+    private static boolean hasApplyControl(Document doc) {
+        for (Element el : doc.select("a, button, input[type=submit]")) {
+            String text = (el.text() + " " + el.attr("value")).toLowerCase(Locale.ROOT);
+            if (text.contains("apply")) return true;
+        }
+        return false;
+    }
+
+    /** The element holding the job text: a description block, else main/article, else the body. */
+    private static Element mainContent(Document doc) {
+        Element description = doc.selectFirst("[itemprop=description], [class*=job-description], [id*=job-description], [class~=^description$], [id=description]");
+        if (description != null) return description;
+        Element main = doc.selectFirst("main, [role=main], article");
+        return main != null ? main : doc.body();
+    }
+}

@@ -1,0 +1,145 @@
+package dev.jobalerts.fetch;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
+
+/**
+ * One GET with redirects followed by hand, so that the SSRF guard and robots.txt see every hop
+ * (the JDK client's own redirect handling would connect first and ask nobody).
+ */
+final class HttpHops {
+
+    /** Where following a URL ended. Network faults complete the future exceptionally instead. */
+    sealed interface Result {
+        /** A final (non-redirect) response. {@code body} is still Content-Encoded. */
+        record Response(URI uri, int status, HttpHeaders headers, byte[] body, boolean tooLarge) implements Result {}
+        record Refused(String reason) implements Result {}
+        record HopDisallowed(String reason) implements Result {}
+        record HopDeferred(String reason) implements Result {}
+        record RedirectFailed(int status, String reason) implements Result {}
+    }
+
+    /** May a redirect target be requested? Answers robots.txt for hops after the first. */
+    sealed interface HopPermission {
+        record Allowed() implements HopPermission {}
+        record Disallowed(String reason) implements HopPermission {}
+        record Deferred(String reason) implements HopPermission {}
+    }
+
+    /** Raised when the run's deadline leaves no time for another hop. */
+    static final class DeadlineReachedException extends RuntimeException {
+        DeadlineReachedException() {
+            super("run deadline reached", null, false, false);
+        }
+    }
+
+    private static final String ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,application/json;q=0.9,*/*;q=0.8";
+
+    private final HttpClient client;
+    private final FetchSettings settings;
+    private final AddressGuard guard;
+    private final ScheduledExecutorService timer;
+    private final Executor worker;
+
+    HttpHops(HttpClient client, FetchSettings settings, AddressGuard guard, ScheduledExecutorService timer, Executor worker) {
+        this.client = client;
+        this.settings = settings;
+        this.guard = guard;
+        this.timer = timer;
+        this.worker = worker;
+    }
+
+    /**
+     * Requests {@code start} and follows up to {@code settings.maxRedirects()} redirects.
+     *
+     * @param headers     extra request headers (validators)
+     * @param permission  asked before each redirect hop; null to follow without asking (robots.txt itself)
+     * @param successCap  body cap for 2xx; {@code truncate} keeps a prefix instead of failing as too large
+     */
+    CompletableFuture<Result> follow(URI start, Map<String, String> headers, Function<URI, CompletableFuture<HopPermission>> permission,
+            Instant deadline, long successCap, boolean truncate, int errorCap) {
+        Set<URI> seen = new HashSet<>();
+        seen.add(start);
+        return hop(start, 0, seen, headers, permission, deadline, successCap, truncate, errorCap);
+    }
+
+    private CompletableFuture<Result> hop(URI uri, int redirects, Set<URI> seen, Map<String, String> headers,
+            Function<URI, CompletableFuture<HopPermission>> permission, Instant deadline, long successCap, boolean truncate, int errorCap) {
+        return CompletableFuture.supplyAsync(() -> guard.check(uri), worker).thenCompose(verdict -> {
+            if (verdict instanceof AddressGuard.Verdict.Refused refused) {
+                return CompletableFuture.completedFuture(new Result.Refused(refused.reason()));
+            }
+            if (verdict instanceof AddressGuard.Verdict.Unresolvable unresolvable) {
+                return CompletableFuture.failedFuture(new UnknownHostException(unresolvable.reason()));
+            }
+            Duration left = Duration.between(Instant.now(), deadline);
+            if (left.isNegative() || left.isZero()) return CompletableFuture.failedFuture(new DeadlineReachedException());
+            Duration timeout = left.compareTo(settings.readTimeout()) < 0 ? left : settings.readTimeout();
+            HttpResponse.BodyHandler<CappedBody.Bytes> handler = CappedBody.handler(successCap, truncate, errorCap, timeout, timer);
+            return client.sendAsync(request(uri, headers, timeout), handler).thenCompose(response -> {
+                int status = response.statusCode();
+                String location = response.headers().firstValue("Location").orElse(null);
+                if (!isRedirect(status) || location == null) {
+                    CappedBody.Bytes body = response.body();
+                    return CompletableFuture.completedFuture(
+                            new Result.Response(uri, status, response.headers(), body.data(), body.tooLarge()));
+                }
+                URI next;
+                try {
+                    next = resolve(uri, location);
+                } catch (URISyntaxException e) {
+                    return done(new Result.RedirectFailed(status, "unusable Location " + location));
+                }
+                if (!seen.add(next)) return done(new Result.RedirectFailed(status, "redirect loop at " + next));
+                if (redirects >= settings.maxRedirects()) {
+                    return done(new Result.RedirectFailed(status, "more than " + settings.maxRedirects() + " redirects"));
+                }
+                CompletableFuture<HopPermission> allowed = permission == null
+                        ? CompletableFuture.completedFuture(new HopPermission.Allowed()) : permission.apply(next);
+                return allowed.thenCompose(p -> {
+                    if (p instanceof HopPermission.Disallowed d) return done(new Result.HopDisallowed(d.reason()));
+                    if (p instanceof HopPermission.Deferred d) return done(new Result.HopDeferred(d.reason()));
+                    return hop(next, redirects + 1, seen, headers, permission, deadline, successCap, truncate, errorCap);
+                });
+            });
+        });
+    }
+
+    private HttpRequest request(URI uri, Map<String, String> headers, Duration timeout) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).GET().timeout(timeout)
+                .header("User-Agent", settings.userAgent())
+                .header("Accept", ACCEPT)
+                .header("Accept-Encoding", "gzip, deflate");
+        headers.forEach(b::header);
+        return b.build();
+    }
+
+    static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    /** Resolves a Location (RFC 9110 §10.2.2 allows relative references) and drops the fragment, which never goes on the wire. */
+    static URI resolve(URI base, String location) throws URISyntaxException {
+        URI target = base.resolve(new URI(location.trim().replace(" ", "%20")));
+        return new URI(target.getScheme(), target.getRawAuthority() == null ? null : target.getAuthority(), target.getPath(),
+                target.getQuery(), null);
+    }
+
+    private static CompletableFuture<Result> done(Result result) {
+        return CompletableFuture.completedFuture(result);
+    }
+}

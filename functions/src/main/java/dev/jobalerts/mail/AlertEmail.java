@@ -1,0 +1,36 @@
+package dev.jobalerts.mail;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything one alert email says: the subscriber's sections (one per saved search with new matches) and the
+ * links that carry the subscriber's tokens.
+ *
+ * @param manageUrl      page listing every match and the subscriber's searches; also where a capped digest links
+ * @param unsubscribeUrl one-click unsubscribe target (RFC 8058), also the footer's unsubscribe link
+ * @param frequency      {@code instant}, {@code daily} or {@code weekly}
+ */
+public record AlertEmail(String to, String from, List<AlertSection> sections, String manageUrl,
+                         String unsubscribeUrl, String frequency) {
+
+    static final Set<String> FREQUENCIES = Set.of("instant", "daily", "weekly");
+
+    public AlertEmail {
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(sections, "sections");
+        if (sections.isEmpty()) throw new IllegalArgumentException("sections must not be empty");
+        sections = List.copyOf(sections);
+        Links.requireHttp(manageUrl, "manageUrl");
+        Links.requireHttp(unsubscribeUrl, "unsubscribeUrl");
+        Objects.requireNonNull(frequency, "frequency");
+        if (!FREQUENCIES.contains(frequency))
+            throw new IllegalArgumentException("frequency must be one of " + FREQUENCIES + ", was " + frequency);
+    }
+
+    int matchCount() {
+        return sections.stream().mapToInt(s -> s.items().size()).sum();
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jobalerts.mail;
+
+import dev.jobalerts.posting.Posting;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the alert templates see: every string already formatted and shortened, nothing escaped (the HTML
+ * compiler escapes). Keeping formatting here keeps the HTML and text parts consistent by construction.
+ */
+record AlertView(String to, String preheader, String headline, List<SectionView> sections, int total, int listed, int hidden,
+                 boolean severalSearches, String manageUrl, String unsubscribeUrl, String frequencyText) {
+
+    /** Two lines of a 600px-wide email at a 14px font hold about this many characters. */
+    static final int EXCERPT_CHARS = 180;
+
+    static AlertView of(AlertEmail alert, int maxListed) {
+        List<SectionView> sections = new ArrayList<>();
+        int budget = maxListed;
+        int total = 0;
+        for (AlertSection section : alert.sections()) {
+            int shown = Math.min(budget, section.items().size());
+            total += section.items().size();
+            budget -= shown;
+            List<ItemView> items = section.items().subList(0, shown).stream().map(ItemView::of).toList();
+            sections.add(new SectionView(Formats.oneLine(section.searchQuery()),
+                    Formats.plural(section.items().size(), "new match", "new matches"),
+                    items, section.items().size() - shown));
+        }
+        int listed = Math.min(total, maxListed);
+        String headline = Formats.plural(total, "new job", "new jobs") + " matching your alert" + (sections.size() > 1 ? "s" : "");
+        return new AlertView(Formats.oneLine(alert.to()), preheader(alert), headline, sections, total, listed, total - listed,
+                sections.size() > 1, alert.manageUrl(), alert.unsubscribeUrl(), frequencyText(alert.frequency()));
+    }
+
+    private static String preheader(AlertEmail alert) {
+        Posting first = alert.sections().get(0).items().get(0).posting();
+        String company = Formats.oneLine(first.company());
+        return Formats.shorten(first.title(), 80) + (company.isEmpty() ? "" : " at " + company);
+    }
+
+    private static String frequencyText(String frequency) {
+        return switch (frequency) {
+            case "daily" -> "once a day";
+            case "weekly" -> "once a week";
+            default -> "as soon as new postings are found";
+        };
+    }
+
+    /** One saved search; {@code hidden} postings were cut by the digest cap and are on the manage page. */
+    record SectionView(String query, String countText, List<ItemView> items, int hidden) {}
+
+    /**
+     * One posting. {@code url} is empty unless it is an http(s) URL, in which case the title is a link.
+     */
+    record ItemView(String title, String url, String company, String location, boolean remote, String salary,
+                    String posted, String employmentType, String excerpt, String matched) {
+
+        static ItemView of(AlertItem item) {
+            Posting p = item.posting();
+            String url = Links.isHttp(p.url()) ? p.url().trim() : "";
+            String matched = String.join(", ", item.matchedTerms().stream().map(Formats::oneLine)
+                    .filter(term -> !term.isEmpty()).toList());
+            return new ItemView(Formats.shorten(p.title(), 200), url, Formats.shorten(p.company(), 100),
+                    Formats.shorten(p.location(), 100), p.remote(), Formats.salary(p.salary()),
+                    Formats.date(p.datePosted()), Formats.employmentType(p.employmentType()),
+                    Formats.shorten(p.description(), EXCERPT_CHARS), matched);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.jobalerts.posting;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeFilter;
+
+/** Text normalisation shared by every extractor: one-line fields, descriptions as plain text, remote detection. */
+public final class PostingText {
+    /** Elements that start a new paragraph (blank line) in plain text. */
+    private static final Set<String> PARAGRAPH_TAGS = Set.of(
+            "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre", "table",
+            "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "form", "hr", "address");
+    /** Elements that start a new line in plain text. */
+    private static final Set<String> LINE_TAGS = Set.of("br", "li", "tr", "dt", "dd");
+    private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe");
+    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00a0\\u2000-\\u200b\\u3000]+");
+    private static final Pattern REMOTE = Pattern.compile("\\b(remote|anywhere|work from home|wfh|telecommute)\\b");
+    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z])[^>]*>");
+
+    private PostingText() {}
+
+    /** A one-line field (title, company, location): entities decoded, whitespace collapsed, trimmed; never null. */
+    public static String line(String raw) {
+        if (raw == null || raw.isEmpty()) return "";
+        String text = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, false) : raw;
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                space = out.length() > 0;
+            } else {
+                if (space) out.append(' ');
+                out.append(c);
+                space = false;
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * A description as plain text with paragraphs separated by blank lines. Accepts HTML, HTML that was escaped once
+     * more (Greenhouse's {@code content}, many feeds), or plain text with its own line breaks.
+     */
+    public static String plain(String raw) {
+        if (raw == null || raw.isBlank()) return "";
+        String text = raw;
+        if (!LOOKS_LIKE_HTML.matcher(text).find() && text.contains("&lt;")) text = Parser.unescapeEntities(text, false);
+        if (!LOOKS_LIKE_HTML.matcher(text).find()) return tidy(Parser.unescapeEntities(text, false));
+        return fromHtml(Jsoup.parseBodyFragment(text).body());
+    }
+
+    /** The readable text of an element tree, block structure kept as line and paragraph breaks. */
+    public static String fromHtml(Element root) {
+        return fromHtml(root, el -> false);
+    }
+
+    /** As {@link #fromHtml(Element)}, leaving out the elements (and their content) that {@code skip} accepts. */
+    public static String fromHtml(Element root, Predicate<Element> skip) {
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode text) {
+                    out.append(SPACES.matcher(text.getWholeText().replace('\n', ' ')).replaceAll(" "));
+                } else if (node instanceof Element el) {
+                    if (SKIPPED_TAGS.contains(el.normalName()) || (el != root && skip.test(el))) return FilterResult.SKIP_ENTIRELY;
+                    breakFor(el, out);
+                    if (el.nameIs("li")) out.append("- ");
+                }
+                return FilterResult.CONTINUE;
+            }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element el && !el.nameIs("br")) breakFor(el, out);
+                return FilterResult.CONTINUE;
+            }
+        }, root);
+        return tidy(out.toString());
+    }
+
+    private static void breakFor(Element el, StringBuilder out) {
+        String tag = el.normalName();
+        if (PARAGRAPH_TAGS.contains(tag)) out.append("\n\n");
+        else if (LINE_TAGS.contains(tag)) out.append('\n');
+    }
+
+    /** Trims each line, collapses runs of spaces and of blank lines, drops control characters. */
+    static String tidy(String text) {
+        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        StringBuilder out = new StringBuilder(text.length());
+        int blank = 0;
+        for (String raw : lines) {
+            String line = SPACES.matcher(raw.replaceAll("\\p{Cc}", " ")).replaceAll(" ").trim();
+            if (line.isEmpty() || line.equals("-")) {
+                blank++;
+                continue;
+            }
+            if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
+            out.append(line);
+            blank = 0;
+        }
+        return out.toString();
+    }
+
+    /** True when a location or similar text says the work is remote. */
+    public static boolean mentionsRemote(String text) {
+        return text != null && REMOTE.matcher(text.toLowerCase(Locale.ROOT)).find();
+    }
+}

@@ -1,0 +1,64 @@
+package dev.jobalerts.search;
+
+import dev.jobalerts.posting.Posting;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+
+/** Everything the filters and the query need from one posting, worked out once for all searches. */
+final class PreparedPosting {
+    final Posting posting;
+    final PostingText text;
+    final List<String> locationWords;
+    final String companyName;
+    final String employmentType;
+    /** datePosted, else the day we first saw it, else null. */
+    final LocalDate date;
+
+    private PreparedPosting(Posting posting, LocalDate firstSeen) {
+        this.posting = posting;
+        this.text = PostingText.of(posting.title(), posting.company(), posting.description());
+        this.locationWords = Tokenizer.words(posting.location());
+        this.companyName = companyName(posting.company());
+        this.employmentType = posting.employmentType() == null || posting.employmentType().isBlank()
+                ? null : employmentType(posting.employmentType());
+        LocalDate posted = parseDate(posting.datePosted());
+        this.date = posted != null ? posted : firstSeen;
+    }
+
+    static PreparedPosting of(Posting posting, LocalDate firstSeen) {
+        return new PreparedPosting(posting, firstSeen);
+    }
+
+    /** Company names compare whole, ignoring case and runs of spaces ("Acme  Corp" is "acme corp"). */
+    static String companyName(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    /** The same spelling rules SavedSearch applies to its employmentTypes ("full-time" is FULL_TIME). */
+    static String employmentType(String type) {
+        return type.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
+    }
+
+    boolean locationHas(List<String> phrase) {
+        outer:
+        for (int start = 0; start + phrase.size() <= locationWords.size(); start++) {
+            for (int k = 0; k < phrase.size(); k++) {
+                if (!locationWords.get(start + k).equals(phrase.get(k))) continue outer;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** Posting validates the YYYY-MM-DD shape, not the calendar ("2024-02-30"); such a date counts as unknown. */
+    private static LocalDate parseDate(String date) {
+        if (date == null) return null;
+        try {
+            return LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.jobalerts.search;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A parsed saved-search query. The language: case-insensitive whole-word terms (see {@link Tokenizer} for what a
+ * word is), {@code "quoted phrases"}, {@code prefix*}, {@code AND} (also implied between terms), {@code OR},
+ * {@code NOT} and a leading {@code -}, parentheses, and {@code title:} / {@code company:} before a term, phrase or
+ * group. Precedence is NOT &gt; AND &gt; OR. Operators are upper case only, so "research and development" stays
+ * three words. An empty query matches every posting.
+ */
+public final class Query {
+    public static final int MAX_LENGTH = 500;
+    public static final int MAX_TERMS = 50;
+
+    private final String text;
+    private final QueryNode root;
+
+    Query(String text, QueryNode root) {
+        this.text = Objects.requireNonNull(text, "text");
+        this.root = root;
+    }
+
+    /** Parses {@code text}; null or blank gives the query that matches everything. Never throws on bad input. */
+    public static QueryParseResult parse(String text) {
+        return QueryParser.parse(text == null ? "" : text);
+    }
+
+    /** The text as the subscriber wrote it. */
+    public String text() {
+        return text;
+    }
+
+    /** True for the empty query, which leaves the decision to the search's filters. */
+    public boolean matchesEverything() {
+        return root == null;
+    }
+
+    /** The words a posting would have to contain for the alert to say what it matched; for tests and tools. */
+    public String canonical() {
+        return root == null ? "" : root.toString();
+    }
+
+    /** Null when the query matches everything. */
+    QueryNode root() {
+        return root;
+    }
+
+    boolean test(PostingText posting) {
+        return root == null || root.test(posting);
+    }
+
+    /** The words and phrases that made the query match, in query order, without repeats. */
+    List<String> matchedTerms(PostingText posting) {
+        if (root == null) return List.of();
+        List<String> out = new ArrayList<>();
+        root.explain(posting, out);
+        return out.stream().distinct().toList();
+    }
+
+    @Override
+    public String toString() {
+        return text;
+    }
+}

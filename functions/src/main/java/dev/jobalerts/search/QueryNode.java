@@ -1,0 +1,144 @@
+package dev.jobalerts.search;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The parsed form of a query. Each node evaluates itself against a posting's words, tokenised once per posting
+ * ({@link PostingText}), and can list the words that made it true for the "matched:" line of an alert.
+ */
+sealed interface QueryNode {
+
+    boolean test(PostingText text);
+
+    /**
+     * Adds to {@code out} the labels of the positive leaves that make this node true. Call it only when
+     * {@link #test} is true, so an OR branch that failed never contributes a word.
+     */
+    void explain(PostingText text, List<String> out);
+
+    record Term(Field field, String word) implements QueryNode {
+        @Override
+        public boolean test(PostingText text) {
+            return text.has(word, field.mask);
+        }
+
+        @Override
+        public void explain(PostingText text, List<String> out) {
+            out.add(word);
+        }
+
+        @Override
+        public String toString() {
+            return field.prefix + word;
+        }
+    }
+
+    /** {@code develop*}: any word starting with {@code prefix} (the prefix itself included). */
+    record Prefix(Field field, String prefix) implements QueryNode {
+        @Override
+        public boolean test(PostingText text) {
+            return text.hasPrefix(prefix, field.mask);
+        }
+
+        @Override
+        public void explain(PostingText text, List<String> out) {
+            // The alert names the words the reader will find in the posting ("developer"), not the pattern.
+            out.addAll(text.wordsWithPrefix(prefix, field.mask));
+        }
+
+        @Override
+        public String toString() {
+            return field.prefix + prefix + "*";
+        }
+    }
+
+    /** Consecutive words within one field. */
+    record Phrase(Field field, List<String> words) implements QueryNode {
+        public Phrase {
+            words = List.copyOf(words);
+        }
+
+        @Override
+        public boolean test(PostingText text) {
+            return text.hasPhrase(words, field.mask);
+        }
+
+        @Override
+        public void explain(PostingText text, List<String> out) {
+            out.add(String.join(" ", words));
+        }
+
+        @Override
+        public String toString() {
+            return field.prefix + "\"" + String.join(" ", words) + "\"";
+        }
+    }
+
+    record And(List<QueryNode> children) implements QueryNode {
+        public And {
+            children = List.copyOf(children);
+        }
+
+        @Override
+        public boolean test(PostingText text) {
+            for (QueryNode child : children) {
+                if (!child.test(text)) return false;
+            }
+            return true;
+        }
+
+        @Override
+        public void explain(PostingText text, List<String> out) {
+            for (QueryNode child : children) child.explain(text, out);
+        }
+
+        @Override
+        public String toString() {
+            return children.stream().map(Object::toString).collect(Collectors.joining(" ", "AND(", ")"));
+        }
+    }
+
+    record Or(List<QueryNode> children) implements QueryNode {
+        public Or {
+            children = List.copyOf(children);
+        }
+
+        @Override
+        public boolean test(PostingText text) {
+            for (QueryNode child : children) {
+                if (child.test(text)) return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void explain(PostingText text, List<String> out) {
+            for (QueryNode child : children) {
+                if (child.test(text)) child.explain(text, out);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return children.stream().map(Object::toString).collect(Collectors.joining(" ", "OR(", ")"));
+        }
+    }
+
+    record Not(QueryNode child) implements QueryNode {
+        @Override
+        public boolean test(PostingText text) {
+            return !child.test(text);
+        }
+
+        @Override
+        public void explain(PostingText text, List<String> out) {
+            // An excluded word that is absent is not something the posting "matched".
+        }
+
+        @Override
+        public String toString() {
+            return "NOT(" + child + ")";
+        }
+    }
+}
