@@ -1,0 +1,87 @@
+package dev.jobalerts.fetcher;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.fetch.FetchSettings;
+import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.log.Log;
+import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.store.PageStore;
+import dev.jobalerts.store.SourceStore;
+import dev.jobalerts.store.TableNames;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The schedule's target: {@code {"segment": i, "totalSegments": n}} → one {@link FetchRun} over that segment of
+ * the Sources table, stopping {@link #SAFETY_MARGIN_MILLIS} before the Lambda timeout; what was not reached keeps
+ * its due time and goes first next run. Bad input (a segment out of range) is answered, not thrown.
+ */
+public final class FetcherHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    static final long SAFETY_MARGIN_MILLIS = 30_000;
+
+    private final FetchRun run;
+
+    public FetcherHandler() {
+        this(System.getenv());
+    }
+
+    private FetcherHandler(Map<String, String> env) {
+        this(create(env, TableNames.fromEnvironment(env)));
+    }
+
+    public FetcherHandler(FetchRun run) {
+        this.run = run;
+    }
+
+    private static FetchRun create(Map<String, String> env, TableNames tables) {
+        var dynamo = AwsClients.dynamoDb(env);
+        FetchSettings settings = FetchSettings.defaults();
+        // Only the local cloud sets this: its sample job board lives on loopback.
+        if ("true".equals(env.get("ALLOW_PRIVATE_ADDRESSES"))) settings = settings.allowingPrivateAddresses();
+        return new FetchRun(new SourceStore(dynamo, tables.sources()), new PageStore(dynamo, tables.pages()),
+                new PoliteFetcher(settings), new PostingExtractor(), Clock.systemUTC());
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        int total = intOf(input, "totalSegments", 1);
+        int segment = intOf(input, "segment", 0);
+        Map<String, Object> result = new LinkedHashMap<>();
+        if (total < 1 || total > 1000 || segment < 0 || segment >= total) {
+            Log.warn("fetch input rejected", "segment", segment, "totalSegments", total);
+            result.put("error", "segment must be in [0, totalSegments) and totalSegments in [1, 1000]");
+            return result;
+        }
+        long remaining = context == null ? 300_000 : context.getRemainingTimeInMillis();
+        Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
+        FetchRun.Summary summary = run.run(segment, total, Set.of(), deadline, line -> { });
+        result.put("sources", summary.sources());
+        result.put("changed", summary.changed());
+        result.put("unchanged", summary.unchanged());
+        result.put("notModified", summary.notModified());
+        result.put("failed", summary.failed());
+        result.put("disallowed", summary.disallowed());
+        result.put("deferred", summary.deferred());
+        result.put("detailPages", summary.detailPages());
+        Log.metrics("fetcher", Map.of("SourcesFetched", summary.sources(), "PagesChanged", summary.changed(), "FetchFailures", summary.failed()));
+        return result;
+    }
+
+    private static int intOf(Map<String, Object> input, String name, int fallback) {
+        Object value = input == null ? null : input.get(name);
+        if (value instanceof Number number) return number.intValue();
+        if (value instanceof String text) {
+            try {
+                return Integer.parseInt(text.trim());
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
+        return fallback;
+    }
+}

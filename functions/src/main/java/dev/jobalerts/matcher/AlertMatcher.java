@@ -1,0 +1,109 @@
+package dev.jobalerts.matcher;
+
+import dev.jobalerts.alert.AlertDispatcher;
+import dev.jobalerts.alert.DigestSchedule;
+import dev.jobalerts.alert.SearchLabels;
+import dev.jobalerts.log.Log;
+import dev.jobalerts.search.SearchMatch;
+import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryStore;
+import dev.jobalerts.store.StoredPosting;
+import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.subscribe.Subscriber;
+import dev.jobalerts.subscribe.SubscriberStore;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Matches a batch of new postings against every live saved search and turns the matches into alerts: one email
+ * per instant subscriber per batch (all their new matches), or queued ledger entries for daily and weekly
+ * digests. Every delivery is claimed in the ledger before anything is sent, so a replayed batch sends nothing twice.
+ */
+public final class AlertMatcher {
+    private final LiveSearchIndex index;
+    private final SubscriberStore subscribers;
+    private final DeliveryStore deliveries;
+    private final AlertDispatcher dispatcher;
+    private final Clock clock;
+
+    public AlertMatcher(LiveSearchIndex index, SubscriberStore subscribers, DeliveryStore deliveries,
+                        AlertDispatcher dispatcher, Clock clock) {
+        this.index = index;
+        this.subscribers = subscribers;
+        this.deliveries = deliveries;
+        this.dispatcher = dispatcher;
+        this.clock = clock;
+    }
+
+    /** What one batch did. */
+    public record Summary(int postings, int matches, int emailsSent, int emailsDeferred, int queuedForDigest, int alreadyClaimed) {}
+
+    /** One match waiting to be claimed: which posting, for which of the subscriber's searches, and why. */
+    private record Hit(StoredPosting posting, SearchMatch match, String searchId) {}
+
+    public Summary process(List<StoredPosting> postings, Instant deadline) {
+        index.refresh();
+        Instant now = Instant.now(clock);
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Map<String, List<Hit>> bySubscriber = new LinkedHashMap<>();
+        int matches = 0;
+        for (StoredPosting posting : postings) {
+            LocalDate firstSeen = LocalDate.ofInstant(posting.firstSeen(), ZoneOffset.UTC);
+            for (SearchMatch match : index.match(posting.posting(), firstSeen, today)) {
+                String[] parts = LiveSearchIndex.parts(match.key());
+                bySubscriber.computeIfAbsent(parts[0], id -> new ArrayList<>()).add(new Hit(posting, match, parts[1]));
+                matches++;
+            }
+        }
+        int sent = 0, deferred = 0, queued = 0, taken = 0;
+        for (var entry : bySubscriber.entrySet()) {
+            // The profile is the authority on status: a suppression may be newer than the index.
+            Optional<Subscriber> subscriber = subscribers.find(entry.getKey()).filter(Subscriber::receivesAlerts);
+            if (subscriber.isEmpty()) continue;
+            Subscriber to = subscriber.get();
+            String pendingKey = DigestSchedule.pendingKey(to.frequency(), to.timeZone(), today);
+            String state = to.frequency() == Frequency.INSTANT ? Delivery.CLAIMED : Delivery.QUEUED;
+            List<AlertDispatcher.Claimed> claimed = new ArrayList<>();
+            for (Hit hit : firstPerPosting(entry.getValue())) {
+                Delivery delivery = new Delivery(to.subscriberId(), hit.posting().posting().id(), hit.searchId(),
+                        hit.match().matchedTerms(), state, now, pendingKey);
+                if (!deliveries.claim(delivery, now)) {
+                    taken++;
+                    continue;
+                }
+                claimed.add(new AlertDispatcher.Claimed(hit.posting().posting(), hit.searchId(),
+                        SearchLabels.describe(hit.match().search()), hit.match().matchedTerms()));
+            }
+            if (to.frequency() != Frequency.INSTANT) {
+                queued += claimed.size();
+                continue;
+            }
+            if (claimed.isEmpty()) continue;
+            if (Instant.now(clock).isAfter(deadline)) {
+                deferred++;
+                continue;
+            }
+            AlertDispatcher.Result result = dispatcher.send(to, claimed, deadline);
+            if (result == AlertDispatcher.Result.SENT) sent++;
+            else if (result == AlertDispatcher.Result.DEFERRED) deferred++;
+        }
+        Summary summary = new Summary(postings.size(), matches, sent, deferred, queued, taken);
+        Log.info("batch matched", "postings", summary.postings(), "matches", matches, "emailsSent", sent,
+                "emailsDeferred", deferred, "queuedForDigest", queued, "alreadyClaimed", taken, "liveSearches", index.size());
+        return summary;
+    }
+
+    /** A posting matched by two of one subscriber's searches is mailed once, under the first. */
+    private static List<Hit> firstPerPosting(List<Hit> hits) {
+        Map<String, Hit> first = new LinkedHashMap<>();
+        hits.forEach(hit -> first.putIfAbsent(hit.posting().posting().id(), hit));
+        return List.copyOf(first.values());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.jobalerts.matcher;
+
+import dev.jobalerts.log.Log;
+import dev.jobalerts.posting.Posting;
+import dev.jobalerts.search.InvalidSearchException;
+import dev.jobalerts.search.SearchIndex;
+import dev.jobalerts.search.SearchMatch;
+import dev.jobalerts.subscribe.SubscriberSearch;
+import dev.jobalerts.subscribe.SubscriberStore;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The matcher's in-memory index of every live saved search, kept for the life of a warm Lambda container on
+ * purpose: the first batch loads all searches, later batches apply only the search items changed since the
+ * last refresh (the Subscribers table's {@code searchChanges} index), never a full reload.
+ */
+public final class LiveSearchIndex {
+    /** The change index is eventually consistent; re-reading a short overlap catches late arrivals (applying twice is harmless). */
+    static final Duration OVERLAP = Duration.ofMinutes(2);
+
+    private final SubscriberStore subscribers;
+    private final SearchIndex index = new SearchIndex();
+    private long watermarkMillis = -1;
+
+    public LiveSearchIndex(SubscriberStore subscribers) {
+        this.subscribers = subscribers;
+    }
+
+    /** Brings the index up to date; returns how many changes were applied. */
+    public int refresh() {
+        long since = watermarkMillis < 0 ? 0 : Math.max(0, watermarkMillis - OVERLAP.toMillis());
+        List<SubscriberSearch> changes = subscribers.searchChangesSince(since);
+        for (SubscriberSearch change : changes) {
+            apply(change);
+            watermarkMillis = Math.max(watermarkMillis, change.updatedAt());
+        }
+        if (watermarkMillis < 0) watermarkMillis = 0;
+        return changes.size();
+    }
+
+    void apply(SubscriberSearch change) {
+        if (!change.live()) {
+            index.remove(change.indexKey());
+            return;
+        }
+        try {
+            index.put(change.indexKey(), change.search());
+        } catch (InvalidSearchException e) {
+            // Stored searches were validated by the API; one that no longer parses must not stop the others.
+            index.remove(change.indexKey());
+            Log.warn("stored search skipped", "key", change.indexKey(), "problem", e.getMessage());
+        }
+    }
+
+    public List<SearchMatch> match(Posting posting, LocalDate firstSeen, LocalDate today) {
+        return index.match(posting, firstSeen, today);
+    }
+
+    public int size() {
+        return index.size();
+    }
+
+    /** Splits an index key back into subscriber id and search id. */
+    static String[] parts(String key) {
+        int slash = key.indexOf('/');
+        return new String[] {key.substring(0, slash), key.substring(slash + 1)};
+    }
+}

@@ -1,0 +1,63 @@
+package dev.jobalerts.parser;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.log.Log;
+import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.store.PageStore;
+import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.store.SourceStore;
+import dev.jobalerts.store.StreamKeys;
+import dev.jobalerts.store.TableNames;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Pages stream (keys only, INSERT and MODIFY) → {@link PageParser}. A record whose page cannot be handled for an
+ * infrastructure reason is reported as a batch item failure; Lambda retries from it, and the records before it
+ * stay done.
+ */
+public final class ParserHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final PageParser parser;
+
+    public ParserHandler() {
+        this(System.getenv());
+    }
+
+    private ParserHandler(Map<String, String> env) {
+        this(create(env, TableNames.fromEnvironment(env)));
+    }
+
+    public ParserHandler(PageParser parser) {
+        this.parser = parser;
+    }
+
+    private static PageParser create(Map<String, String> env, TableNames tables) {
+        var dynamo = AwsClients.dynamoDb(env);
+        return new PageParser(new PageStore(dynamo, tables.pages()), new PostingStore(dynamo, tables.postings()),
+                new SourceStore(dynamo, tables.sources()), new PostingExtractor(), Clock.systemUTC());
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        for (var record : records) {
+            String url = StreamKeys.string(record, "url");
+            if (url == null) {
+                Log.warn("stream record without a page url, skipped", "eventID", record.getEventID());
+                continue;
+            }
+            try {
+                parser.parse(url);
+            } catch (RuntimeException e) {
+                Log.error("page parse failed; batch resumes here on retry", e, "url", url);
+                return StreamKeys.failedFrom(record);
+            }
+        }
+        return new StreamsEventResponse();
+    }
+}

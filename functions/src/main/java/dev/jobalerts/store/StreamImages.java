@@ -1,0 +1,35 @@
+package dev.jobalerts.store;
+
+import java.util.LinkedHashMap;
+
+import java.util.Map;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Lambda hands stream images over in its own attribute-value model; the stores speak SDK v2. This converts
+ * so that one item mapping serves both the table and the stream.
+ */
+public final class StreamImages {
+    private StreamImages() {}
+
+    public static Map<String, AttributeValue> toSdk(Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image) {
+        Map<String, AttributeValue> item = new LinkedHashMap<>();
+        if (image != null) image.forEach((name, value) -> item.put(name, toSdk(value)));
+        return item;
+    }
+
+    static AttributeValue toSdk(com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue value) {
+        if (value.getS() != null) return AttributeValue.fromS(value.getS());
+        if (value.getN() != null) return AttributeValue.fromN(value.getN());
+        if (value.getBOOL() != null) return AttributeValue.fromBool(value.getBOOL());
+        if (value.getB() != null) return AttributeValue.fromB(SdkBytes.fromByteBuffer(value.getB().duplicate()));
+        if (value.getM() != null) return AttributeValue.fromM(toSdk(value.getM()));
+        if (value.getL() != null) return AttributeValue.fromL(value.getL().stream().map(StreamImages::toSdk).toList());
+        if (value.getSS() != null) return AttributeValue.fromSs(value.getSS());
+        if (value.getNS() != null) return AttributeValue.fromNs(value.getNS());
+        if (value.getBS() != null) return AttributeValue.fromBs(value.getBS().stream().map(b -> SdkBytes.fromByteBuffer(b.duplicate())).toList());
+        return AttributeValue.fromNul(true);
+    }
+
+}
