@@ -1,0 +1,87 @@
+package dev.jobalerts.local;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Executors;
+
+/**
+ * The bundled sample job board: the pages under {@code sample-board/} in jobalerts.jar served on loopback, so
+ * {@code demo} and {@code serve} fetch real HTTP responses (conditional GET included) without the internet.
+ */
+public final class SampleBoard implements AutoCloseable {
+    static final String ROOT = "/sample-board";
+    private final HttpServer server;
+
+    private SampleBoard(HttpServer server) {
+        this.server = server;
+    }
+
+    public static SampleBoard start(int port) {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            server.createContext("/", SampleBoard::serve);
+            server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+                Thread thread = new Thread(r, "sample-board");
+                thread.setDaemon(true);
+                return thread;
+            }));
+            server.start();
+            return new SampleBoard(server);
+        } catch (IOException e) {
+            throw new IllegalStateException("sample board could not listen on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private static void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            if (path.contains("..") || !exchange.getRequestMethod().equals("GET")) {
+                exchange.sendResponseHeaders(path.contains("..") ? 400 : 405, -1);
+                return;
+            }
+            byte[] body;
+            try (InputStream in = SampleBoard.class.getResourceAsStream(ROOT + path)) {
+                if (in == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                    return;
+                }
+                body = in.readAllBytes();
+            }
+            // A strong validator from the content, so a second fetch of an unchanged page is a 304.
+            String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
+            exchange.getResponseHeaders().set("ETag", etag);
+            exchange.getResponseHeaders().set("Content-Type", contentType(path, body));
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+                exchange.sendResponseHeaders(304, -1);
+                return;
+            }
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+        }
+    }
+
+    static String contentType(String path, byte[] body) {
+        if (path.endsWith(".json")) return "application/json";
+        if (path.endsWith(".xml")) {
+            String head = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8);
+            return head.contains("<feed") ? "application/atom+xml" : "application/rss+xml";
+        }
+        if (path.endsWith(".txt")) return "text/plain; charset=utf-8";
+        return "text/html; charset=utf-8";
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    }
+}
