@@ -49,7 +49,7 @@ public final class SubscriptionService {
          * A genuine link with nothing left to confirm: already followed, or the address has since unsubscribed or
          * been suppressed (an old confirmation link must never re-activate it; a fresh sign-up mails a new one).
          */
-        record AlreadyUsed(SubscriberStatus status) implements Confirmation {}
+        record AlreadyUsed(Subscriber subscriber) implements Confirmation {}
         record Invalid() implements Confirmation {}
     }
 
@@ -122,7 +122,7 @@ public final class SubscriptionService {
         boolean unsubscribed = subscriber.status() == SubscriberStatus.UNSUBSCRIBED || subscriber.status() == SubscriberStatus.SUPPRESSED;
         boolean nothingPending = subscriber.status() != SubscriberStatus.PENDING
                 && store.searchesOf(subscriber.subscriberId()).stream().allMatch(SubscriberSearch::confirmed);
-        if (unsubscribed || nothingPending) return new Confirmation.AlreadyUsed(subscriber.status());
+        if (unsubscribed || nothingPending) return new Confirmation.AlreadyUsed(subscriber);
         Instant now = Instant.now(clock);
         SubscriberStatus status = subscriber.status() == SubscriberStatus.PAUSED ? SubscriberStatus.PAUSED : SubscriberStatus.ACTIVE;
         Subscriber active = withStatus(subscriber, status);
