@@ -1,5 +1,6 @@
 package dev.jobalerts.api;
 
+import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.jobalerts.search.RemoteMode;
@@ -35,7 +36,11 @@ final class Pages {
     private final Map<String, Template> templates = new HashMap<>();
 
     Pages() {
-        var compiler = Mustache.compiler().defaultValue("").emptyStringIsFalse(true).withLoader(name -> reader(name + ".html"));
+        // Every attribute in the templates is quoted, so these five characters are all that need escaping; the default
+        // escaper also encodes '=' and '`', which would turn each "?token=" in a link into "?token&#x3D;".
+        var escaper = Escapers.simple(new String[][] {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
+        var compiler = Mustache.compiler().withEscaper(escaper).defaultValue("").emptyStringIsFalse(true)
+                .withLoader(name -> reader(name + ".html"));
         for (String name : List.of("signup", "message", "manage", "unsubscribe"))
             templates.put(name, compiler.compile(reader(name + ".html")));
     }
