@@ -69,11 +69,14 @@ public final class SubscriberStore {
         var item = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("subscriberId", s(subscriberId), "itemId", s(PROFILE)))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
-        Subscriber subscriber = profileFromItem(item);
+        if (expired(item)) return Optional.empty();
+        return Optional.of(profileFromItem(item));
+    }
+
+    /** DynamoDB deletes expired items lazily (hours later), so expiry is checked on read too. */
+    private static boolean expired(Map<String, AttributeValue> item) {
         Long expiresAt = num(item, "expiresAt");
-        // DynamoDB deletes expired items lazily (hours later), so expiry is checked here too.
-        if (expiresAt != null && Instant.ofEpochSecond(expiresAt).isBefore(Instant.now())) return Optional.empty();
-        return Optional.of(subscriber);
+        return expiresAt != null && Instant.ofEpochSecond(expiresAt).isBefore(Instant.now());
     }
 
     public Optional<Subscriber> findByEmail(String email) {
@@ -107,7 +110,7 @@ public final class SubscriberStore {
         for (var page : dynamo.queryPaginator(request)) {
             for (var item : page.items()) {
                 SubscriberSearch search = searchFromItem(item);
-                if (!search.deleted()) searches.add(search);
+                if (!search.deleted() && !expired(item)) searches.add(search);
             }
         }
         return searches;
@@ -127,6 +130,9 @@ public final class SubscriberStore {
         item.put("updatedAt", n(search.updatedAt()));
         if (search.deleted())
             item.put("expiresAt", n(Instant.ofEpochMilli(search.updatedAt()).plus(TOMBSTONE_RETENTION).getEpochSecond()));
+        else if (!search.confirmed())
+            // A search from a sign-up nobody confirmed goes the way of its pending profile.
+            item.put("expiresAt", n(Instant.ofEpochMilli(search.updatedAt()).plus(PENDING_RETENTION).getEpochSecond()));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 

@@ -45,7 +45,19 @@ public final class SubscriptionService {
     public sealed interface Confirmation {
         record Confirmed(Subscriber subscriber, String manageToken, String unsubscribeToken) implements Confirmation {}
         record Expired() implements Confirmation {}
+        /**
+         * A genuine link with nothing left to confirm: already followed, or the address has since unsubscribed or
+         * been suppressed (an old confirmation link must never re-activate it; a fresh sign-up mails a new one).
+         */
+        record AlreadyUsed(Subscriber subscriber) implements Confirmation {}
         record Invalid() implements Confirmation {}
+    }
+
+    /** Result of presenting a manage (or unsubscribe) token. */
+    public sealed interface Access {
+        record Granted(Subscriber subscriber) implements Access {}
+        record Expired() implements Access {}
+        record Invalid() implements Access {}
     }
 
     /** Result of an unsubscribe request. */
@@ -58,19 +70,29 @@ public final class SubscriptionService {
         return email != null && email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email.strip()).matches();
     }
 
-    public SignUp signUp(String email, SavedSearch search, Frequency frequency) {
+    public SignUp signUp(String email, SavedSearch requested, Frequency frequency) {
         if (!isValidEmail(email)) return new SignUp.InvalidEmail("email must be a valid address of at most " + MAX_EMAIL_LENGTH + " characters");
         Instant now = Instant.now(clock);
         String normalised = SubscriberStore.normalise(email);
         String subscriberId = SubscriberStore.subscriberIdFor(normalised);
-        Optional<Subscriber> existing = store.find(subscriberId);
+        Optional<Subscriber> found = store.find(subscriberId);
+        Optional<Subscriber> existing = found
+                .filter(s -> s.status() == SubscriberStatus.ACTIVE || s.status() == SubscriberStatus.PAUSED || s.status() == SubscriberStatus.PENDING);
+        if (found.isPresent() && existing.isEmpty()) {
+            // An unsubscribed or suppressed address starts afresh: its old searches go (tombstoned for the matchers)
+            // and it gets a new nonce below, so none of its old links work again.
+            store.delete(subscriberId, now);
+        }
         List<SubscriberSearch> searches = existing.isPresent() ? store.searchesOf(subscriberId) : List.of();
-        boolean replacesSameId = searches.stream().anyMatch(s -> s.search().id().equals(search.id()));
+        // Anyone can post a sign-up for any address, so a sign-up may add a search but never overwrite (and so
+        // un-confirm) one the owner already confirmed: a clashing id gets a fresh one instead.
+        boolean clashes = searches.stream().anyMatch(s -> s.confirmed() && s.search().id().equals(requested.id()));
+        SavedSearch search = clashes ? withId(requested, newSearchId()) : requested;
+        String id = search.id();
+        boolean replacesSameId = searches.stream().anyMatch(s -> s.search().id().equals(id));
         if (!replacesSameId && searches.size() >= MAX_SEARCHES) return new SignUp.TooManySearches(MAX_SEARCHES);
 
         Subscriber subscriber = existing
-                .filter(s -> s.status() == SubscriberStatus.ACTIVE || s.status() == SubscriberStatus.PAUSED || s.status() == SubscriberStatus.PENDING)
-                // An unsubscribed or suppressed address starts afresh: new nonce, so its old links stay dead.
                 .orElseGet(() -> new Subscriber(subscriberId, normalised, SubscriberStatus.PENDING, frequency, "UTC", newNonce(), now, null));
         if (subscriber.status() == SubscriberStatus.PENDING) {
             subscriber = withFrequency(subscriber, frequency);
@@ -96,6 +118,11 @@ public final class SubscriptionService {
             case INVALID -> { return new Confirmation.Invalid(); }
             case VALID -> { }
         }
+        // Tokens are stateless, so "reused" is read from the data: nothing pending means the link was spent.
+        boolean unsubscribed = subscriber.status() == SubscriberStatus.UNSUBSCRIBED || subscriber.status() == SubscriberStatus.SUPPRESSED;
+        boolean nothingPending = subscriber.status() != SubscriberStatus.PENDING
+                && store.searchesOf(subscriber.subscriberId()).stream().allMatch(SubscriberSearch::confirmed);
+        if (unsubscribed || nothingPending) return new Confirmation.AlreadyUsed(subscriber);
         Instant now = Instant.now(clock);
         SubscriberStatus status = subscriber.status() == SubscriberStatus.PAUSED ? SubscriberStatus.PAUSED : SubscriberStatus.ACTIVE;
         Subscriber active = withStatus(subscriber, status);
@@ -106,6 +133,24 @@ public final class SubscriptionService {
         }
         return new Confirmation.Confirmed(active, tokens.issue(TokenService.Purpose.MANAGE, active),
                 tokens.issue(TokenService.Purpose.UNSUBSCRIBE, active));
+    }
+
+    /**
+     * Checks a token that grants access to one subscriber's settings. Manage links accept only manage tokens;
+     * the unsubscribe page also accepts unsubscribe tokens (both are in every alert email).
+     */
+    public Access access(String token, TokenService.Purpose... accepted) {
+        Optional<Subscriber> found = TokenService.claimedSubscriber(token).flatMap(store::find);
+        if (found.isEmpty()) return new Access.Invalid();
+        boolean expired = false;
+        for (TokenService.Purpose purpose : accepted) {
+            switch (tokens.check(token, purpose, found.get())) {
+                case VALID -> { return new Access.Granted(found.get()); }
+                case EXPIRED -> expired = true;
+                case INVALID -> { }
+            }
+        }
+        return expired ? new Access.Expired() : new Access.Invalid();
     }
 
     /** Unsubscribes the holder of an unsubscribe or manage token; idempotent. */
@@ -143,6 +188,18 @@ public final class SubscriptionService {
 
     public String unsubscribeToken(Subscriber subscriber) {
         return tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber);
+    }
+
+    /** A random id for a saved search the client did not name; unguessable so nobody can address another's search. */
+    public static String newSearchId() {
+        byte[] bytes = new byte[8];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    static SavedSearch withId(SavedSearch s, String id) {
+        return new SavedSearch(id, s.query(), s.locations(), s.remote(), s.companies(), s.excludeCompanies(), s.minSalary(),
+                s.currency(), s.postedWithinDays(), s.employmentTypes());
     }
 
     static String newNonce() {

@@ -1,0 +1,81 @@
+package dev.jobalerts.api;
+
+import dev.jobalerts.json.Json;
+import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriptionService;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Routes a request to its handler after the per-source rate limit; the one place unknown paths and methods are refused. */
+final class Api {
+    private final ApiConfig config;
+    private final TokenBuckets perSourceIp;
+    private final Assets assets = new Assets();
+    private final SignUpRoutes signUp;
+    private final ManageRoutes manage;
+    private final UnsubscribeRoutes unsubscribe;
+
+    Api(SubscriptionService subscriptions, ManageService manageService, ApiConfig config) {
+        this.config = config;
+        Pages pages = new Pages();
+        this.perSourceIp = new TokenBuckets(config.perSourceIp(), config.clock());
+        this.signUp = new SignUpRoutes(subscriptions, pages, new TokenBuckets(config.perAddress(), config.clock()));
+        this.manage = new ManageRoutes(subscriptions, manageService, pages);
+        this.unsubscribe = new UnsubscribeRoutes(subscriptions, pages);
+    }
+
+    HttpResponse handle(HttpRequest request) {
+        if (!perSourceIp.tryTake(request.sourceIp() == null ? "unknown" : request.sourceIp())) return tooManyRequests(perSourceIp);
+        Links links = Links.of(config, request);
+        String path = request.path().length() > 1 && request.path().endsWith("/")
+                ? request.path().substring(0, request.path().length() - 1) : request.path();
+        String method = request.method();
+        switch (path) {
+            case "/":
+                return method.equals("GET") ? signUp.page(links) : notAllowed("GET");
+            case "/assets/app.js":
+            case "/assets/app.css":
+                return method.equals("GET") ? assets.get(path).orElseThrow() : notAllowed("GET");
+            case "/subscriptions":
+                return method.equals("POST") ? signUp.subscribe(request, links) : notAllowed("POST");
+            case "/subscriptions/confirm":
+                return method.equals("GET") ? signUp.confirm(request, links) : notAllowed("GET");
+            case "/manage":
+                return method.equals("GET") ? manage.page(request, links) : notAllowed("GET");
+            case "/unsubscribe":
+                return switch (method) {
+                    case "GET" -> unsubscribe.page(request, links);
+                    case "POST" -> unsubscribe.unsubscribe(request, links);
+                    default -> notAllowed("GET, POST");
+                };
+            default:
+                if (path.startsWith("/manage/"))
+                    return manage.api(request, links, Arrays.asList(path.substring("/manage/".length()).split("/", -1)));
+                return HttpResponse.error(ApiError.notFound());
+        }
+    }
+
+    static HttpResponse notAllowed(String allowed) {
+        return HttpResponse.error(ApiError.methodNotAllowed(allowed)).withHeader("allow", allowed);
+    }
+
+    static HttpResponse tooManyRequests(TokenBuckets buckets) {
+        return HttpResponse.error(ApiError.tooManyRequests()).withHeader("retry-after", Long.toString(buckets.secondsUntilNextToken()));
+    }
+
+    /** An error on a page route: same status and message as the JSON error, as a page a person can act on. */
+    static HttpResponse errorPage(Pages pages, Links links, ApiError error) {
+        return HttpResponse.html(error.status(), pages.message(links, "This link does not work", List.of(error.message()),
+                links.to("/"), "Go to the start page"));
+    }
+
+    /** One JSON line per event that matters; ids only, never addresses or tokens. */
+    static void log(String event, Map<String, String> fields) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("event", event);
+        line.putAll(fields);
+        System.out.println(Json.write(line));
+    }
+}

@@ -1,0 +1,75 @@
+package dev.jobalerts.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.store.TableNames;
+import dev.jobalerts.subscribe.ConfirmationSender;
+import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.subscribe.TokenService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * The public HTTP API behind API Gateway (HTTP API, payload format 2.0): the sign-up page, double opt-in,
+ * the manage page and its JSON routes, and one-click unsubscribe. Routes are listed in {@link Api}.
+ */
+public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Api api;
+
+    /** Lambda's entry: reads the environment once and builds the clients for the life of the container. */
+    public ApiHandler() {
+        this(System.getenv(), Clock.systemUTC());
+    }
+
+    private ApiHandler(Map<String, String> env, Clock clock) {
+        this(services(env, clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
+    }
+
+    private ApiHandler(Services services, ApiConfig config) {
+        this(services.subscriptions(), services.manage(), config);
+    }
+
+    public ApiHandler(SubscriptionService subscriptions, ManageService manage, ApiConfig config) {
+        this.api = new Api(subscriptions, manage, config);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        HttpResponse response;
+        try {
+            response = api.handle(HttpRequest.from(event));
+        } catch (RuntimeException e) {
+            // Infrastructure faults only (bad input is answered as a value); the client learns nothing internal.
+            Api.log("api_error", Map.of("error", e.getClass().getName(), "message", String.valueOf(e.getMessage())));
+            response = HttpResponse.error(ApiError.internal());
+        }
+        return response.toEvent();
+    }
+
+    private record Services(SubscriptionService subscriptions, ManageService manage) {}
+
+    private static Services services(Map<String, String> env, Clock clock) {
+        SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), TableNames.fromEnvironment(env).subscribers());
+        String secret = env.get("TOKEN_SECRET");
+        if (secret == null || secret.isBlank()) throw new IllegalStateException("environment variable TOKEN_SECRET is not set");
+        TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), clock);
+        return new Services(new SubscriptionService(store, tokens, confirmationSender(env), clock), new ManageService(store, clock));
+    }
+
+    /**
+     * TODO(merge mail): wire to the mail module's confirmation email (SES v2 from SENDER_ADDRESS, links from
+     * PUBLIC_BASE_URL). Until then nothing is sent; returning false leaves the 10-minute mail window open.
+     */
+    static ConfirmationSender confirmationSender(Map<String, String> env) {
+        return (subscriber, search, confirmToken) -> {
+            Api.log("confirmation_not_sent", Map.of("subscriberId", subscriber.subscriberId(), "reason", "mail module not wired"));
+            return false;
+        };
+    }
+}

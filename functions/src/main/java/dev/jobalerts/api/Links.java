@@ -1,0 +1,28 @@
+package dev.jobalerts.api;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/** Absolute links for pages and redirects, from PUBLIC_BASE_URL or else from the request that is being answered. */
+record Links(String base) {
+
+    static Links of(ApiConfig config, HttpRequest request) {
+        if (config.publicBaseUrl() != null) return new Links(config.publicBaseUrl());
+        String host = request.header("host");
+        // The Host header is client-controlled: accept only a plain host[:port], else fall back to API Gateway's name.
+        if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")) host = request.domainName();
+        if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")) host = "localhost";
+        String proto = request.header("x-forwarded-proto");
+        // API Gateway always sets X-Forwarded-Proto; without it assume TLS, as every public deployment has it.
+        String scheme = "http".equalsIgnoreCase(proto) ? "http" : "https";
+        return new Links(scheme + "://" + host);
+    }
+
+    String to(String path) {
+        return base + path;
+    }
+
+    String to(String path, String token) {
+        return base + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+}

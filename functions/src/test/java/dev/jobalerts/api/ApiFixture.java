@@ -1,0 +1,104 @@
+package dev.jobalerts.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.json.Json;
+import dev.jobalerts.store.LocalDynamoDb;
+import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.subscribe.TokenService;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** DynamoDB Local with the Subscribers table, the real services, a capturing confirmation sender and a settable clock. */
+final class ApiFixture implements AutoCloseable {
+    /** A confirmation email as the sender received it. */
+    record Sent(String email, String searchId, String token) {}
+
+    static final ApiConfig.RateLimit GENEROUS = new ApiConfig.RateLimit(100_000, Duration.ofMillis(1));
+
+    final LocalDynamoDb dynamo = LocalDynamoDb.start();
+    final TestClock clock = new TestClock(Instant.now());
+    final SubscriberStore store;
+    final TokenService tokens = new TokenService("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
+    final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+    final SubscriptionService subscriptions;
+    final ManageService manage;
+
+    ApiFixture() {
+        store = new SubscriberStore(dynamo.client(), dynamo.freshTables().subscribers());
+        subscriptions = new SubscriptionService(store, tokens,
+                (subscriber, search, token) -> sent.add(new Sent(subscriber.email(), search.id(), token)), clock);
+        manage = new ManageService(store, clock);
+    }
+
+    ApiHandler handler() {
+        return handler(new ApiConfig(null, GENEROUS, GENEROUS, clock));
+    }
+
+    ApiHandler handler(ApiConfig config) {
+        return new ApiHandler(subscriptions, manage, config);
+    }
+
+    List<Sent> sentTo(String email) {
+        synchronized (sent) {
+            return sent.stream().filter(s -> s.email().equals(email)).toList();
+        }
+    }
+
+    String lastTokenFor(String email) {
+        List<Sent> mails = sentTo(email);
+        if (mails.isEmpty()) throw new AssertionError("no confirmation sent to " + email);
+        return mails.get(mails.size() - 1).token();
+    }
+
+    static JsonNode json(APIGatewayV2HTTPResponse response) {
+        try {
+            return Json.mapper().readTree(response.getBody());
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + response.getBody(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        dynamo.close();
+    }
+
+    /** A clock tests move forward to reach token expiry and rate-limit refills. */
+    static final class TestClock extends Clock {
+        private final AtomicReference<Instant> now;
+
+        TestClock(Instant start) {
+            now = new AtomicReference<>(start);
+        }
+
+        void advance(Duration duration) {
+            now.updateAndGet(i -> i.plus(duration));
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now.get();
+        }
+    }
+}
