@@ -24,8 +24,8 @@ final class Formats {
         String line = collapse(value, max + 1); // one past max tells "fits" from "was cut"
         if (line.length() <= max) return line;
         int cut = line.lastIndexOf(' ', max - 1);
-        if (cut < max / 2) cut = max - 1;
-        if (Character.isHighSurrogate(line.charAt(cut - 1))) cut--;
+        if (cut < max / 2) cut = Math.max(1, max - 1);
+        if (cut > 1 && Character.isHighSurrogate(line.charAt(cut - 1))) cut--;
         return line.substring(0, cut).stripTrailing() + "…";
     }
 
