@@ -7,28 +7,50 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** How posting fields read in an email. Pure functions; escaping is the templates' job, not this class's. */
 final class Formats {
-    private static final Pattern WHITESPACE_OR_CONTROL = Pattern.compile("[\\s\\p{Cntrl}]+");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM uuuu", Locale.ENGLISH);
 
     private Formats() {}
 
     /** Collapses line breaks, tabs and control characters: scraped text must not break a subject or a table cell. */
     static String oneLine(String value) {
-        return value == null ? "" : WHITESPACE_OR_CONTROL.matcher(value).replaceAll(" ").strip();
+        return collapse(value, Integer.MAX_VALUE);
     }
 
     /** Shortens to at most {@code max} characters, at a word boundary when there is one, ending with an ellipsis. */
     static String shorten(String value, int max) {
-        String line = oneLine(value);
+        String line = collapse(value, max + 1); // one past max tells "fits" from "was cut"
         if (line.length() <= max) return line;
         int cut = line.lastIndexOf(' ', max - 1);
-        if (cut < max / 2) cut = max - 1;
-        if (Character.isHighSurrogate(line.charAt(cut - 1))) cut--;
+        if (cut < max / 2) cut = Math.max(1, max - 1);
+        if (cut > 1 && Character.isHighSurrogate(line.charAt(cut - 1))) cut--;
         return line.substring(0, cut).stripTrailing() + "…";
+    }
+
+    /**
+     * Runs of whitespace and control characters become one space, leading and trailing ones go, and the scan stops
+     * after {@code limit} characters of output, so a long description costs only the excerpt it yields.
+     */
+    private static String collapse(String value, int limit) {
+        if (value == null) return "";
+        StringBuilder out = new StringBuilder(Math.min(value.length(), limit));
+        boolean pendingSpace = false;
+        for (int i = 0; i < value.length() && out.length() < limit; i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                pendingSpace = out.length() > 0;
+                continue;
+            }
+            if (pendingSpace) {
+                out.append(' ');
+                pendingSpace = false;
+                if (out.length() == limit) break;
+            }
+            out.append(c);
+        }
+        return out.toString();
     }
 
     /** "USD 120,000–150,000 a year", "from EUR 40 an hour", "up to 90,000 a year". */

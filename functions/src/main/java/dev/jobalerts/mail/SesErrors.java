@@ -55,7 +55,8 @@ final class SesErrors {
     static String describe(SdkException e) {
         if (e instanceof AwsServiceException service && service.awsErrorDetails() != null) {
             String text = service.awsErrorDetails().errorMessage();
-            return service.awsErrorDetails().errorCode() + " (" + service.statusCode() + ")"
+            String code = service.awsErrorDetails().errorCode();
+            return (code == null ? e.getClass().getSimpleName() : code) + " (" + service.statusCode() + ")"
                     + (text == null || text.isBlank() ? "" : ": " + text);
         }
         return e.getClass().getSimpleName() + ": " + e.getMessage();

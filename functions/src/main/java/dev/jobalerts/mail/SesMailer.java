@@ -75,10 +75,10 @@ public final class SesMailer implements Mailer {
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
                 if (attempt > 1 && !pause(retry.backoffNanos(attempt - 1, time.random()), latestStart))
-                    return throttled(email, "deadline reached during back-off after " + lastThrottle, attempt - 1);
+                    return throttled("deadline reached during back-off after " + lastThrottle, attempt - 1);
                 long wait = bucket.reserve(time.nanoTime(), latestStart);
                 if (wait == TokenBucket.NEVER)
-                    return throttled(email, "deadline reached before a send slot at " + sendRate + "/s", attempt - 1);
+                    return throttled("deadline reached before a send slot at " + sendRate + "/s", attempt - 1);
                 time.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -90,13 +90,13 @@ public final class SesMailer implements Mailer {
                 String reason = SesErrors.describe(e);
                 switch (SesErrors.classify(e)) {
                     case THROTTLED -> lastThrottle = reason;
-                    case QUOTA_EXHAUSTED -> { return throttled(email, reason, attempt); }
+                    case QUOTA_EXHAUSTED -> { return throttled(reason, attempt); }
                     case REJECTED -> { return new SendOutcome.Rejected(reason); }
                     default -> { return new SendOutcome.Failed(reason); }
                 }
             }
         }
-        return throttled(email, "gave up after " + retry.maxAttempts() + " attempts: " + lastThrottle, retry.maxAttempts());
+        return throttled("gave up after " + retry.maxAttempts() + " attempts: " + lastThrottle, retry.maxAttempts());
     }
 
     double sendRate() {
@@ -137,7 +137,7 @@ public final class SesMailer implements Mailer {
         return now + (left.compareTo(Duration.ofDays(365)) > 0 ? Long.MAX_VALUE / 2 : left.toNanos());
     }
 
-    private SendOutcome throttled(OutgoingEmail email, String reason, int attempts) {
+    private static SendOutcome throttled(String reason, int attempts) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("event", "ses_throttled");
         line.put("attempts", attempts);

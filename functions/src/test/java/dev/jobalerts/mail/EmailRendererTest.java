@@ -198,6 +198,30 @@ class EmailRendererTest {
     }
 
     @Test
+    void alert_fromManyThreads_rendersTheSameEmail() throws Exception {
+        AlertEmail alert = MailFixtures.alert(20);
+        OutgoingEmail expected = renderer.alert(alert);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var futures = java.util.stream.IntStream.range(0, 40)
+                    .mapToObj(i -> pool.submit(() -> renderer.alert(alert))).toList();
+            for (var future : futures) assertThat(future.get()).isEqualTo(expected);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "'  two\n\n lines\t here '   | 20 | two lines here",
+            "alpha beta gamma delta        | 12 | alpha beta…",
+            "abcdefghijklmnopqrstuvwxyz    | 10 | abcdefghi…",
+            "short                         | 10 | short"})
+    void formats_shortenCollapsesWhitespaceAndCutsAtWords(String input, int max, String expected) {
+        assertThat(Formats.shorten(input.replace("\\n", "\n").replace("\\t", "\t"), max)).isEqualTo(expected);
+    }
+
+    @Test
     void formats_salaryReadsLikeAPerson() {
         assertThat(Formats.salary(new Salary(45.5, null, "usd", "HOUR"))).isEqualTo("from USD 45.5 an hour");
         assertThat(Formats.salary(new Salary(null, 90000.0, null, null))).isEqualTo("up to 90,000 a year");
