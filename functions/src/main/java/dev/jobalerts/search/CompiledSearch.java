@@ -44,7 +44,7 @@ final class CompiledSearch {
     }
 
     private static Set<String> names(List<String> names) {
-        return names.stream().map(PreparedPosting::companyName).collect(Collectors.toUnmodifiableSet());
+        return names.stream().map(CompanyNames::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
     boolean matches(PreparedPosting posting, LocalDate today) {

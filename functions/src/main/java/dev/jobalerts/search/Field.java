@@ -1,7 +1,7 @@
 package dev.jobalerts.search;
 
-/** Which posting fields a query term is matched against; the bits index {@link PostingText}'s fields. */
-enum Field {
+/** Which posting fields a query term is matched against ({@code title:}, {@code company:} or all three). */
+public enum Field {
     /** Title, company and description: the default for an unrestricted term. */
     ANY(0b111, ""),
     TITLE(0b001, "title:"),

@@ -71,7 +71,7 @@ final class IndexPlanner {
         if (!search.search.companies().isEmpty()) {
             Set<IndexKey> names = new LinkedHashSet<>();
             for (String company : search.search.companies())
-                names.add(new IndexKey(IndexKey.Kind.COMPANY_NAME, PreparedPosting.companyName(company)));
+                names.add(new IndexKey(IndexKey.Kind.COMPANY_NAME, CompanyNames.normalize(company)));
             clauses.add(names);
         }
         return clauses;

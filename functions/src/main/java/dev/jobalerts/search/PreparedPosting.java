@@ -20,7 +20,7 @@ final class PreparedPosting {
         this.posting = posting;
         this.text = PostingText.of(posting.title(), posting.company(), posting.description());
         this.locationWords = Tokenizer.words(posting.location());
-        this.companyName = companyName(posting.company());
+        this.companyName = CompanyNames.normalize(posting.company());
         this.employmentType = posting.employmentType() == null || posting.employmentType().isBlank()
                 ? null : employmentType(posting.employmentType());
         LocalDate posted = parseDate(posting.datePosted());
@@ -29,11 +29,6 @@ final class PreparedPosting {
 
     static PreparedPosting of(Posting posting, LocalDate firstSeen) {
         return new PreparedPosting(posting, firstSeen);
-    }
-
-    /** Company names compare whole, ignoring case and runs of spaces ("Acme  Corp" is "acme corp"). */
-    static String companyName(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** The same spelling rules SavedSearch applies to its employmentTypes ("full-time" is FULL_TIME). */

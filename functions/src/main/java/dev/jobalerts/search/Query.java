@@ -43,6 +43,31 @@ public final class Query {
         return root == null ? "" : root.toString();
     }
 
+    /**
+     * Walks the query tree bottom-up, e.g. to translate it for another engine (the benchmark's Lucene Monitor).
+     * Returns null for the empty query, which matches everything.
+     */
+    public <R> R accept(Visitor<R> visitor) {
+        return root == null ? null : root.accept(visitor);
+    }
+
+    /** One callback per node kind; children arrive already visited. */
+    public interface Visitor<R> {
+        R term(Field field, String word);
+
+        /** Any word starting with {@code prefix}, the prefix itself included. */
+        R prefix(Field field, String prefix);
+
+        /** Two or more consecutive words within one field. */
+        R phrase(Field field, List<String> words);
+
+        R and(List<R> children);
+
+        R or(List<R> children);
+
+        R not(R child);
+    }
+
     /** Null when the query matches everything. */
     QueryNode root() {
         return root;

@@ -17,7 +17,14 @@ sealed interface QueryNode {
      */
     void explain(PostingText text, List<String> out);
 
+    <R> R accept(Query.Visitor<R> visitor);
+
     record Term(Field field, String word) implements QueryNode {
+        @Override
+        public <R> R accept(Query.Visitor<R> visitor) {
+            return visitor.term(field, word);
+        }
+
         @Override
         public boolean test(PostingText text) {
             return text.has(word, field.mask);
@@ -37,6 +44,11 @@ sealed interface QueryNode {
     /** {@code develop*}: any word starting with {@code prefix} (the prefix itself included). */
     record Prefix(Field field, String prefix) implements QueryNode {
         @Override
+        public <R> R accept(Query.Visitor<R> visitor) {
+            return visitor.prefix(field, prefix);
+        }
+
+        @Override
         public boolean test(PostingText text) {
             return text.hasPrefix(prefix, field.mask);
         }
@@ -55,6 +67,11 @@ sealed interface QueryNode {
 
     /** Consecutive words within one field. */
     record Phrase(Field field, List<String> words) implements QueryNode {
+        @Override
+        public <R> R accept(Query.Visitor<R> visitor) {
+            return visitor.phrase(field, words);
+        }
+
         public Phrase {
             words = List.copyOf(words);
         }
@@ -76,6 +93,11 @@ sealed interface QueryNode {
     }
 
     record And(List<QueryNode> children) implements QueryNode {
+        @Override
+        public <R> R accept(Query.Visitor<R> visitor) {
+            return visitor.and(children.stream().map(child -> child.accept(visitor)).toList());
+        }
+
         public And {
             children = List.copyOf(children);
         }
@@ -100,6 +122,11 @@ sealed interface QueryNode {
     }
 
     record Or(List<QueryNode> children) implements QueryNode {
+        @Override
+        public <R> R accept(Query.Visitor<R> visitor) {
+            return visitor.or(children.stream().map(child -> child.accept(visitor)).toList());
+        }
+
         public Or {
             children = List.copyOf(children);
         }
@@ -126,6 +153,11 @@ sealed interface QueryNode {
     }
 
     record Not(QueryNode child) implements QueryNode {
+        @Override
+        public <R> R accept(Query.Visitor<R> visitor) {
+            return visitor.not(child.accept(visitor));
+        }
+
         @Override
         public boolean test(PostingText text) {
             return !child.test(text);
