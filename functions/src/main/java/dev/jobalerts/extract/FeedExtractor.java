@@ -43,9 +43,27 @@ final class FeedExtractor {
             ctx.warn("not an RSS or Atom feed");
         int index = 0;
         for (Element item : items) {
-            ctx.each(drafts, "feed item #" + index++, () -> atom ? entry(item) : item(item));
+            String what = "feed item #" + index++;
+            if (isBroken(item)) {
+                ctx.warn("skipped " + what + ": unclosed element inside it");
+                continue;
+            }
+            ctx.each(drafts, what, () -> atom ? entry(item) : item(item));
         }
         return drafts;
+    }
+
+    /**
+     * An unclosed {@code <title>} or {@code <link>} swallows the elements after it; the lenient parser then nests
+     * them inside, which no valid item has. Such an item is skipped rather than published with a garbled title.
+     */
+    private static boolean isBroken(Element item) {
+        for (Element child : item.children()) {
+            String tag = child.tagName();
+            if ((tag.equals("title") || tag.equals("link") || tag.equals("pubDate") || tag.equals("guid")) && child.childrenSize() > 0)
+                return true;
+        }
+        return false;
     }
 
     private static PostingDraft item(Element item) {

@@ -31,18 +31,26 @@ final class PageExtractor {
             Pattern.CASE_INSENSITIVE);
     // "Posted on April 1, 2026" and "Posted 2 days ago" need no colon; the value must then read as a date.
     private static final Pattern POSTED = Pattern.compile("^(?:posted|published)(?:\\s+on)?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE);
+    // "0 jobs found", "214 results", "Search results": a listing or search page, not a posting.
+    private static final Pattern LISTING_TITLE = Pattern.compile(
+            "^\\d[\\d,.]*\\+?\\s+(?:\\w+\\s+)?(?:jobs?|results?|positions?|vacanc(?:y|ies)|openings?|roles?)\\b.*|.*\\b(?:search results|no results|jobs found)\\b.*",
+            Pattern.CASE_INSENSITIVE);
+    // A short call to action such as "Apply", "Apply now", "Apply for this job"; "Apply to one of our roles" is longer.
+    private static final Pattern APPLY = Pattern.compile("^(?:[\\w ]{0,10}\\b)?apply\\b[\\w ]{0,15}$", Pattern.CASE_INSENSITIVE);
+    private static final Set<String> BLOCK_LABELS = Set.of("dt", "th", "td", "div", "p", "li", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> CHROME = Set.of("nav", "header", "footer", "aside", "form", "button", "h1");
 
     List<PostingDraft> extract(Document doc, Extraction ctx) {
         Element h1 = doc.body().selectFirst("h1");
         String title = h1 != null ? h1.text() : doc.select("meta[property=og:title]").attr("content");
-        if (title.isBlank()) return List.of();
+        if (title.isBlank() || LISTING_TITLE.matcher(title.trim()).matches()) return List.of();
         PostingDraft d = new PostingDraft();
         d.title = title;
         Set<Element> used = Collections.newSetFromMap(new IdentityHashMap<>());
         labelledFields(doc.body(), d, ctx, used);
-        if (h1 != null && (d.company == null || d.location == null) && hasApplyControl(doc)) headingsAfter(h1, d, used);
+        boolean apply = markApplyControls(doc, used);
+        if (h1 != null && (d.company == null || d.location == null) && apply) headingsAfter(h1, d, used, ctx);
         if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
         Element main = mainContent(doc);
         d.description = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
@@ -76,10 +84,13 @@ final class PageExtractor {
         }
     }
 
-    /** Where a bare label's value is: the rest of its parent's text ("<b>Location:</b> Lyon"), else its next sibling. */
+    /**
+     * Where a bare label's value is: for a block label (dt, th, a div) its next sibling; for an inline label the rest
+     * of its parent's text ("<b>Location:</b> Lyon"), else its next sibling.
+     */
     private static Element valueHolder(Element label) {
         Element parent = label.parent();
-        if (parent != null && parent.text().length() <= MAX_FIELD_LENGTH + label.text().length()
+        if (!BLOCK_LABELS.contains(label.normalName()) && parent != null && parent.text().length() <= MAX_FIELD_LENGTH + label.text().length()
                 && parent.text().startsWith(label.text()) && parent.text().length() > label.text().length() + 1)
             return parent;
         Element next = label.nextElementSibling();
@@ -105,11 +116,12 @@ final class PageExtractor {
     }
 
     /** Company then location from up to two short headings that directly follow the title. */
-    private static void headingsAfter(Element h1, PostingDraft d, Set<Element> used) {
+    private static void headingsAfter(Element h1, PostingDraft d, Set<Element> used, Extraction ctx) {
         List<String> found = new ArrayList<>(2);
         Element next = h1.nextElementSibling() != null ? h1.nextElementSibling() : h1.parent().nextElementSibling();
         for (; next != null && found.size() < 2 && HEADINGS.contains(next.normalName()); next = next.nextElementSibling()) {
             if (next.text().isBlank() || next.text().length() > MAX_FIELD_LENGTH || used.contains(next)) break;
+            if (PostingDates.normalise(next.text(), ctx.fetchedAt()) != null) break; // a dateline, as under an article title
             found.add(next.text());
             used.add(next);
         }
@@ -121,12 +133,17 @@ final class PageExtractor {
         if (found.size() > 1 && d.location == null) d.location = found.get(1);
     }
 
-    private static boolean hasApplyControl(Document doc) {
+    /** Finds the page's apply buttons and links (left out of the description); true when there is one. */
+    private static boolean markApplyControls(Document doc, Set<Element> used) {
+        boolean found = false;
         for (Element el : doc.select("a, button, input[type=submit]")) {
-            String text = (el.text() + " " + el.attr("value")).toLowerCase(Locale.ROOT);
-            if (text.contains("apply")) return true;
+            String text = el.nameIs("input") ? el.attr("value") : el.text();
+            if (APPLY.matcher(text.trim()).matches()) {
+                used.add(el);
+                found = true;
+            }
         }
-        return false;
+        return found;
     }
 
     /** The element holding the job text: a description block, else main/article, else the body. */

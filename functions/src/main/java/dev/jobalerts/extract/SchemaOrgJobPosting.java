@@ -66,9 +66,11 @@ final class SchemaOrgJobPosting {
             places.add(regions.isEmpty() ? "Remote" : "Remote (" + String.join(", ", regions) + ")");
         }
         d.location = String.join("; ", places);
+        // employmentType may repeat, as an array or as comma-separated text; the first type we know is kept.
         for (JsonNode type : each(job.get("employmentType"))) {
-            if (d.employmentType == null && EmploymentTypes.normalise(type.asText()) != null)
-                d.employmentType = type.asText();
+            for (String one : type.asText().split(",")) {
+                if (d.employmentType == null && EmploymentTypes.normalise(one) != null) d.employmentType = one;
+            }
         }
         d.datePosted = text(job, "datePosted");
         d.description = text(job, "description");

@@ -90,8 +90,26 @@ public final class PostingText {
 
     private static void breakFor(Element el, StringBuilder out) {
         String tag = el.normalName();
-        if (PARAGRAPH_TAGS.contains(tag)) out.append("\n\n");
-        else if (LINE_TAGS.contains(tag)) out.append('\n');
+        if (PARAGRAPH_TAGS.contains(tag)) ensureBreak(out, 2);
+        else if (LINE_TAGS.contains(tag)) ensureBreak(out, tag.equals("br") ? 0 : 1);
+    }
+
+    /**
+     * Ends the text so far with {@code newlines} line breaks (a br always adds one), without stacking breaks from
+     * nested blocks, and without separating a list marker from its item's first paragraph.
+     */
+    private static void ensureBreak(StringBuilder out, int newlines) {
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == ' ') end--;
+        if (end >= 1 && out.charAt(end - 1) == '-' && (end == 1 || out.charAt(end - 2) == '\n')) return;
+        out.setLength(end);
+        if (newlines == 0) {
+            out.append('\n');
+            return;
+        }
+        int have = 0;
+        while (have < end && out.charAt(end - 1 - have) == '\n') have++;
+        for (int i = have; i < newlines; i++) out.append('\n');
     }
 
     /** Trims each line, collapses runs of spaces and of blank lines, drops control characters. */

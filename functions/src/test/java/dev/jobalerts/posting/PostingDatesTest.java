@@ -1,0 +1,53 @@
+package dev.jobalerts.posting;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PostingDatesTest {
+    private static final Instant FETCHED = Instant.parse("2026-04-10T12:00:00Z");
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "NULL", textBlock = """
+            2026-04-01                          | 2026-04-01
+            2026-04-01T23:30:00-07:00           | 2026-04-01
+            2026-04-01T08:00:00Z                | 2026-04-01
+            2026-04-01 08:00                    | 2026-04-01
+            Wed, 08 Apr 2026 14:12:09 +0000     | 2026-04-08
+            Tue, 7 Apr 26 09:00:00 EST          | 2026-04-07
+            8 Apr 2026                          | 2026-04-08
+            1775433600000                       | 2026-04-06
+            1775433600                          | 2026-04-06
+            April 1, 2026                       | 2026-04-01
+            Apr 1st, 2026                       | 2026-04-01
+            1st April 2026                      | 2026-04-01
+            Sept. 3, 2026                       | 2026-09-03
+            2026/4/1                            | 2026-04-01
+            Posted on April 1, 2026             | 2026-04-01
+            Posted: 28 March 2026               | 2026-03-28
+            today                               | 2026-04-10
+            Posted today                        | 2026-04-10
+            yesterday                           | 2026-04-09
+            2 days ago                          | 2026-04-08
+            Posted 30+ days ago                 | 2026-03-11
+            an hour ago                         | 2026-04-10
+            13 hours ago                        | 2026-04-09
+            1 week ago                          | 2026-04-03
+            2 months ago                        | 2026-02-10
+            2026-02-30                          | NULL
+            not a date                          | NULL
+            ''                                  | NULL
+            April 2026                          | NULL
+            """)
+    void normalise_readsTheFormsJobSourcesUse(String raw, String expected) {
+        assertThat(PostingDates.normalise(raw, FETCHED)).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void normalise_whenRelativeWithoutFetchTime_returnsNull() {
+        assertThat(PostingDates.normalise("2 days ago", null)).isNull();
+        assertThat(PostingDates.normalise(null, FETCHED)).isNull();
+    }
+}
