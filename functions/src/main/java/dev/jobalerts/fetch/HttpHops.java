@@ -151,9 +151,12 @@ final class HttpHops {
 
     /** Resolves a Location (RFC 9110 §10.2.2 allows relative references) and drops the fragment, which never goes on the wire. */
     static URI resolve(URI base, String location) throws URISyntaxException {
-        URI target = base.resolve(new URI(location.trim().replace(" ", "%20")));
-        return new URI(target.getScheme(), target.getRawAuthority() == null ? null : target.getAuthority(), target.getPath(),
-                target.getQuery(), null);
+        URI ref = new URI(location.trim().replace(" ", "%20"));
+        // java.net.URI resolves "x" against "http://host" (empty path) to "http://hostx"; RFC 3986 §5.2.3 merges with "/".
+        URI from = base.getRawPath() == null || base.getRawPath().isEmpty() ? base.resolve("/") : base;
+        String target = from.resolve(ref).toString();
+        int hash = target.indexOf('#');
+        return hash < 0 ? new URI(target) : new URI(target.substring(0, hash));
     }
 
     private static CompletableFuture<Result> done(Result result) {
