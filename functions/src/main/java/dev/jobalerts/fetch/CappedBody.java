@@ -13,6 +13,7 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * Collects a response body up to a byte cap within a time limit. Past the cap it either keeps the first
@@ -46,9 +47,9 @@ final class CappedBody implements HttpResponse.BodySubscriber<CappedBody.Bytes> 
      * cut at {@code errorCap}: an error page is only diagnostics and never fails on size. A declared Content-Length
      * over the cap is refused before reading a byte.
      */
-    static HttpResponse.BodyHandler<Bytes> handler(long cap, boolean truncate, long errorCap, Duration timeout,
+    static Function<Duration, HttpResponse.BodyHandler<Bytes>> handlerFactory(long cap, boolean truncate, long errorCap,
             ScheduledExecutorService timer) {
-        return info -> {
+        return timeout -> info -> {
             boolean success = info.statusCode() / 100 == 2;
             if (!success) return new CappedBody(errorCap, true, timeout, timer);
             OptionalLong declared = info.headers().firstValueAsLong("Content-Length");

@@ -67,56 +67,73 @@ final class HttpHops {
      * Requests {@code start} and follows up to {@code settings.maxRedirects()} redirects.
      *
      * @param headers     extra request headers (validators)
-     * @param permission  asked before each redirect hop; null to follow without asking (robots.txt itself)
+     * @param permission  asked before each redirect hop, after the SSRF guard; null to follow without asking (robots.txt itself)
      * @param successCap  body cap for 2xx; {@code truncate} keeps a prefix instead of failing as too large
      */
     CompletableFuture<Result> follow(URI start, Map<String, String> headers, Function<URI, CompletableFuture<HopPermission>> permission,
             Instant deadline, long successCap, boolean truncate, int errorCap) {
-        Set<URI> seen = new HashSet<>();
-        seen.add(start);
-        return hop(start, 0, seen, headers, permission, deadline, successCap, truncate, errorCap);
+        return new Chain(start, headers, permission, deadline, CappedBody.handlerFactory(successCap, truncate, errorCap, timer))
+                .hop(start, 0);
     }
 
-    private CompletableFuture<Result> hop(URI uri, int redirects, Set<URI> seen, Map<String, String> headers,
-            Function<URI, CompletableFuture<HopPermission>> permission, Instant deadline, long successCap, boolean truncate, int errorCap) {
-        return CompletableFuture.supplyAsync(() -> guard.check(uri), worker).thenCompose(verdict -> {
-            if (verdict instanceof AddressGuard.Verdict.Refused refused) {
-                return CompletableFuture.completedFuture(new Result.Refused(refused.reason()));
-            }
-            if (verdict instanceof AddressGuard.Verdict.Unresolvable unresolvable) {
-                return CompletableFuture.failedFuture(new UnknownHostException(unresolvable.reason()));
-            }
+    /** The state of one follow(): the URLs seen so far and what every hop shares. */
+    private final class Chain {
+        final Set<URI> seen = new HashSet<>();
+        final Map<String, String> headers;
+        final Function<URI, CompletableFuture<HopPermission>> permission;
+        final Instant deadline;
+        final Function<Duration, HttpResponse.BodyHandler<CappedBody.Bytes>> bodies;
+
+        Chain(URI start, Map<String, String> headers, Function<URI, CompletableFuture<HopPermission>> permission, Instant deadline,
+                Function<Duration, HttpResponse.BodyHandler<CappedBody.Bytes>> bodies) {
+            seen.add(start);
+            this.headers = headers;
+            this.permission = permission;
+            this.deadline = deadline;
+            this.bodies = bodies;
+        }
+
+        CompletableFuture<Result> hop(URI uri, int redirects) {
+            return CompletableFuture.supplyAsync(() -> guard.check(uri), worker).thenCompose(verdict -> {
+                if (verdict instanceof AddressGuard.Verdict.Refused refused) return done(new Result.Refused(refused.reason()));
+                if (verdict instanceof AddressGuard.Verdict.Unresolvable unresolvable) {
+                    return CompletableFuture.failedFuture(new UnknownHostException(unresolvable.reason()));
+                }
+                if (redirects == 0 || permission == null) return send(uri, redirects);
+                // The guard has passed this hop, so asking its robots.txt never sends a request to a refused address.
+                return permission.apply(uri).thenCompose(p -> {
+                    if (p instanceof HopPermission.Disallowed d) return done(new Result.HopDisallowed(d.reason()));
+                    if (p instanceof HopPermission.Deferred d) return done(new Result.HopDeferred(d.reason()));
+                    return send(uri, redirects);
+                });
+            });
+        }
+
+        CompletableFuture<Result> send(URI uri, int redirects) {
             Duration left = Duration.between(Instant.now(), deadline);
             if (left.isNegative() || left.isZero()) return CompletableFuture.failedFuture(new DeadlineReachedException());
+            // Cutting a request off at the deadline lets the run end on time; the caller reports it deferred.
             Duration timeout = left.compareTo(settings.readTimeout()) < 0 ? left : settings.readTimeout();
-            HttpResponse.BodyHandler<CappedBody.Bytes> handler = CappedBody.handler(successCap, truncate, errorCap, timeout, timer);
-            return client.sendAsync(request(uri, headers, timeout), handler).thenCompose(response -> {
+            return client.sendAsync(request(uri, headers, timeout), bodies.apply(timeout)).thenCompose(response -> {
                 int status = response.statusCode();
                 String location = response.headers().firstValue("Location").orElse(null);
                 if (!isRedirect(status) || location == null) {
                     CappedBody.Bytes body = response.body();
-                    return CompletableFuture.completedFuture(
-                            new Result.Response(uri, status, response.headers(), body.data(), body.tooLarge()));
+                    return done(new Result.Response(uri, status, response.headers(), body.data(), body.tooLarge()));
                 }
                 URI next;
                 try {
                     next = resolve(uri, location);
-                } catch (URISyntaxException e) {
+                } catch (URISyntaxException | IllegalArgumentException e) {
                     return done(new Result.RedirectFailed(status, "unusable Location " + location));
                 }
                 if (!seen.add(next)) return done(new Result.RedirectFailed(status, "redirect loop at " + next));
                 if (redirects >= settings.maxRedirects()) {
                     return done(new Result.RedirectFailed(status, "more than " + settings.maxRedirects() + " redirects"));
                 }
-                CompletableFuture<HopPermission> allowed = permission == null
-                        ? CompletableFuture.completedFuture(new HopPermission.Allowed()) : permission.apply(next);
-                return allowed.thenCompose(p -> {
-                    if (p instanceof HopPermission.Disallowed d) return done(new Result.HopDisallowed(d.reason()));
-                    if (p instanceof HopPermission.Deferred d) return done(new Result.HopDeferred(d.reason()));
-                    return hop(next, redirects + 1, seen, headers, permission, deadline, successCap, truncate, errorCap);
-                });
+                return hop(next, redirects + 1);
             });
-        });
+        }
     }
 
     private HttpRequest request(URI uri, Map<String, String> headers, Duration timeout) {
@@ -134,9 +151,12 @@ final class HttpHops {
 
     /** Resolves a Location (RFC 9110 §10.2.2 allows relative references) and drops the fragment, which never goes on the wire. */
     static URI resolve(URI base, String location) throws URISyntaxException {
-        URI target = base.resolve(new URI(location.trim().replace(" ", "%20")));
-        return new URI(target.getScheme(), target.getRawAuthority() == null ? null : target.getAuthority(), target.getPath(),
-                target.getQuery(), null);
+        URI ref = new URI(location.trim().replace(" ", "%20"));
+        // java.net.URI resolves "x" against "http://host" (empty path) to "http://hostx"; RFC 3986 §5.2.3 merges with "/".
+        URI from = base.getRawPath() == null || base.getRawPath().isEmpty() ? base.resolve("/") : base;
+        String target = from.resolve(ref).toString();
+        int hash = target.indexOf('#');
+        return hash < 0 ? new URI(target) : new URI(target.substring(0, hash));
     }
 
     private static CompletableFuture<Result> done(Result result) {

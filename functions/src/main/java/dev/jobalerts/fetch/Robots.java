@@ -61,6 +61,7 @@ sealed interface Robots {
         }
         // RFC 9309 §2.3.1.2: after too many redirects the file may be treated as unavailable, i.e. allow all.
         if (result instanceof HttpHops.Result.RedirectFailed) return allowAll();
+        if (result instanceof HttpHops.Result.Refused refused) return new Unreachable("robots.txt redirect refused: " + refused.reason());
         return new Unreachable("robots.txt not fetched: " + result);
     }
 

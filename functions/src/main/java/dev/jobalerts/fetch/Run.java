@@ -78,11 +78,10 @@ final class Run {
             Map<String, Lane> lanes = new LinkedHashMap<>();
             for (Job job : jobs) {
                 URI url = job.request.url();
-                AddressGuard.Verdict basic = url.isAbsolute() && url.getHost() != null ? null
-                        : new AddressGuard.Verdict.Refused("not an absolute URL with a host: " + url);
-                if (basic == null && !isHttp(url)) basic = new AddressGuard.Verdict.Refused("scheme not allowed: " + url.getScheme());
-                if (basic instanceof AddressGuard.Verdict.Refused refused) {
-                    report(job, new Disallowed(job.request, refused.reason()));
+                String refusal = !isHttp(url) ? "scheme not allowed: " + url.getScheme()
+                        : url.getHost() == null ? "URL has no host: " + url : null;
+                if (refusal != null) {
+                    report(job, new Disallowed(job.request, refusal));
                     continue;
                 }
                 lanes.computeIfAbsent(url.getHost().toLowerCase(Locale.ROOT), h -> new Lane()).queue.add(job);

@@ -33,6 +33,12 @@ final class TestHost implements AutoCloseable {
         void serve(HttpExchange exchange, int hit) throws IOException;
     }
 
+    static {
+        // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and delayed
+        // ACKs add ~40 ms to every loopback response and blur the timing tests.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     private final HttpServer server;
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
