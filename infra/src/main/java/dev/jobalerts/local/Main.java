@@ -1,11 +1,115 @@
 package dev.jobalerts.local;
 
-/** Entry point of jobalerts.jar. */
+import dev.jobalerts.local.bench.FetchBenchmark;
+import dev.jobalerts.local.bench.RenderBenchmark;
+import dev.jobalerts.local.cli.MatchCommand;
+import dev.jobalerts.log.Log;
+import dev.jobalerts.source.SourceDefinition;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+
+/**
+ * Entry point of jobalerts.jar. Exit codes: 0 done, 2 bad usage or input, 1 failure. DynamoDB Local leaves
+ * non-daemon threads behind, so every path ends in an explicit exit.
+ */
 public final class Main {
+    static final String USAGE = """
+            usage: java -jar jobalerts.jar COMMAND [options]
+
+            local cloud
+              demo                         run the whole pipeline once on the local cloud and exit
+              serve [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--no-samples]
+                                           keep the local cloud running (HTTP API, schedule, stream pollers)
+            tools
+              match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
+                                           print {"search","posting"} for every match
+              bench fetch|render           run a benchmark
+            """;
+
     private Main() {}
 
     public static void main(String[] args) {
-        System.err.println("usage: java -jar jobalerts.jar <demo|serve|parse|match|sources|...>");
-        System.exit(2);
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        // Our own JSON log lines would drown the command's output; they go to stderr.
+        Log.to(err);
+        try {
+            return switch (args[0]) {
+                case "demo" -> new Demo(out).run(Path.of("outbox"));
+                case "serve" -> serve(rest, out, err);
+                case "match" -> MatchCommand.run(rest, out, err);
+                case "bench" -> bench(rest, out, err);
+                case "help", "--help", "-h" -> {
+                    out.print(USAGE);
+                    yield 0;
+                }
+                default -> {
+                    err.println("unknown command: " + args[0]);
+                    err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            err.println("failed: " + e);
+            return 1;
+        }
+    }
+
+    private static int serve(String[] args, PrintStream out, PrintStream err) throws Exception {
+        int port = Serve.DEFAULT_API_PORT, dynamoPort = Serve.DEFAULT_DYNAMO_PORT, boardPort = Serve.DEFAULT_BOARD_PORT;
+        Duration tick = Duration.ofHours(1);
+        boolean samples = true;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--port" -> port = port(args, ++i);
+                case "--dynamo-port" -> dynamoPort = port(args, ++i);
+                case "--board-port" -> boardPort = port(args, ++i);
+                case "--tick" -> tick = SourceDefinition.parseDuration("--tick", value(args, ++i));
+                case "--no-samples" -> samples = false;
+                default -> throw new IllegalArgumentException("unknown option for serve: " + args[i]);
+            }
+        }
+        return new Serve(out).run(port, dynamoPort, boardPort, tick, samples, Path.of("outbox"));
+    }
+
+    private static int bench(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: fetch, render");
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        return switch (args[0]) {
+            case "fetch" -> FetchBenchmark.run(rest, out);
+            case "render" -> {
+                RenderBenchmark.run(rest, out);
+                yield 0;
+            }
+            default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
+        };
+    }
+
+    static String value(String[] args, int index) {
+        if (index >= args.length) throw new IllegalArgumentException(args[index - 1] + " needs a value");
+        return args[index];
+    }
+
+    static int port(String[] args, int index) {
+        String text = value(args, index);
+        try {
+            int port = Integer.parseInt(text);
+            if (port < 0 || port > 65535) throw new NumberFormatException();
+            return port;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(args[index - 1] + " must be a port number 0-65535: " + text);
+        }
     }
 }

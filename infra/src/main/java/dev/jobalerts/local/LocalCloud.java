@@ -1,0 +1,196 @@
+package dev.jobalerts.local;
+
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.alert.AlertSettings;
+import dev.jobalerts.alert.ConfirmationMailer;
+import dev.jobalerts.api.ApiConfig;
+import dev.jobalerts.api.ApiHandler;
+import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.fetch.FetchSettings;
+import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.fetcher.FetchRun;
+import dev.jobalerts.local.cloud.EventSourceMapping;
+import dev.jobalerts.local.cloud.LocalDynamo;
+import dev.jobalerts.local.cloud.StreamPoller;
+import dev.jobalerts.local.cloud.Template;
+import dev.jobalerts.mail.EmailRenderer;
+import dev.jobalerts.matcher.MatcherHandler;
+import dev.jobalerts.parser.PageParser;
+import dev.jobalerts.parser.ParserHandler;
+import dev.jobalerts.store.PageStore;
+import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.store.SourceStore;
+import dev.jobalerts.store.TableNames;
+import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.subscribe.TokenService;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The whole system on one machine: DynamoDB Local with the template's tables, the four functions wired with
+ * the same services as in Lambda, a stream poller per event source mapping of the template, the HTTP API on
+ * loopback, the sample job board, and an outbox directory instead of SES.
+ */
+public final class LocalCloud implements AutoCloseable {
+    /** Where to listen (0 = any free port) and where mail goes. */
+    public record Options(int dynamoPort, int apiPort, int boardPort, Path outbox) {}
+
+    public static final String SENDER = "alerts@jobalerts.local";
+
+    private final LocalDynamo dynamo;
+    private final SampleBoard board;
+    private final LocalHttpApi api;
+    private final OutboxMailer outbox;
+    private final TableNames tables;
+    private final FetchRun fetchRun;
+    private final PoliteFetcher fetcher;
+    private final SubscriptionService subscriptions;
+    private final List<StreamPoller> pollers = new ArrayList<>();
+    private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
+
+    private LocalCloud(Options options) {
+        JsonNode template = Template.load();
+        dynamo = LocalDynamo.start(options.dynamoPort());
+        tables = dynamo.createTables(template, LocalDynamo.STACK);
+        board = SampleBoard.start(options.boardPort());
+        outbox = new OutboxMailer(options.outbox());
+        int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
+        String apiUrl = "http://127.0.0.1:" + apiPort;
+        Clock clock = Clock.systemUTC();
+        FunctionConfig config = new FunctionConfig(tables, SENDER, apiUrl, randomSecret(), null);
+        var client = dynamo.client();
+
+        var sources = new SourceStore(client, tables.sources());
+        var pages = new PageStore(client, tables.pages());
+        var extractor = new PostingExtractor();
+        // The sample board is on loopback, which the SSRF guard refuses everywhere but here.
+        fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses());
+        fetchRun = new FetchRun(sources, pages, fetcher, extractor, clock);
+        var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), sources, extractor, clock));
+        var matcher = new MatcherHandler(MatcherHandler.create(config, outbox, client, clock));
+
+        var subscribers = new SubscriberStore(client, tables.subscribers());
+        var tokens = new TokenService(config.tokenSecret(), clock);
+        AlertSettings settings = new AlertSettings(SENDER, apiUrl);
+        subscriptions = new SubscriptionService(subscribers, tokens, new ConfirmationMailer(new EmailRenderer(), outbox, settings), clock);
+        var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
+        api = new LocalHttpApi(apiHandler, apiPort);
+
+        Map<String, RequestHandler<DynamodbEvent, StreamsEventResponse>> streamHandlers = Map.of(
+                ParserHandler.class.getName(), parser,
+                MatcherHandler.class.getName(), matcher);
+        for (EventSourceMapping mapping : EventSourceMapping.fromTemplate(template)) {
+            var handler = streamHandlers.get(mapping.handlerClass());
+            if (handler == null) throw new IllegalStateException("no local handler for " + mapping.handler());
+            String table = tableOf(mapping.table());
+            pollers.add(new StreamPoller(dynamo.streams(), dynamo.streamArn(table), mapping, handler, deadLetters::addAll));
+        }
+    }
+
+    public static LocalCloud start(Options options) {
+        LocalCloud cloud = new LocalCloud(options);
+        cloud.api.start();
+        return cloud;
+    }
+
+    private String tableOf(String logicalId) {
+        return switch (logicalId) {
+            case "SourcesTable" -> tables.sources();
+            case "PagesTable" -> tables.pages();
+            case "PostingsTable" -> tables.postings();
+            case "SubscribersTable" -> tables.subscribers();
+            case "DeliveriesTable" -> tables.deliveries();
+            default -> throw new IllegalStateException("template streams from unknown table " + logicalId);
+        };
+    }
+
+    /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
+    public FetchRun.Summary fetch(Set<String> only, Consumer<String> progress) {
+        return fetchRun.run(0, 1, only, Instant.now().plusSeconds(600), progress);
+    }
+
+    /**
+     * Polls every stream until a full round reads nothing new: parser and matcher have then seen every record the
+     * fetch caused (the parser's writes feed the matcher's stream, hence rounds).
+     */
+    public void drainStreams() {
+        boolean readAny;
+        do {
+            readAny = false;
+            for (StreamPoller poller : pollers) readAny |= poller.pollOnce();
+        } while (readAny);
+    }
+
+    /** Starts every poller on its own thread (serve mode). */
+    public void startPollers(long intervalMillis) {
+        pollers.forEach(poller -> poller.start(intervalMillis));
+    }
+
+    public List<StreamPoller> pollers() {
+        return List.copyOf(pollers);
+    }
+
+    public List<DynamodbEvent.DynamodbStreamRecord> deadLetters() {
+        return List.copyOf(deadLetters);
+    }
+
+    public TableNames tables() {
+        return tables;
+    }
+
+    public software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo() {
+        return dynamo.client();
+    }
+
+    public String dynamoEndpoint() {
+        return dynamo.endpoint();
+    }
+
+    public String apiUrl() {
+        return "http://127.0.0.1:" + api.port();
+    }
+
+    public String boardUrl() {
+        return board.baseUrl();
+    }
+
+    public OutboxMailer outbox() {
+        return outbox;
+    }
+
+    public SubscriptionService subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    public void close() {
+        pollers.forEach(StreamPoller::close);
+        api.close();
+        board.close();
+        fetcher.close();
+        dynamo.close();
+    }
+
+    /** A fresh HMAC key per run: links from an earlier run's in-memory tables would be meaningless anyway. */
+    private static byte[] randomSecret() {
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        return HexFormat.of().formatHex(secret).getBytes(StandardCharsets.US_ASCII);
+    }
+}
