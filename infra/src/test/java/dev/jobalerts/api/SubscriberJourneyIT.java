@@ -1,0 +1,186 @@
+package dev.jobalerts.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobalerts.local.LocalHttpApi;
+import dev.jobalerts.store.LocalDynamoDb;
+import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriberSearch;
+import dev.jobalerts.subscribe.SubscriberStatus;
+import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.subscribe.TokenService;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The whole subscriber journey in headless Chromium against the real handler, served on loopback by
+ * {@link LocalHttpApi} with DynamoDB Local: sign up, confirm from the mailed link, add a search, unsubscribe.
+ * Skipped (visibly) where Chromium is not installed. Screenshots go to target/screenshots.
+ */
+class SubscriberJourneyIT {
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private static LocalDynamoDb dynamo;
+    private static SubscriberStore store;
+    private static LocalHttpApi server;
+    private static String base;
+    /** The confirmation "mailbox": the latest confirm token per address, as the mail module would have linked it. */
+    private static final Map<String, String> confirmTokens = new ConcurrentHashMap<>();
+
+    private WebDriver browser;
+    private Path profile;
+
+    @BeforeAll
+    static void startServers() {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "browser test skipped: install Debian packages chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
+        dynamo = LocalDynamoDb.start();
+        store = new SubscriberStore(dynamo.client(), dynamo.createSubscribersTable("journey-subscribers"));
+        Clock clock = Clock.systemUTC();
+        TokenService tokens = new TokenService("journey-secret-0123456789".getBytes(StandardCharsets.UTF_8), clock);
+        SubscriptionService subscriptions = new SubscriptionService(store, tokens,
+                (subscriber, search, token) -> confirmTokens.put(subscriber.email(), token) == null || true, clock);
+        ApiHandler handler = new ApiHandler(subscriptions, new ManageService(store, clock), ApiConfig.defaults(null));
+        server = new LocalHttpApi(handler, 0);
+        server.start();
+        base = "http://127.0.0.1:" + server.port();
+    }
+
+    @AfterAll
+    static void stopServers() {
+        if (server != null) server.close();
+        if (dynamo != null) dynamo.close();
+    }
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("jobalerts-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--window-size=1100,1400",
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) browser.quit();
+        if (profile != null) {
+            try (var files = Files.walk(profile)) {
+                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    @Test
+    void subscriberJourney_signUpConfirmAddSearchUnsubscribe() throws IOException {
+        String email = "journey@example.com";
+        browser.get(base + "/");
+        screenshot("1-signup");
+
+        // A bad address is refused by the server and the message appears next to the field.
+        browser.findElement(By.id("email")).sendKeys("not-an-address");
+        browser.findElement(By.cssSelector("form[data-api=signup] button[type=submit]")).click();
+        waitForText(By.id("email-error"), "email must be an address");
+
+        browser.findElement(By.id("email")).clear();
+        browser.findElement(By.id("email")).sendKeys(email);
+        browser.findElement(By.id("query-new")).sendKeys("java AND backend");
+        browser.findElement(By.id("locations-new")).sendKeys("Berlin, Lisbon");
+        new Select(browser.findElement(By.id("remote-new"))).selectByValue("include");
+        browser.findElement(By.id("minSalary-new")).sendKeys("60000");
+        browser.findElement(By.cssSelector("input[name=frequency][value=daily]")).click();
+        browser.findElement(By.cssSelector("form[data-api=signup] button[type=submit]")).click();
+        waitForText(By.id("status"), "we sent you an email");
+        screenshot("2-pending");
+
+        String token = confirmTokens.get(email);
+        assertThat(token).as("confirmation sent").isNotNull();
+        browser.get(base + "/subscriptions/confirm?token=" + token);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).contains("confirmed");
+        screenshot("3-confirmed");
+
+        browser.findElement(By.id("next")).click();
+        waitForText(By.tagName("h1"), "Your job alerts");
+        assertThat(browser.getPageSource()).contains("Saved searches (1 of 10)", "java AND backend");
+        screenshot("4-manage");
+
+        var add = browser.findElement(By.id("add-search"));
+        add.findElement(By.name("query")).sendKeys("kotlin");
+        new Select(add.findElement(By.name("remote"))).selectByValue("only");
+        add.findElement(By.cssSelector("button[type=submit]")).click();
+        waitForText(By.id("searches-heading"), "(2 of 10)");
+        screenshot("5-two-searches");
+        String subscriberId = SubscriberStore.subscriberIdFor(email);
+        assertThat(store.searchesOf(subscriberId)).extracting(s -> s.search().query()).containsExactlyInAnyOrder("java AND backend", "kotlin");
+        assertThat(store.searchesOf(subscriberId)).allMatch(SubscriberSearch::live);
+
+        browser.findElement(By.id("unsubscribe")).click();
+        waitForText(By.tagName("h1"), "You are unsubscribed");
+        screenshot("6-unsubscribed");
+        assertThat(store.find(subscriberId).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(store.searchesOf(subscriberId)).noneMatch(SubscriberSearch::live);
+    }
+
+    @Test
+    void signUpWithoutJavaScript_postsTheFormAndShowsThePendingPage() throws IOException {
+        browser.quit();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--no-first-run", "--disable-sync", "--user-data-dir=" + profile,
+                "--blink-settings=scriptEnabled=false");
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+
+        browser.get(base + "/");
+        browser.findElement(By.id("email")).sendKeys("nojs@example.com");
+        browser.findElement(By.id("query-new")).sendKeys("<b>golang</b>");
+        browser.findElement(By.cssSelector("form[data-api=signup] button[type=submit]")).click();
+        waitForText(By.tagName("h1"), "Check your inbox");
+        screenshot("7-no-js-pending");
+        assertThat(confirmTokens).containsKey("nojs@example.com");
+        assertThat(store.searchesOf(SubscriberStore.subscriberIdFor("nojs@example.com")))
+                .extracting(s -> s.search().query()).containsExactly("<b>golang</b>");
+    }
+
+    private void waitForText(By locator, String text) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(locator, text));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+}
