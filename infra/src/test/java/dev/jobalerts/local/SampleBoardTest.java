@@ -3,6 +3,7 @@ package dev.jobalerts.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.jobalerts.extract.AtsUrls;
 import dev.jobalerts.extract.ExtractionConfig;
 import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.extract.PageContent;
@@ -45,12 +46,14 @@ class SampleBoardTest {
             {"id":"demo","query":"python AND (django OR flask)","locations":["Charlotte"],"remote":"include","minSalary":120000,"currency":"USD"}""";
 
     static List<SourceDefinition> sources;
+    static List<Posting> postings;
 
     @BeforeAll
     static void readSourceDefinitions() throws IOException {
         // The local cloud substitutes its own address for ${board} before it reads the definitions.
         String json = resource("sample-sources.json").replace("${board}", BOARD);
         sources = Json.mapper().readValue(json, new TypeReference<List<SourceDefinition>>() {});
+        postings = readAllPostings();
     }
 
     static Stream<Arguments> expectedPerSource() {
@@ -114,24 +117,46 @@ class SampleBoardTest {
         assertThat(all).extracting(Posting::id).doesNotHaveDuplicates();
     }
 
-    @Test
-    void match_demoSearch_matchesExactlyTheIntendedPostings() throws IOException {
+    /** Every sample posting, whether the demo search should match it, and why. */
+    static Stream<Arguments> demoSearchOutcomes() {
+        return Stream.of(
+                Arguments.of("Senior Python Engineer, Routing Platform", true, "python + django, Charlotte, up to 165k"),
+                Arguments.of("Backend Engineer, PHP", false, "PHP, no python"),
+                Arguments.of("Data Engineer", false, "python but neither django nor flask"),
+                Arguments.of("Senior Django Developer (Python)", false, "on-site in Austin, TX"),
+                Arguments.of("Full Stack Engineer (Python/Flask)", false, "remote but paid in CAD"),
+                Arguments.of("Python Engineer, Django", false, "salary tops out at 90k"),
+                Arguments.of("Frontend Engineer", false, "javascript, no python"),
+                Arguments.of("Python/Django Contractor", true, "remote, 68 USD an hour is about 141k a year"),
+                Arguments.of("Platform Engineer (Python, Django)", true, "JSON-LD @graph, Charlotte, up to 155k"),
+                Arguments.of("Java Backend Engineer", false, "java only"),
+                Arguments.of("Site Reliability Engineer", false, "remote, python tooling but neither django nor flask"),
+                Arguments.of("Backend Developer (Python/Flask)", true, "remote, no salary stated"),
+                Arguments.of("WordPress Developer", false, "PHP, no python"),
+                Arguments.of("Test Automation Engineer", false, "python but neither django nor flask"),
+                Arguments.of("Senior Flask Developer", false, "on-site in Raleigh, NC"),
+                Arguments.of("JavaScript Engineer (Node.js)", false, "javascript, no python"),
+                Arguments.of("Django Developer", true, "Charlotte, no salary stated"),
+                Arguments.of("Python Developer, Claims APIs", true, "detail page, Charlotte, up to 128k"),
+                Arguments.of("Salesforce Administrator", false, "no python"),
+                Arguments.of("Claims Data Analyst", false, "no python, 85k"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1} ({2})")
+    @MethodSource("demoSearchOutcomes")
+    void match_demoSearch_matchesOnlyTheIntendedPostings(String title, boolean expected, String why) throws IOException {
         SearchIndex index = new SearchIndex();
         index.put("demo-subscriber/demo", Json.mapper().readValue(DEMO_SEARCH, SavedSearch.class));
+        Posting posting = allPostings().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
 
-        List<String> matched = allPostings().stream()
-                .filter(p -> !index.match(p, TODAY, TODAY).isEmpty())
-                .map(p -> p.company() + " | " + p.title())
-                .toList();
+        assertThat(index.match(posting, TODAY, TODAY)).as(why).hasSize(expected ? 1 : 0);
+    }
 
-        // One or two matches per format; every other posting misses for a reason named in SAMPLE_BOARD_NOTES.
-        assertThat(matched).containsExactlyInAnyOrder(
-                "Tidewater Freight | Senior Python Engineer, Routing Platform",
-                "brightmeadow | Python/Django Contractor",
-                "Quarry Lane Software | Platform Engineer (Python, Django)",
-                "Ridgeback Labs | Backend Developer (Python/Flask)",
-                "Oakhurst Clinics | Django Developer",
-                "Harbor & Pine Insurance | Python Developer, Claims APIs");
+    @Test
+    void demoSearchOutcomes_coverEverySamplePosting() {
+        assertThat(allPostings()).extracting(Posting::title)
+                .containsExactlyInAnyOrderElementsOf(demoSearchOutcomes().map(a -> (String) a.get()[0]).toList());
+        assertThat(demoSearchOutcomes().filter(a -> (Boolean) a.get()[1])).hasSize(6);
     }
 
     @Test
@@ -148,7 +173,12 @@ class SampleBoardTest {
                 Files.readString(Path.of("sources.json")), new TypeReference<List<SourceDefinition>>() {});
 
         assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
+        assertThat(examples).extracting(SourceDefinition::id).doesNotHaveDuplicates();
         assertThat(examples).allSatisfy(s -> config(s));
+        // Careers URLs on an ATS host must resolve to its JSON API, or the example would teach a URL we cannot use.
+        assertThat(examples).filteredOn(s -> s.url().matches("https://[a-z.-]*(greenhouse|lever|ashbyhq)\\.(io|co|com)/.*"))
+                .hasSize(5)
+                .allSatisfy(s -> assertThat(AtsUrls.apiUrlFor(s.url())).as(s.url()).isPresent());
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
@@ -177,6 +207,10 @@ class SampleBoardTest {
     }
 
     static List<Posting> allPostings() {
+        return postings;
+    }
+
+    static List<Posting> readAllPostings() {
         List<Posting> all = new ArrayList<>();
         for (SourceDefinition source : sources) {
             if (source.followDetails() > 0) detailPostings().forEach(r -> all.addAll(r.postings()));
