@@ -96,25 +96,24 @@ class SampleBoardTest {
 
     @Test
     void extract_whenDetailPagesAreFollowed_readsJsonLdAndLabelledFields() {
-        Map<String, String> extractorByTitle = detailPostings().stream()
+        List<ExtractionResult> details = detailPostings();
+        Map<String, String> extractorByTitle = details.stream()
                 .collect(Collectors.toMap(r -> r.postings().get(0).title(), ExtractionResult::extractor));
 
         assertThat(extractorByTitle).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "Python Developer, Claims APIs", "jsonld",
                 "Salesforce Administrator", "page",
                 "Claims Data Analyst", "jsonld"));
-        Posting labelled = detailPostings().get(1).postings().get(0);
+        Posting labelled = details.get(1).postings().get(0);
         assertThat(labelled.company()).isEqualTo("Harbor & Pine Insurance");
         assertThat(labelled.location()).isEqualTo("Charlotte, NC");
         assertThat(labelled.datePosted()).isEqualTo("2026-11-18");
     }
 
     @Test
-    void sampleBoard_holdsAboutTwentyPostingsWithDistinctIds() {
-        List<Posting> all = allPostings();
-
-        assertThat(all).hasSize(20);
-        assertThat(all).extracting(Posting::id).doesNotHaveDuplicates();
+    void sampleBoard_holdsTwentyPostingsWithDistinctIds() {
+        assertThat(postings).hasSize(20);
+        assertThat(postings).extracting(Posting::id).doesNotHaveDuplicates();
     }
 
     /** Every sample posting, whether the demo search should match it, and why. */
@@ -147,21 +146,21 @@ class SampleBoardTest {
     void match_demoSearch_matchesOnlyTheIntendedPostings(String title, boolean expected, String why) throws IOException {
         SearchIndex index = new SearchIndex();
         index.put("demo-subscriber/demo", Json.mapper().readValue(DEMO_SEARCH, SavedSearch.class));
-        Posting posting = allPostings().stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
+        Posting posting = postings.stream().filter(p -> p.title().equals(title)).findFirst().orElseThrow();
 
         assertThat(index.match(posting, TODAY, TODAY)).as(why).hasSize(expected ? 1 : 0);
     }
 
     @Test
     void demoSearchOutcomes_coverEverySamplePosting() {
-        assertThat(allPostings()).extracting(Posting::title)
+        assertThat(postings).extracting(Posting::title)
                 .containsExactlyInAnyOrderElementsOf(demoSearchOutcomes().map(a -> (String) a.get()[0]).toList());
         assertThat(demoSearchOutcomes().filter(a -> (Boolean) a.get()[1])).hasSize(6);
     }
 
     @Test
     void match_hourlyContractRate_countsAsItsAnnualEquivalent() {
-        Posting contractor = allPostings().stream().filter(p -> p.title().equals("Python/Django Contractor")).findFirst().orElseThrow();
+        Posting contractor = postings.stream().filter(p -> p.title().equals("Python/Django Contractor")).findFirst().orElseThrow();
 
         assertThat(contractor.salary().period()).isEqualTo("HOUR");
         assertThat(contractor.salary().annualTop()).isGreaterThanOrEqualTo(120000);
@@ -204,10 +203,6 @@ class SampleBoardTest {
             results.add(result);
         }
         return results;
-    }
-
-    static List<Posting> allPostings() {
-        return postings;
     }
 
     static List<Posting> readAllPostings() {
