@@ -81,8 +81,8 @@ public final class DeliveryStore {
     private void finish(String subscriberId, List<String> postingIds, String state, String detail, Instant now) {
         for (String postingId : postingIds) {
             dynamo.updateItem(b -> b.tableName(table).key(key(subscriberId, postingId))
-                    .updateExpression("SET #state = :state, finishedAt = :now, detail = :detail REMOVE pendingKey, pendingSort")
-                    .expressionAttributeNames(Map.of("#state", "state"))
+                    .updateExpression("SET #state = :state, finishedAt = :now, #detail = :detail REMOVE pendingKey, pendingSort")
+                    .expressionAttributeNames(Map.of("#state", "state", "#detail", "detail"))
                     .expressionAttributeValues(Map.of(":state", s(state), ":now", s(now.toString()), ":detail", s(detail == null ? "" : detail))));
         }
     }

@@ -40,7 +40,8 @@ public final class SourceStore {
     public void saveDefinition(SourceDefinition definition) {
         dynamo.updateItem(b -> b.tableName(table)
                 .key(Map.of("sourceId", s(definition.id())))
-                .updateExpression("SET definition = :d, paused = :p")
+                .updateExpression("SET #definition = :d, #paused = :p")
+                .expressionAttributeNames(Map.of("#definition", "definition", "#paused", "paused"))
                 .expressionAttributeValues(Map.of(":d", s(Json.write(definition)), ":p", bool(definition.paused()))));
     }
 
@@ -74,16 +75,18 @@ public final class SourceStore {
     /** Records the outcome of one fetch: validators for the next conditional GET and the new health. */
     public void recordFetch(String sourceId, FetchState state, SourceHealth health) {
         Map<String, AttributeValue> values = new HashMap<>(healthValues(health));
+        Map<String, String> names = new HashMap<>(healthNames());
         StringBuilder set = new StringBuilder(healthAssignments());
         List<String> remove = new ArrayList<>();
-        assignOrRemove(set, remove, values, "etag", state.etag());
-        assignOrRemove(set, remove, values, "lastModified", state.lastModified());
-        assignOrRemove(set, remove, values, "contentHash", state.contentHash());
-        assignOrRemove(set, remove, values, "nextDueAt", state.nextDueAt() == null ? null : state.nextDueAt().toString());
+        assignOrRemove(set, remove, names, values, "etag", state.etag());
+        assignOrRemove(set, remove, names, values, "lastModified", state.lastModified());
+        assignOrRemove(set, remove, names, values, "contentHash", state.contentHash());
+        assignOrRemove(set, remove, names, values, "nextDueAt", state.nextDueAt() == null ? null : state.nextDueAt().toString());
         String expression = "SET " + set + (remove.isEmpty() ? "" : " REMOVE " + String.join(", ", remove));
         dynamo.updateItem(b -> b.tableName(table).key(Map.of("sourceId", s(sourceId)))
                 .conditionExpression("attribute_exists(sourceId)")
                 .updateExpression(expression)
+                .expressionAttributeNames(names)
                 .expressionAttributeValues(values));
     }
 
@@ -94,22 +97,34 @@ public final class SourceStore {
             dynamo.updateItem(b -> b.tableName(table).key(Map.of("sourceId", s(sourceId)))
                     .conditionExpression("attribute_exists(sourceId)")
                     .updateExpression("SET " + healthAssignments())
+                    .expressionAttributeNames(healthNames())
                     .expressionAttributeValues(healthValues(health)));
         });
     }
 
-    private static void assignOrRemove(StringBuilder set, List<String> remove, Map<String, AttributeValue> values, String name, String value) {
+    private static void assignOrRemove(StringBuilder set, List<String> remove, Map<String, String> names,
+                                       Map<String, AttributeValue> values, String name, String value) {
+        names.put("#" + name, name);
         if (value == null) {
-            remove.add(name);
+            remove.add("#" + name);
         } else {
-            set.append(", ").append(name).append(" = :").append(name);
+            set.append(", #").append(name).append(" = :").append(name);
             values.put(":" + name, s(value));
         }
     }
 
+    /** Every attribute goes through a name placeholder: DynamoDB reserves hundreds of words, and more over time. */
+    private static final List<String> HEALTH_ATTRIBUTES = List.of(
+            "lastRunAt", "lastStatus", "statusDetail", "failures", "postingsLastRun", "postingsHighWater", "broken");
+
     private static String healthAssignments() {
-        return "lastRunAt = :lastRunAt, lastStatus = :lastStatus, statusDetail = :statusDetail, failures = :failures, "
-                + "postingsLastRun = :postingsLastRun, postingsHighWater = :postingsHighWater, broken = :broken";
+        return String.join(", ", HEALTH_ATTRIBUTES.stream().map(a -> "#" + a + " = :" + a).toList());
+    }
+
+    private static Map<String, String> healthNames() {
+        Map<String, String> names = new HashMap<>();
+        HEALTH_ATTRIBUTES.forEach(a -> names.put("#" + a, a));
+        return names;
     }
 
     private static Map<String, AttributeValue> healthValues(SourceHealth health) {

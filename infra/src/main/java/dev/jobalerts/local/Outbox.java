@@ -43,7 +43,7 @@ public final class Outbox {
             // The .html preview beside each .eml is plain UTF-8, free of the MIME transfer encoding.
             Path preview = Path.of(all.get(i).toString().replaceFirst("\\.eml$", ".html"));
             if (!Files.exists(preview)) continue;
-            Matcher link = CONFIRM_LINK.matcher(read(preview));
+            Matcher link = CONFIRM_LINK.matcher(org.jsoup.parser.Parser.unescapeEntities(read(preview), true));
             if (link.find()) return Optional.of(link.group(1));
         }
         return Optional.empty();

@@ -63,7 +63,7 @@ class SubscriberJourneyIT {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test skipped: install Debian packages chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
         dynamo = LocalDynamoDb.start();
-        store = new SubscriberStore(dynamo.client(), dynamo.createSubscribersTable("journey-subscribers"));
+        store = new SubscriberStore(dynamo.client(), dynamo.freshTables().subscribers());
         Clock clock = Clock.systemUTC();
         TokenService tokens = new TokenService("journey-secret-0123456789".getBytes(StandardCharsets.UTF_8), clock);
         SubscriptionService subscriptions = new SubscriptionService(store, tokens,
