@@ -13,6 +13,7 @@ import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
+import dev.jobalerts.fetcher.FetcherHandler;
 import dev.jobalerts.local.cloud.EventSourceMapping;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.StreamPoller;
@@ -62,6 +63,7 @@ public final class LocalCloud implements AutoCloseable {
     private final PoliteFetcher fetcher;
     private final SubscriptionService subscriptions;
     private final List<StreamPoller> pollers = new ArrayList<>();
+    private final Map<String, RequestHandler<?, ?>> handlers;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
 
     private LocalCloud(Options options) {
@@ -92,15 +94,48 @@ public final class LocalCloud implements AutoCloseable {
         var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, apiPort);
 
-        Map<String, RequestHandler<DynamodbEvent, StreamsEventResponse>> streamHandlers = Map.of(
+        handlers = Map.of(
+                FetcherHandler.class.getName(), new FetcherHandler(fetchRun),
                 ParserHandler.class.getName(), parser,
-                MatcherHandler.class.getName(), matcher);
-        for (EventSourceMapping mapping : EventSourceMapping.fromTemplate(template)) {
-            var handler = streamHandlers.get(mapping.handlerClass());
+                MatcherHandler.class.getName(), matcher,
+                ApiHandler.class.getName(), apiHandler);
+        mappings = EventSourceMapping.fromTemplate(template);
+        pollers.addAll(newPollers());
+    }
+
+    private final List<EventSourceMapping> mappings;
+
+    /** One poller per stream mapping of the template, reading its stream from TRIM_HORIZON. */
+    @SuppressWarnings("unchecked")
+    private List<StreamPoller> newPollers() {
+        List<StreamPoller> created = new ArrayList<>();
+        for (EventSourceMapping mapping : mappings) {
+            var handler = (RequestHandler<DynamodbEvent, StreamsEventResponse>) handlers.get(mapping.handlerClass());
             if (handler == null) throw new IllegalStateException("no local handler for " + mapping.handler());
-            String table = tableOf(mapping.table());
-            pollers.add(new StreamPoller(dynamo.streams(), dynamo.streamArn(table), mapping, handler, deadLetters::addAll));
+            created.add(new StreamPoller(dynamo.streams(), dynamo.streamArn(tableOf(mapping.table())), mapping, handler, deadLetters::addAll));
         }
+        return created;
+    }
+
+    /**
+     * Delivers every record of every stream again, from TRIM_HORIZON, to the same handlers: what Lambda does when
+     * an event source mapping is recreated or a batch is retried. Returns how many records were replayed.
+     */
+    public int replayStreams() {
+        List<StreamPoller> replay = newPollers();
+        boolean readAny;
+        do {
+            readAny = false;
+            for (StreamPoller poller : replay) readAny |= poller.pollOnce();
+        } while (readAny);
+        return replay.stream().mapToInt(StreamPoller::recordsDelivered).sum();
+    }
+
+    /** The handler instance the local cloud runs for a template Handler class name (for tests and sample events). */
+    public RequestHandler<?, ?> handler(String className) {
+        RequestHandler<?, ?> handler = handlers.get(className);
+        if (handler == null) throw new IllegalArgumentException("no local handler for " + className);
+        return handler;
     }
 
     public static LocalCloud start(Options options) {
