@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -167,7 +168,7 @@ final class ManageRoutes {
         return body.failed() ? body.forward() : SearchInput.fromJson(body.value(), "", id);
     }
 
-    private HttpResponse withSubscriber(HttpRequest request, Links links, java.util.function.Function<Subscriber, HttpResponse> action) {
+    private HttpResponse withSubscriber(HttpRequest request, Links links, Function<Subscriber, HttpResponse> action) {
         Outcome<Subscriber> subscriber = authorise(request);
         if (subscriber.failed()) return failure(request, links, subscriber.error());
         return action.apply(subscriber.value());
