@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +26,7 @@ import java.util.stream.Collectors;
  * PUT    /manage/searches/{id}         replace         DELETE /manage/searches/{id}       delete (204)
  * POST   /manage/searches/{id}/pause   pause           POST /manage/searches/{id}/resume  resume
  * PUT    /manage/frequency             {"frequency": "daily"}
+ * POST   /manage/links/revoke          new nonce: every earlier manage/unsubscribe link dies; answers the new manage URL
  * </pre>
  * HTML forms cannot send PUT or DELETE, so the page without JavaScript posts form bodies instead:
  * POST /manage/searches/{id} (replace), POST /manage/searches/{id}/delete and POST /manage/frequency. A form body
@@ -55,6 +57,10 @@ final class ManageRoutes {
     HttpResponse api(HttpRequest request, Links links, List<String> rest) {
         String method = request.method();
         boolean form = request.isForm();
+        if (rest.equals(List.of("links", "revoke"))) {
+            if (!method.equals("POST")) return Api.notAllowed("POST");
+            return withSubscriber(request, links, s -> revoke(request, links, s));
+        }
         if (rest.equals(List.of("frequency"))) {
             if (!method.equals("PUT") && !method.equals("POST")) return Api.notAllowed("PUT, POST");
             return withSubscriber(request, links, s -> frequency(request, links, s));
@@ -140,6 +146,12 @@ final class ManageRoutes {
         return request.isForm() ? backToPage(request, links) : HttpResponse.json(200, Map.of("frequency", changed.frequency().wireName()));
     }
 
+    private HttpResponse revoke(HttpRequest request, Links links, Subscriber subscriber) {
+        String manageUrl = links.to("/manage", subscriptions.manageToken(manage.revokeLinks(subscriber)));
+        Api.log("links_revoked", Map.of("subscriberId", subscriber.subscriberId()));
+        return request.isForm() ? HttpResponse.seeOther(manageUrl) : HttpResponse.json(200, Map.of("manageUrl", manageUrl));
+    }
+
     private HttpResponse changed(HttpRequest request, Links links, Change change) {
         if (change instanceof Change.TooManySearches tooMany) return failure(request, links, ApiError.tooManySearches(tooMany.limit()));
         if (change instanceof Change.NotFound) return failure(request, links, ApiError.unknownSearch());
@@ -156,7 +168,7 @@ final class ManageRoutes {
         return body.failed() ? body.forward() : SearchInput.fromJson(body.value(), "", id);
     }
 
-    private HttpResponse withSubscriber(HttpRequest request, Links links, java.util.function.Function<Subscriber, HttpResponse> action) {
+    private HttpResponse withSubscriber(HttpRequest request, Links links, Function<Subscriber, HttpResponse> action) {
         Outcome<Subscriber> subscriber = authorise(request);
         if (subscriber.failed()) return failure(request, links, subscriber.error());
         return action.apply(subscriber.value());

@@ -109,6 +109,7 @@ final class Pages {
         page.put("newSearch", searchFields("new", "", "", "any", "", null, ""));
         page.put("addAction", links.to("/manage/searches", token));
         page.put("unsubscribeAction", links.to("/unsubscribe", token));
+        page.put("revokeAction", links.to("/manage/links/revoke", token));
         return render("manage", page);
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.SubscriptionService.Confirmation;
@@ -81,7 +82,7 @@ final class SignUpRoutes {
                     links.to("/manage", confirmed.manageToken()), "Manage your alerts"));
         }
         if (result instanceof Confirmation.AlreadyUsed used) {
-            if (used.subscriber().receivesAlerts() || used.subscriber().status() == dev.jobalerts.subscribe.SubscriberStatus.PAUSED)
+            if (used.subscriber().receivesAlerts() || used.subscriber().status() == SubscriberStatus.PAUSED)
                 return HttpResponse.html(200, pages.message(links, "Already confirmed",
                         List.of("This link was already used: your alerts are on. Nothing else to do."),
                         links.to("/manage", subscriptions.manageToken(used.subscriber())), "Manage your alerts"));

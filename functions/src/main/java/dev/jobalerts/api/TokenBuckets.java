@@ -53,7 +53,8 @@ final class TokenBuckets {
 
     private void evictFull(long now) {
         buckets.entrySet().removeIf(e -> refilled(e.getValue(), now) >= limit.capacity());
-        // Still full of busy keys: start over rather than grow without bound (API Gateway throttling still applies).
-        if (buckets.size() >= MAX_KEYS) buckets.clear();
+        // Still mostly busy keys: start over rather than grow without bound or sweep on every request
+        // (API Gateway throttling still applies meanwhile).
+        if (buckets.size() >= MAX_KEYS * 3 / 4) buckets.clear();
     }
 }

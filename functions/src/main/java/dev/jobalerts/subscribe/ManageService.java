@@ -76,6 +76,17 @@ public final class ManageService {
         return changed;
     }
 
+    /**
+     * Rotates the subscriber's nonce, so every manage and unsubscribe link issued before stops working (for a
+     * forwarded alert email, say). The caller hands out fresh links for the returned subscriber.
+     */
+    public Subscriber revokeLinks(Subscriber subscriber) {
+        Subscriber rotated = new Subscriber(subscriber.subscriberId(), subscriber.email(), subscriber.status(), subscriber.frequency(),
+                subscriber.timeZone(), SubscriptionService.newNonce(), subscriber.createdAt(), subscriber.confirmationSentAt());
+        store.saveProfile(rotated, Instant.now(clock));
+        return rotated;
+    }
+
     private Change save(Subscriber subscriber, SavedSearch search, boolean paused) {
         // Only confirmed (active or paused) subscribers reach the manage page, so their searches are confirmed too.
         SubscriberSearch saved = new SubscriberSearch(subscriber.subscriberId(), search, paused, true, false,

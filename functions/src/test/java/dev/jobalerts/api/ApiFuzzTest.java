@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +60,7 @@ class ApiFuzzTest {
     void randomMalformedRequests_neverAnswer500OrLeakInternals() {
         Random random = new Random(SEED);
         List<String> failures = new ArrayList<>();
-        java.util.Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        Map<Integer, Integer> statuses = new TreeMap<>();
         for (int i = 0; i < CASES; i++) {
             String[] route = route(random);
             String method = random.nextInt(5) == 0 ? pick(random, METHODS) : route[0];

@@ -415,6 +415,22 @@ class ApiHandlerTest {
     }
 
     @Test
+    void revokeLinks_oldManageAndUnsubscribeLinksStopWorking_newOneWorks() {
+        String email = newAddress();
+        String oldToken = activeSubscriber(email);
+        String oldUnsubscribe = fixture.subscriptions.unsubscribeToken(fixture.store.findByEmail(email).orElseThrow());
+
+        APIGatewayV2HTTPResponse revoked = call(Events.post("/manage/links/revoke?token=" + oldToken).form(""));
+
+        assertThat(revoked.getStatusCode()).isEqualTo(303);
+        String newUrl = revoked.getHeaders().get("location");
+        assertThat(newUrl).startsWith("https://api.test/manage?token=").doesNotContain(oldToken);
+        assertThat(call(Events.get("/manage?token=" + oldToken)).getStatusCode()).isEqualTo(404);
+        assertThat(call(Events.post("/unsubscribe?token=" + oldUnsubscribe).form("List-Unsubscribe=One-Click")).getStatusCode()).isEqualTo(404);
+        assertThat(call(Events.get(newUrl.substring("https://api.test".length()))).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
     void manage_unknownRoutesAndMethods_are404And405() {
         String token = activeSubscriber(newAddress());
         assertThat(call(Events.get("/manage/whatever?token=" + token)).getStatusCode()).isEqualTo(404);

@@ -18,7 +18,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +67,10 @@ class SubscriberJourneyIT {
         Clock clock = Clock.systemUTC();
         TokenService tokens = new TokenService("journey-secret-0123456789".getBytes(StandardCharsets.UTF_8), clock);
         SubscriptionService subscriptions = new SubscriptionService(store, tokens,
-                (subscriber, search, token) -> confirmTokens.put(subscriber.email(), token) == null || true, clock);
+                (subscriber, search, token) -> {
+                    confirmTokens.put(subscriber.email(), token);
+                    return true;
+                }, clock);
         ApiHandler handler = new ApiHandler(subscriptions, new ManageService(store, clock), ApiConfig.defaults(null));
         server = new LocalHttpApi(handler, 0);
         server.start();
@@ -98,7 +101,7 @@ class SubscriberJourneyIT {
         if (browser != null) browser.quit();
         if (profile != null) {
             try (var files = Files.walk(profile)) {
-                files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
             }
         }
     }

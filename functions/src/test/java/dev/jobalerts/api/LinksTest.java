@@ -1,0 +1,37 @@
+package dev.jobalerts.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LinksTest {
+
+    @ParameterizedTest(name = "{0} | host={1} proto={2} -> {3}")
+    @CsvSource(nullValues = "null", value = {
+            "https://alerts.example.org/, api.test,        http,  https://alerts.example.org",
+            "null,                        localhost:8080,  http,  http://localhost:8080",
+            "null,                        abc.execute-api.us-east-1.amazonaws.com, https, https://abc.execute-api.us-east-1.amazonaws.com",
+            "null,                        api.test,        null,  https://api.test",
+            "null,                        'evil/\"><x',    http,  http://gw.example",
+            "null,                        null,            null,  https://gw.example",
+    })
+    void of_prefersPublicBaseUrl_thenHostAndForwardedProto_thenDomainName(String publicBaseUrl, String host, String proto, String expected) {
+        Map<String, String> headers = new java.util.HashMap<>();
+        if (host != null) headers.put("host", host);
+        if (proto != null) headers.put("x-forwarded-proto", proto);
+        HttpRequest request = new HttpRequest("GET", "/", Map.of(), headers, "", false, "192.0.2.1", "gw.example");
+        ApiConfig config = new ApiConfig(publicBaseUrl, ApiConfig.DEFAULT_PER_SOURCE_IP, ApiConfig.DEFAULT_PER_ADDRESS, Clock.systemUTC());
+
+        assertThat(Links.of(config, request).base()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ftp://x.example", "not a url", "https://x.example/?q=1"})
+    void apiConfig_refusesPublicBaseUrlThatIsNotAnHttpUrl(String url) {
+        assertThatThrownBy(() -> ApiConfig.defaults(url)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("publicBaseUrl");
+    }
+}
