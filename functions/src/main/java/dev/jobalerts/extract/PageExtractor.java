@@ -12,6 +12,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.QueryParser;
 
 /**
  * A single posting page with no structured data. The title is the first {@code h1} (or {@code og:title});
@@ -38,6 +42,10 @@ final class PageExtractor {
     // A short call to action such as "Apply", "Apply now", "Apply for this job"; "Apply to one of our roles" is longer.
     private static final Pattern APPLY = Pattern.compile("^(?:[\\w ]{0,10}\\b)?apply\\b[\\w ]{0,15}$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCK_LABELS = Set.of("dt", "th", "td", "div", "p", "li", "h2", "h3", "h4", "h5", "h6");
+    private static final Evaluator CONTROLS = QueryParser.parse("a, button, input[type=submit]");
+    private static final Evaluator DESCRIPTION = QueryParser.parse(
+            "[itemprop=description], [class*=job-description], [id*=job-description], [class~=^description$], [id=description]");
+    private static final Evaluator MAIN = QueryParser.parse("main, [role=main], article");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> CHROME = Set.of("nav", "header", "footer", "aside", "form", "button", "h1");
 
@@ -58,7 +66,7 @@ final class PageExtractor {
     }
 
     private static void labelledFields(Element body, PostingDraft d, Extraction ctx, Set<Element> used) {
-        for (Element el : body.getAllElements()) {
+        for (Element el : labelCandidates(body)) {
             String own = el.ownText().trim();
             if (own.isEmpty() || own.length() > MAX_FIELD_LENGTH) continue;
             Matcher inline = INLINE.matcher(own);
@@ -72,16 +80,36 @@ final class PageExtractor {
                 used.add(el);
                 continue;
             }
-            if (LABEL.matcher(el.text().trim()).matches()) {
+            Matcher label = LABEL.matcher(own);
+            if (label.matches() && el.childrenSize() == 0) {
                 Element holder = valueHolder(el);
                 if (holder == null) continue;
                 String value = holder == el.parent() ? el.parent().text().substring(el.text().length()) : holder.text();
-                if (set(d, LABEL.matcher(el.text().trim()).replaceAll("$1"), value, ctx)) {
+                if (set(d, label.group(1), value, ctx)) {
                     used.add(holder);
                     used.add(el);
                 }
             }
         }
+    }
+
+    /**
+     * Elements whose own text could be a label: a short text node starting like one of the labels. Checking text
+     * nodes first spares building every element's own text, which would cost as much as the parse.
+     */
+    private static List<Element> labelCandidates(Element body) {
+        List<Element> candidates = new ArrayList<>();
+        NodeTraversor.traverse((node, depth) -> {
+            if (!(node instanceof TextNode text) || !(node.parentNode() instanceof Element parent)) return;
+            String whole = text.getWholeText();
+            if (whole.length() > MAX_FIELD_LENGTH * 2) return;
+            int i = 0;
+            while (i < whole.length() && Character.isWhitespace(whole.charAt(i))) i++;
+            if (i < whole.length() && "ceohlpdCEOHLPD".indexOf(whole.charAt(i)) >= 0
+                    && (candidates.isEmpty() || candidates.get(candidates.size() - 1) != parent))
+                candidates.add(parent);
+        }, body);
+        return candidates;
     }
 
     /**
@@ -136,7 +164,7 @@ final class PageExtractor {
     /** Finds the page's apply buttons and links (left out of the description); true when there is one. */
     private static boolean markApplyControls(Document doc, Set<Element> used) {
         boolean found = false;
-        for (Element el : doc.select("a, button, input[type=submit]")) {
+        for (Element el : doc.select(CONTROLS)) {
             String text = el.nameIs("input") ? el.attr("value") : el.text();
             if (APPLY.matcher(text.trim()).matches()) {
                 used.add(el);
@@ -148,9 +176,9 @@ final class PageExtractor {
 
     /** The element holding the job text: a description block, else main/article, else the body. */
     private static Element mainContent(Document doc) {
-        Element description = doc.selectFirst("[itemprop=description], [class*=job-description], [id*=job-description], [class~=^description$], [id=description]");
+        Element description = doc.selectFirst(DESCRIPTION);
         if (description != null) return description;
-        Element main = doc.selectFirst("main, [role=main], article");
+        Element main = doc.selectFirst(MAIN);
         return main != null ? main : doc.body();
     }
 }
