@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -18,13 +17,12 @@ import org.jsoup.select.QueryParser;
 final class MicrodataExtractor {
     static final String NAME = "microdata";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Evaluator JOB_POSTING_ITEMS = QueryParser.parse("[itemscope][itemtype*=JobPosting]");
     private static final Evaluator PROPERTIES = QueryParser.parse("[itemprop]");
 
-    List<PostingDraft> extract(Document doc, Extraction ctx) {
+    List<PostingDraft> extract(PageScan scan, Extraction ctx) {
         List<PostingDraft> drafts = new ArrayList<>();
         int index = 0;
-        for (Element item : doc.select(JOB_POSTING_ITEMS)) {
+        for (Element item : scan.jobPostingItems) {
             if (item.parents().stream().anyMatch(p -> p.hasAttr("itemscope") && p.attr("itemtype").contains("JobPosting"))) continue;
             ctx.each(drafts, "microdata JobPosting #" + index++, () -> SchemaOrgJobPosting.draft(toTree(item, 0), ctx.pageUrl()));
         }

@@ -12,10 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.nodes.TextNode;
-import org.jsoup.select.Evaluator;
-import org.jsoup.select.NodeTraversor;
-import org.jsoup.select.QueryParser;
 
 /**
  * A single posting page with no structured data. The title is the first {@code h1} (or {@code og:title});
@@ -42,31 +38,28 @@ final class PageExtractor {
     // A short call to action such as "Apply", "Apply now", "Apply for this job"; "Apply to one of our roles" is longer.
     private static final Pattern APPLY = Pattern.compile("^(?:[\\w ]{0,10}\\b)?apply\\b[\\w ]{0,15}$", Pattern.CASE_INSENSITIVE);
     private static final Set<String> BLOCK_LABELS = Set.of("dt", "th", "td", "div", "p", "li", "h2", "h3", "h4", "h5", "h6");
-    private static final Evaluator CONTROLS = QueryParser.parse("a, button, input[type=submit]");
-    private static final Evaluator DESCRIPTION = QueryParser.parse(
-            "[itemprop=description], [class*=job-description], [id*=job-description], [class~=^description$], [id=description]");
-    private static final Evaluator MAIN = QueryParser.parse("main, [role=main], article");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> CHROME = Set.of("nav", "header", "footer", "aside", "form", "button", "h1");
 
-    List<PostingDraft> extract(Document doc, Extraction ctx) {
-        Element h1 = doc.body().selectFirst("h1");
+    List<PostingDraft> extract(PageScan scan, Extraction ctx) {
+        Document doc = scan.doc;
+        Element h1 = scan.firstH1;
         String title = h1 != null ? h1.text() : doc.select("meta[property=og:title]").attr("content");
         if (title.isBlank() || LISTING_TITLE.matcher(title.trim()).matches()) return List.of();
         PostingDraft d = new PostingDraft();
         d.title = title;
         Set<Element> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        labelledFields(doc.body(), d, ctx, used);
-        boolean apply = markApplyControls(doc, used);
+        labelledFields(scan.labelCandidates, d, ctx, used);
+        boolean apply = markApplyControls(scan.controls, used);
         if (h1 != null && (d.company == null || d.location == null) && apply) headingsAfter(h1, d, used, ctx);
         if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
-        Element main = mainContent(doc);
+        Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : doc.body();
         d.description = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
         return new ArrayList<>(List.of(d));
     }
 
-    private static void labelledFields(Element body, PostingDraft d, Extraction ctx, Set<Element> used) {
-        for (Element el : labelCandidates(body)) {
+    private static void labelledFields(List<Element> candidates, PostingDraft d, Extraction ctx, Set<Element> used) {
+        for (Element el : candidates) {
             String own = el.ownText().trim();
             if (own.isEmpty() || own.length() > MAX_FIELD_LENGTH) continue;
             Matcher inline = INLINE.matcher(own);
@@ -91,25 +84,6 @@ final class PageExtractor {
                 }
             }
         }
-    }
-
-    /**
-     * Elements whose own text could be a label: a short text node starting like one of the labels. Checking text
-     * nodes first spares building every element's own text, which would cost as much as the parse.
-     */
-    private static List<Element> labelCandidates(Element body) {
-        List<Element> candidates = new ArrayList<>();
-        NodeTraversor.traverse((node, depth) -> {
-            if (!(node instanceof TextNode text) || !(node.parentNode() instanceof Element parent)) return;
-            String whole = text.getWholeText();
-            if (whole.length() > MAX_FIELD_LENGTH * 2) return;
-            int i = 0;
-            while (i < whole.length() && Character.isWhitespace(whole.charAt(i))) i++;
-            if (i < whole.length() && "ceohlpdCEOHLPD".indexOf(whole.charAt(i)) >= 0
-                    && (candidates.isEmpty() || candidates.get(candidates.size() - 1) != parent))
-                candidates.add(parent);
-        }, body);
-        return candidates;
     }
 
     /**
@@ -162,9 +136,9 @@ final class PageExtractor {
     }
 
     /** Finds the page's apply buttons and links (left out of the description); true when there is one. */
-    private static boolean markApplyControls(Document doc, Set<Element> used) {
+    private static boolean markApplyControls(List<Element> controls, Set<Element> used) {
         boolean found = false;
-        for (Element el : doc.select(CONTROLS)) {
+        for (Element el : controls) {
             String text = el.nameIs("input") ? el.attr("value") : el.text();
             if (APPLY.matcher(text.trim()).matches()) {
                 used.add(el);
@@ -172,13 +146,5 @@ final class PageExtractor {
             }
         }
         return found;
-    }
-
-    /** The element holding the job text: a description block, else main/article, else the body. */
-    private static Element mainContent(Document doc) {
-        Element description = doc.selectFirst(DESCRIPTION);
-        if (description != null) return description;
-        Element main = doc.selectFirst(MAIN);
-        return main != null ? main : doc.body();
     }
 }
