@@ -41,8 +41,10 @@ public record ExtractionConfig(String kind, Map<String, String> selectors) {
         }
     }
 
+    private static final ExtractionConfig AUTO = new ExtractionConfig("auto", Map.of());
+
     public static ExtractionConfig auto() {
-        return new ExtractionConfig("auto", Map.of());
+        return AUTO;
     }
 
     /** Reads the "kind" and "selectors" members of a source JSON object (other members ignored); throws IllegalArgumentException naming the bad field. */

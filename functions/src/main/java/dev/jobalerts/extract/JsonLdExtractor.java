@@ -4,19 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** schema.org JobPosting in JSON-LD script blocks (https://www.w3.org/TR/json-ld11/#embedding-json-ld-in-html-documents). */
 final class JsonLdExtractor {
     static final String NAME = "jsonld";
 
-    List<PostingDraft> extract(Document doc, Extraction ctx) {
+    List<PostingDraft> extract(PageScan scan, Extraction ctx) {
         List<PostingDraft> drafts = new ArrayList<>();
         int block = 0;
-        for (Element script : doc.getElementsByTag("script")) {
-            if (!script.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) continue;
+        for (Element script : scan.jsonLdScripts) {
             block++;
             List<JsonNode> values;
             try {

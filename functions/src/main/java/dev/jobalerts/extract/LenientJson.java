@@ -3,7 +3,6 @@ package dev.jobalerts.extract;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -31,7 +30,9 @@ final class LenientJson {
 
     /** Every top-level value in the text (a script may hold several objects in a row). */
     static List<JsonNode> readAll(String text) throws IOException {
-        String unwrapped = WRAPPERS.matcher(text).replaceAll("").trim();
+        // The wrapper pattern is costly on long text, and almost no block has a wrapper: look before matching.
+        boolean wrapped = text.contains("<!--") || text.contains("-->") || text.contains("CDATA[") || text.contains("]]>");
+        String unwrapped = (wrapped ? WRAPPERS.matcher(text).replaceAll("") : text).trim();
         try {
             return read(unwrapped);
         } catch (IOException e) {
@@ -44,12 +45,8 @@ final class LenientJson {
     private static List<JsonNode> read(String text) throws IOException {
         List<JsonNode> values = new ArrayList<>(1);
         if (text.isEmpty()) return values;
-        try (JsonParser parser = MAPPER.createParser(text);
-             MappingIterator<JsonNode> it = MAPPER.readValues(parser, JsonNode.class)) {
-            while (it.hasNextValue()) values.add(it.nextValue());
-        } catch (RuntimeException e) {
-            // MappingIterator wraps parse failures in an unchecked exception; callers handle IOException only.
-            throw e.getCause() instanceof IOException io ? io : new IOException(e.getMessage(), e);
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            while (parser.nextToken() != null) values.add(MAPPER.readTree(parser));
         }
         return values;
     }

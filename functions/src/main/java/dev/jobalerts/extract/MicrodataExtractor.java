@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * schema.org JobPosting in HTML microdata (https://html.spec.whatwg.org/multipage/microdata.html). Each item is
@@ -16,11 +17,12 @@ import org.jsoup.nodes.Element;
 final class MicrodataExtractor {
     static final String NAME = "microdata";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Evaluator PROPERTIES = QueryParser.parse("[itemprop]");
 
-    List<PostingDraft> extract(Document doc, Extraction ctx) {
+    List<PostingDraft> extract(PageScan scan, Extraction ctx) {
         List<PostingDraft> drafts = new ArrayList<>();
         int index = 0;
-        for (Element item : doc.select("[itemscope][itemtype*=JobPosting]")) {
+        for (Element item : scan.jobPostingItems) {
             if (item.parents().stream().anyMatch(p -> p.hasAttr("itemscope") && p.attr("itemtype").contains("JobPosting"))) continue;
             ctx.each(drafts, "microdata JobPosting #" + index++, () -> SchemaOrgJobPosting.draft(toTree(item, 0), ctx.pageUrl()));
         }
@@ -32,7 +34,7 @@ final class MicrodataExtractor {
         ObjectNode tree = NODES.objectNode();
         String type = item.attr("itemtype").trim();
         if (!type.isEmpty()) tree.put("@type", type.split("\\s+")[0]);
-        for (Element prop : item.select("[itemprop]")) {
+        for (Element prop : item.select(PROPERTIES)) {
             if (prop == item || owner(prop) != item) continue;
             JsonNode value = prop.hasAttr("itemscope") && depth < 8 ? toTree(prop, depth + 1) : NODES.textNode(value(prop));
             for (String name : prop.attr("itemprop").trim().split("\\s+")) add(tree, name, value);

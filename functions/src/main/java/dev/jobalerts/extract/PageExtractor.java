@@ -41,24 +41,25 @@ final class PageExtractor {
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> CHROME = Set.of("nav", "header", "footer", "aside", "form", "button", "h1");
 
-    List<PostingDraft> extract(Document doc, Extraction ctx) {
-        Element h1 = doc.body().selectFirst("h1");
+    List<PostingDraft> extract(PageScan scan, Extraction ctx) {
+        Document doc = scan.doc;
+        Element h1 = scan.firstH1;
         String title = h1 != null ? h1.text() : doc.select("meta[property=og:title]").attr("content");
         if (title.isBlank() || LISTING_TITLE.matcher(title.trim()).matches()) return List.of();
         PostingDraft d = new PostingDraft();
         d.title = title;
         Set<Element> used = Collections.newSetFromMap(new IdentityHashMap<>());
-        labelledFields(doc.body(), d, ctx, used);
-        boolean apply = markApplyControls(doc, used);
+        labelledFields(scan.labelCandidates, d, ctx, used);
+        boolean apply = markApplyControls(scan.controls, used);
         if (h1 != null && (d.company == null || d.location == null) && apply) headingsAfter(h1, d, used, ctx);
         if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
-        Element main = mainContent(doc);
+        Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : doc.body();
         d.description = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
         return new ArrayList<>(List.of(d));
     }
 
-    private static void labelledFields(Element body, PostingDraft d, Extraction ctx, Set<Element> used) {
-        for (Element el : body.getAllElements()) {
+    private static void labelledFields(List<Element> candidates, PostingDraft d, Extraction ctx, Set<Element> used) {
+        for (Element el : candidates) {
             String own = el.ownText().trim();
             if (own.isEmpty() || own.length() > MAX_FIELD_LENGTH) continue;
             Matcher inline = INLINE.matcher(own);
@@ -72,11 +73,12 @@ final class PageExtractor {
                 used.add(el);
                 continue;
             }
-            if (LABEL.matcher(el.text().trim()).matches()) {
+            Matcher label = LABEL.matcher(own);
+            if (label.matches() && el.childrenSize() == 0) {
                 Element holder = valueHolder(el);
                 if (holder == null) continue;
                 String value = holder == el.parent() ? el.parent().text().substring(el.text().length()) : holder.text();
-                if (set(d, LABEL.matcher(el.text().trim()).replaceAll("$1"), value, ctx)) {
+                if (set(d, label.group(1), value, ctx)) {
                     used.add(holder);
                     used.add(el);
                 }
@@ -134,9 +136,9 @@ final class PageExtractor {
     }
 
     /** Finds the page's apply buttons and links (left out of the description); true when there is one. */
-    private static boolean markApplyControls(Document doc, Set<Element> used) {
+    private static boolean markApplyControls(List<Element> controls, Set<Element> used) {
         boolean found = false;
-        for (Element el : doc.select("a, button, input[type=submit]")) {
+        for (Element el : controls) {
             String text = el.nameIs("input") ? el.attr("value") : el.text();
             if (APPLY.matcher(text.trim()).matches()) {
                 used.add(el);
@@ -144,13 +146,5 @@ final class PageExtractor {
             }
         }
         return found;
-    }
-
-    /** The element holding the job text: a description block, else main/article, else the body. */
-    private static Element mainContent(Document doc) {
-        Element description = doc.selectFirst("[itemprop=description], [class*=job-description], [id*=job-description], [class~=^description$], [id=description]");
-        if (description != null) return description;
-        Element main = doc.selectFirst("main, [role=main], article");
-        return main != null ? main : doc.body();
     }
 }

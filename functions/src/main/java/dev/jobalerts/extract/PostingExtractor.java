@@ -89,19 +89,20 @@ public final class PostingExtractor {
         if ((any && FeedExtractor.looksLikeFeed(content.body(), content.contentType())) || kind.equals("rss"))
             return new Found(FeedExtractor.NAME, feed.extract(FeedExtractor.parse(content.body()), ctx));
         Document doc = Jsoup.parse(content.body(), content.url());
+        PageScan scan = PageScan.of(doc);
         if (any || kind.equals("jsonld")) {
-            Found f = new Found(JsonLdExtractor.NAME, jsonLd.extract(doc, ctx));
+            Found f = new Found(JsonLdExtractor.NAME, jsonLd.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
         if (any || kind.equals("microdata")) {
-            Found f = new Found(MicrodataExtractor.NAME, microdata.extract(doc, ctx));
+            Found f = new Found(MicrodataExtractor.NAME, microdata.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
         if ((any && config.selectors().containsKey("item")) || kind.equals("selectors")) {
             Found f = new Found(SelectorExtractor.NAME, selectors.extract(doc, config.selectors(), ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
-        return new Found(PageExtractor.NAME, page.extract(doc, ctx));
+        return new Found(PageExtractor.NAME, page.extract(scan, ctx));
     }
 
     private Found fromJson(PageContent content, String kind, Extraction ctx) {

@@ -1,6 +1,5 @@
 package dev.jobalerts.posting;
 
-import java.util.Locale;
 
 /** Maps the many spellings of employment type (schema.org, Lever commitments, Ashby enums) to schema.org's names. */
 public final class EmploymentTypes {
@@ -9,7 +8,12 @@ public final class EmploymentTypes {
     /** schema.org JobPosting employmentType value such as {@code FULL_TIME}, or null when the text names none. */
     public static String normalise(String raw) {
         if (raw == null) return null;
-        String key = raw.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        StringBuilder letters = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = Character.toLowerCase(raw.charAt(i));
+            if (c >= 'a' && c <= 'z') letters.append(c);
+        }
+        String key = letters.toString();
         if (key.isEmpty()) return null;
         if (key.startsWith("fulltime") || key.equals("permanent")) return "FULL_TIME";
         if (key.startsWith("parttime")) return "PART_TIME";

@@ -21,9 +21,7 @@ public final class PostingText {
     /** Elements that start a new line in plain text. */
     private static final Set<String> LINE_TAGS = Set.of("br", "li", "tr", "dt", "dd");
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe");
-    private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00a0\\u2000-\\u200b\\u3000]+");
     private static final Pattern REMOTE = Pattern.compile("\\b(remote|anywhere|work from home|wfh|telecommute)\\b");
-    private static final Pattern LOOKS_LIKE_HTML = Pattern.compile("<(?:[a-zA-Z][a-zA-Z0-9]*|/[a-zA-Z])[^>]*>");
 
     private PostingText() {}
 
@@ -53,9 +51,22 @@ public final class PostingText {
     public static String plain(String raw) {
         if (raw == null || raw.isBlank()) return "";
         String text = raw;
-        if (!LOOKS_LIKE_HTML.matcher(text).find() && text.contains("&lt;")) text = Parser.unescapeEntities(text, false);
-        if (!LOOKS_LIKE_HTML.matcher(text).find()) return tidy(Parser.unescapeEntities(text, false));
-        return fromHtml(Jsoup.parseBodyFragment(text).body());
+        if (!looksLikeHtml(text) && text.contains("&lt;")) text = Parser.unescapeEntities(text, false);
+        if (looksLikeHtml(text)) return fromHtml(Jsoup.parseBodyFragment(text).body());
+        return tidy(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
+    }
+
+    /** True when the text holds a start or end tag ("<p", "</div"); a bare "<" as in "5 < 6" is text. */
+    static boolean looksLikeHtml(String text) {
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (isAsciiLetter(next) || (next == '/' && i + 2 < text.length() && isAsciiLetter(text.charAt(i + 2)))) return true;
+        }
+        return false;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /** The readable text of an element tree, block structure kept as line and paragraph breaks. */
@@ -70,7 +81,12 @@ public final class PostingText {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    out.append(SPACES.matcher(text.getWholeText().replace('\n', ' ')).replaceAll(" "));
+                    // Line breaks in HTML source are spaces; tidy() collapses the runs afterwards.
+                    String whole = text.getWholeText();
+                    for (int i = 0; i < whole.length(); i++) {
+                        char c = whole.charAt(i);
+                        out.append(c == '\n' || c == '\r' ? ' ' : c);
+                    }
                 } else if (node instanceof Element el) {
                     if (SKIPPED_TAGS.contains(el.normalName()) || (el != root && skip.test(el))) return FilterResult.SKIP_ENTIRELY;
                     breakFor(el, out);
@@ -114,18 +130,31 @@ public final class PostingText {
 
     /** Trims each line, collapses runs of spaces and of blank lines, drops control characters. */
     static String tidy(String text) {
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
         StringBuilder out = new StringBuilder(text.length());
+        StringBuilder line = new StringBuilder();
         int blank = 0;
-        for (String raw : lines) {
-            String line = SPACES.matcher(raw.replaceAll("\\p{Cc}", " ")).replaceAll(" ").trim();
-            if (line.isEmpty() || line.equals("-")) {
-                blank++;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\r') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') continue;
+                c = '\n';
+            }
+            if (c != '\n') {
+                boolean space = c == ' ' || Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
+                if (!space) line.append(c);
+                else if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') line.append(' ');
                 continue;
             }
-            if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
-            out.append(line);
-            blank = 0;
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == ' ') line.setLength(end - 1);
+            if (line.length() == 0 || (line.length() == 1 && line.charAt(0) == '-')) {
+                blank++;
+            } else {
+                if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
+                out.append(line);
+                blank = 0;
+            }
+            line.setLength(0);
         }
         return out.toString();
     }

@@ -23,6 +23,8 @@ final class CompiledSearch {
     long seenInRound;
     /** Index bookkeeping: the keys this search is filed under, so remove() finds it without a rebuild. */
     List<IndexKey> filedUnder = List.of();
+    /** Index bookkeeping: every key it could be filed under, whose statistics the index keeps. */
+    java.util.Set<IndexKey> watching = java.util.Set.of();
 
     private CompiledSearch(String key, SavedSearch search, Query query) {
         this.key = key;

@@ -4,51 +4,74 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Chooses the keys a search is filed under. The query and the filters each yield "clauses": sets of keys of which
- * a matching posting must emit at least one (a term gives {term}; AND gives all its children's clauses; OR gives
- * one clause, the union of one clause per branch; NOT gives none, since absence cannot be looked up). The search
- * is filed under the clause with the lowest estimated share of postings, so it is a candidate for few postings.
- * A search with no clause at all (only exclusions, only salary or date filters) goes to the always-checked list,
- * shown as an empty result. This is the presearcher idea of Lucene Monitor, with filters as clauses too.
+ * a matching posting must emit at least one (a term gives {term}; a phrase {its rarest word}; AND gives all its
+ * children's clauses; OR gives one clause, the union of one clause per branch; NOT gives none, since absence cannot
+ * be looked up). The search is filed under the clause with the lowest estimated share of postings, so it is a
+ * candidate for few postings. A search with no clause at all (only exclusions, only salary or date filters) is
+ * checked for every posting. This is the presearcher idea of Lucene Monitor, with the filters as clauses too.
  */
 final class IndexPlanner {
     private IndexPlanner() {}
 
-    /** The keys to file {@code search} under; empty means "check for every posting". */
-    static List<IndexKey> keysFor(CompiledSearch search) {
+    /** The keys to file {@code search} under given each key's share of postings; empty means "check always". */
+    static List<IndexKey> keysFor(CompiledSearch search, ToDoubleFunction<IndexKey> share) {
         List<Set<IndexKey>> clauses = new ArrayList<>();
-        if (search.query.root() != null) clauses.addAll(clauses(search.query.root()));
-        clauses.addAll(filterClauses(search));
-        Set<IndexKey> best = null;
-        double bestCost = Double.MAX_VALUE;
-        for (Set<IndexKey> clause : clauses) {
-            double cost = cost(clause);
-            if (cost < bestCost) {
-                best = clause;
-                bestCost = cost;
-            }
-        }
+        if (search.query.root() != null) clauses.addAll(clauses(search.query.root(), share));
+        clauses.addAll(filterClauses(search, share));
+        Set<IndexKey> best = cheapest(clauses, share);
         return best == null ? List.of() : List.copyOf(best);
     }
 
-    private static List<Set<IndexKey>> clauses(QueryNode node) {
+    /** Every key {@link #keysFor} could ever choose, whatever the shares: the index keeps statistics for these. */
+    static Set<IndexKey> candidateKeys(CompiledSearch search) {
+        Set<IndexKey> keys = new LinkedHashSet<>();
+        if (search.query.root() != null) collectLeafKeys(search.query.root(), keys);
+        for (Set<IndexKey> clause : filterClauses(search, key -> 0)) keys.addAll(clause);
+        if (search.search.remote() == RemoteMode.INCLUDE) keys.add(IndexKey.REMOTE);
+        for (List<String> location : search.locations) {
+            for (String word : location) keys.add(new IndexKey(IndexKey.Kind.LOCATION, word));
+        }
+        return keys;
+    }
+
+    private static void collectLeafKeys(QueryNode node, Set<IndexKey> keys) {
+        if (node instanceof QueryNode.Term term) {
+            keys.add(new IndexKey(IndexKey.Kind.term(term.field()), term.word()));
+        } else if (node instanceof QueryNode.Prefix prefix) {
+            keys.add(new IndexKey(IndexKey.Kind.prefix(prefix.field()), prefix.prefix()));
+        } else if (node instanceof QueryNode.Phrase phrase) {
+            for (String word : phrase.words()) keys.add(new IndexKey(IndexKey.Kind.term(phrase.field()), word));
+        } else if (node instanceof QueryNode.And and) {
+            for (QueryNode child : and.children()) collectLeafKeys(child, keys);
+        } else if (node instanceof QueryNode.Or or) {
+            for (QueryNode child : or.children()) collectLeafKeys(child, keys);
+        } else if (node instanceof QueryNode.Not not) {
+            collectLeafKeys(not.child(), keys);
+        }
+    }
+
+    private static List<Set<IndexKey>> clauses(QueryNode node, ToDoubleFunction<IndexKey> share) {
         if (node instanceof QueryNode.Term term)
             return List.of(Set.of(new IndexKey(IndexKey.Kind.term(term.field()), term.word())));
         if (node instanceof QueryNode.Prefix prefix)
             return List.of(Set.of(new IndexKey(IndexKey.Kind.prefix(prefix.field()), prefix.prefix())));
-        if (node instanceof QueryNode.Phrase phrase)
-            return List.of(Set.of(new IndexKey(IndexKey.Kind.term(phrase.field()), WordFrequency.rarest(phrase.words()))));
+        if (node instanceof QueryNode.Phrase phrase) {
+            IndexKey.Kind kind = IndexKey.Kind.term(phrase.field());
+            return List.of(Set.of(rarest(kind, phrase.words(), share)));
+        }
         if (node instanceof QueryNode.And and) {
             List<Set<IndexKey>> all = new ArrayList<>();
-            for (QueryNode child : and.children()) all.addAll(clauses(child));
+            for (QueryNode child : and.children()) all.addAll(clauses(child, share));
             return all;
         }
         if (node instanceof QueryNode.Or or) {
             Set<IndexKey> union = new LinkedHashSet<>();
             for (QueryNode child : or.children()) {
-                Set<IndexKey> cheapest = cheapest(clauses(child));
+                Set<IndexKey> cheapest = cheapest(clauses(child, share), share);
                 if (cheapest == null) return List.of();
                 union.addAll(cheapest);
             }
@@ -57,14 +80,13 @@ final class IndexPlanner {
         return List.of();
     }
 
-    private static List<Set<IndexKey>> filterClauses(CompiledSearch search) {
+    private static List<Set<IndexKey>> filterClauses(CompiledSearch search, ToDoubleFunction<IndexKey> share) {
         List<Set<IndexKey>> clauses = new ArrayList<>();
         RemoteMode mode = search.search.remote();
         if (mode == RemoteMode.ONLY) clauses.add(Set.of(IndexKey.REMOTE));
         if (!search.locations.isEmpty()) {
             Set<IndexKey> places = new LinkedHashSet<>();
-            for (List<String> location : search.locations)
-                places.add(new IndexKey(IndexKey.Kind.LOCATION, WordFrequency.rarest(location)));
+            for (List<String> location : search.locations) places.add(rarest(IndexKey.Kind.LOCATION, location, share));
             if (mode == RemoteMode.INCLUDE) places.add(IndexKey.REMOTE);
             clauses.add(places);
         }
@@ -77,17 +99,32 @@ final class IndexPlanner {
         return clauses;
     }
 
-    private static Set<IndexKey> cheapest(List<Set<IndexKey>> clauses) {
-        Set<IndexKey> best = null;
-        for (Set<IndexKey> clause : clauses) {
-            if (best == null || cost(clause) < cost(best)) best = clause;
+    /** The word of a phrase or place to look up: the one with the smallest share, the longest on a tie. */
+    private static IndexKey rarest(IndexKey.Kind kind, List<String> words, ToDoubleFunction<IndexKey> share) {
+        IndexKey best = null;
+        double bestShare = Double.MAX_VALUE;
+        for (String word : words) {
+            IndexKey key = new IndexKey(kind, word);
+            double keyShare = share.applyAsDouble(key);
+            if (keyShare < bestShare || keyShare == bestShare && word.length() > best.text().length()) {
+                best = key;
+                bestShare = keyShare;
+            }
         }
         return best;
     }
 
-    private static double cost(Set<IndexKey> clause) {
-        double sum = 0;
-        for (IndexKey key : clause) sum += WordFrequency.of(key);
-        return Math.min(1.0, sum);
+    private static Set<IndexKey> cheapest(List<Set<IndexKey>> clauses, ToDoubleFunction<IndexKey> share) {
+        Set<IndexKey> best = null;
+        double bestCost = Double.MAX_VALUE;
+        for (Set<IndexKey> clause : clauses) {
+            double cost = 0;
+            for (IndexKey key : clause) cost += share.applyAsDouble(key);
+            if (cost < bestCost) {
+                best = clause;
+                bestCost = cost;
+            }
+        }
+        return best;
     }
 }

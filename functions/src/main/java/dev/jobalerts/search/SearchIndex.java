@@ -10,21 +10,43 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The stored-query index. Each search is compiled once and filed under a few keys chosen by {@link IndexPlanner}
- * (usually its rarest required word, or a location or company when that is rarer); a posting looks up the keys it
- * emits, and only the searches found there are verified, exactly as {@link SearchScan} would. Searches with no key
- * (only exclusions, only salary or date filters) are verified for every posting.
+ * The stored-query index. Each search is compiled once and filed under a few keys chosen by {@link IndexPlanner}:
+ * its rarest required word, or a location, company or the remote flag when that is rarer. A posting looks up the
+ * keys it emits (its words, their prefixes, its location words, company and remote flag) and only the searches
+ * filed there are verified, with the same code as {@link SearchScan}, so results are identical. Searches with no
+ * key (only exclusions, only salary or date filters) are verified for every posting.
+ *
+ * <p>"Rarest" starts as a guess ({@link WordFrequency}) and becomes a count: every key any search could be filed
+ * under keeps the number of postings that emitted it, and after 256, 1,024, 4,096, 16,384 and then every 65,536
+ * postings each search is re-filed under its cheapest clause by those counts. A wrong guess costs time, never a
+ * match.
  *
  * <p>Meant to live across warm Lambda invocations: {@link #put} and {@link #remove} change one search without a
  * rebuild. Not thread-safe: the matcher uses one index from one thread.
  */
 public final class SearchIndex implements SearchMatcher {
+    /** How many postings' worth of weight the prior guess has against the counts. */
+    private static final double PRIOR_WEIGHT = 100;
+    private static final long FIRST_REPLAN = 256;
+    private static final long LATE_REPLAN_EVERY = 65_536;
+
+    /** A key's searches and statistics. Exists while at least one search could be filed under the key. */
+    private static final class Bucket {
+        final List<CompiledSearch> filed = new ArrayList<>(1);
+        int references;
+        long postings;
+        long lastRound;
+    }
+
     private final Map<String, CompiledSearch> byKey = new HashMap<>();
-    private final Map<IndexKey.Kind, Map<String, List<CompiledSearch>>> buckets = new EnumMap<>(IndexKey.Kind.class);
+    private final Map<IndexKey.Kind, Map<String, Bucket>> buckets = new EnumMap<>(IndexKey.Kind.class);
     private final List<CompiledSearch> always = new ArrayList<>();
-    /** Per prefix kind, how many filed prefixes have each length: a posting only cuts its words at those lengths. */
+    /** Per prefix kind, how many watched prefixes have each length: a posting only cuts its words at those lengths. */
     private final Map<IndexKey.Kind, int[]> prefixLengths = new EnumMap<>(IndexKey.Kind.class);
     private long round;
+    private long postingsSeen;
+    private long candidatesVerified;
+    private long nextReplan = FIRST_REPLAN;
 
     public SearchIndex() {
         for (IndexKey.Kind kind : IndexKey.Kind.values()) {
@@ -37,27 +59,18 @@ public final class SearchIndex implements SearchMatcher {
     public void put(String key, SavedSearch search) {
         CompiledSearch compiled = CompiledSearch.compile(key, search);
         remove(key);
-        compiled.filedUnder = IndexPlanner.keysFor(compiled);
         byKey.put(key, compiled);
-        if (compiled.filedUnder.isEmpty()) always.add(compiled);
-        for (IndexKey indexKey : compiled.filedUnder) {
-            buckets.get(indexKey.kind()).computeIfAbsent(indexKey.text(), text -> new ArrayList<>(2)).add(compiled);
-            if (indexKey.kind().isPrefix()) prefixLengths.get(indexKey.kind())[indexKey.text().length()]++;
-        }
+        compiled.watching = IndexPlanner.candidateKeys(compiled);
+        for (IndexKey watched : compiled.watching) watch(watched);
+        file(compiled, IndexPlanner.keysFor(compiled, this::share));
     }
 
     @Override
     public void remove(String key) {
         CompiledSearch old = byKey.remove(Objects.requireNonNull(key, "key"));
         if (old == null) return;
-        if (old.filedUnder.isEmpty()) always.remove(old);
-        for (IndexKey indexKey : old.filedUnder) {
-            Map<String, List<CompiledSearch>> bucket = buckets.get(indexKey.kind());
-            List<CompiledSearch> list = bucket.get(indexKey.text());
-            list.remove(old);
-            if (list.isEmpty()) bucket.remove(indexKey.text());
-            if (indexKey.kind().isPrefix()) prefixLengths.get(indexKey.kind())[indexKey.text().length()]--;
-        }
+        unfile(old);
+        for (IndexKey watched : old.watching) unwatch(watched);
     }
 
     @Override
@@ -65,26 +78,38 @@ public final class SearchIndex implements SearchMatcher {
         return byKey.size();
     }
 
+    /** Postings matched so far, for metrics. */
+    public long postingsMatched() {
+        return postingsSeen;
+    }
+
+    /** Searches verified so far (the index's work: candidates, of which matches are a part), for metrics. */
+    public long candidatesVerified() {
+        return candidatesVerified;
+    }
+
     @Override
     public List<SearchMatch> match(Posting posting, LocalDate firstSeen, LocalDate today) {
+        if (postingsSeen >= nextReplan) replan();
+        postingsSeen++;
         Round visit = new Round(PreparedPosting.of(posting, firstSeen), today, ++round);
         for (Map.Entry<String, PostingText.Occurrences> entry : visit.posting.text.words().entrySet()) {
             String word = entry.getKey();
             int fields = entry.getValue().fieldMask;
-            visit.bucket(IndexKey.Kind.TERM_ANY, word);
+            visit.key(IndexKey.Kind.TERM_ANY, word);
             visitPrefixes(visit, IndexKey.Kind.PREFIX_ANY, word);
             if ((fields & Field.TITLE.mask) != 0) {
-                visit.bucket(IndexKey.Kind.TERM_TITLE, word);
+                visit.key(IndexKey.Kind.TERM_TITLE, word);
                 visitPrefixes(visit, IndexKey.Kind.PREFIX_TITLE, word);
             }
             if ((fields & Field.COMPANY.mask) != 0) {
-                visit.bucket(IndexKey.Kind.TERM_COMPANY, word);
+                visit.key(IndexKey.Kind.TERM_COMPANY, word);
                 visitPrefixes(visit, IndexKey.Kind.PREFIX_COMPANY, word);
             }
         }
-        for (String word : visit.posting.locationWords) visit.bucket(IndexKey.Kind.LOCATION, word);
-        visit.bucket(IndexKey.Kind.COMPANY_NAME, visit.posting.companyName);
-        if (posting.remote()) visit.bucket(IndexKey.Kind.REMOTE, IndexKey.REMOTE.text());
+        for (String word : visit.posting.locationWords) visit.key(IndexKey.Kind.LOCATION, word);
+        visit.key(IndexKey.Kind.COMPANY_NAME, visit.posting.companyName);
+        if (posting.remote()) visit.key(IndexKey.Kind.REMOTE, IndexKey.REMOTE.text());
         visit.verify(always);
         return visit.matches;
     }
@@ -93,11 +118,54 @@ public final class SearchIndex implements SearchMatcher {
         if (buckets.get(kind).isEmpty()) return;
         int[] lengths = prefixLengths.get(kind);
         for (int length = 2; length <= word.length() && length < lengths.length; length++) {
-            if (lengths[length] > 0) visit.bucket(kind, word.substring(0, length));
+            if (lengths[length] > 0) visit.key(kind, word.substring(0, length));
         }
     }
 
-    /** One posting's pass over the index; {@code number} marks searches already verified for it. */
+    /** Estimated share of postings that emit {@code key}: the prior guess, outweighed by counts as postings pass. */
+    private double share(IndexKey key) {
+        Bucket bucket = buckets.get(key.kind()).get(key.text());
+        long count = bucket == null ? 0 : bucket.postings;
+        return (count + WordFrequency.of(key) * PRIOR_WEIGHT) / (postingsSeen + PRIOR_WEIGHT);
+    }
+
+    private void replan() {
+        nextReplan = postingsSeen < LATE_REPLAN_EVERY ? postingsSeen * 4 : postingsSeen + LATE_REPLAN_EVERY;
+        for (CompiledSearch search : byKey.values()) {
+            List<IndexKey> keys = IndexPlanner.keysFor(search, this::share);
+            if (!keys.equals(search.filedUnder)) {
+                unfile(search);
+                file(search, keys);
+            }
+        }
+    }
+
+    private void file(CompiledSearch search, List<IndexKey> keys) {
+        search.filedUnder = keys;
+        if (keys.isEmpty()) always.add(search);
+        for (IndexKey key : keys) buckets.get(key.kind()).get(key.text()).filed.add(search);
+    }
+
+    private void unfile(CompiledSearch search) {
+        if (search.filedUnder.isEmpty()) always.remove(search);
+        for (IndexKey key : search.filedUnder) buckets.get(key.kind()).get(key.text()).filed.remove(search);
+        search.filedUnder = List.of();
+    }
+
+    private void watch(IndexKey key) {
+        Bucket bucket = buckets.get(key.kind()).computeIfAbsent(key.text(), text -> new Bucket());
+        if (bucket.references++ == 0 && key.kind().isPrefix()) prefixLengths.get(key.kind())[key.text().length()]++;
+    }
+
+    private void unwatch(IndexKey key) {
+        Map<String, Bucket> kind = buckets.get(key.kind());
+        Bucket bucket = kind.get(key.text());
+        if (--bucket.references > 0) return;
+        kind.remove(key.text());
+        if (key.kind().isPrefix()) prefixLengths.get(key.kind())[key.text().length()]--;
+    }
+
+    /** One posting's pass over the index; {@code number} marks keys counted and searches verified for it. */
     private final class Round {
         final PreparedPosting posting;
         final LocalDate today;
@@ -110,15 +178,19 @@ public final class SearchIndex implements SearchMatcher {
             this.number = number;
         }
 
-        void bucket(IndexKey.Kind kind, String text) {
-            List<CompiledSearch> candidates = buckets.get(kind).get(text);
-            if (candidates != null) verify(candidates);
+        void key(IndexKey.Kind kind, String text) {
+            Bucket bucket = buckets.get(kind).get(text);
+            if (bucket == null || bucket.lastRound == number) return;
+            bucket.lastRound = number;
+            bucket.postings++;
+            verify(bucket.filed);
         }
 
         void verify(List<CompiledSearch> candidates) {
             for (CompiledSearch candidate : candidates) {
                 if (candidate.seenInRound == number) continue;
                 candidate.seenInRound = number;
+                candidatesVerified++;
                 if (candidate.matches(posting, today)) matches.add(candidate.toMatch(posting));
             }
         }

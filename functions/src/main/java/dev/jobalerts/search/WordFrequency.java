@@ -10,8 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A prior guess of the share of postings that emit an index key, used only to pick which keys to file a search
- * under. Word shares come from {@code frequent-words.txt}; unlisted words are taken to be rare.
+ * A prior guess of the share of postings that emit an index key, used to pick which keys to file a search under
+ * until the index has seen enough postings to count. Word shares come from {@code frequent-words.txt}; unlisted
+ * words are taken to be rare.
  */
 final class WordFrequency {
     private static final double RARE_WORD = 0.02;
@@ -45,15 +46,6 @@ final class WordFrequency {
     /** A short prefix covers many words; a long one about as few as a word. */
     private static double prefix(String prefix) {
         return Math.max(of(prefix), Math.min(0.8, 0.6 / (prefix.length() - 1)) * 0.2);
-    }
-
-    /** The word of a phrase to file it under: the least frequent, the longest on a tie. */
-    static String rarest(Iterable<String> words) {
-        String best = null;
-        for (String word : words) {
-            if (best == null || of(word) < of(best) || of(word) == of(best) && word.length() > best.length()) best = word;
-        }
-        return best;
     }
 
     private static Map<String, Double> load() {

@@ -1,0 +1,88 @@
+package dev.jobalerts.extract;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+/**
+ * One walk over a parsed page that collects everything the HTML extractors look at. A walk costs a fair share of
+ * the parse itself, so the extractors share this one instead of each running its own selectors over the tree.
+ */
+final class PageScan implements NodeVisitor {
+    /** Longest text node that may still be a field label such as "Company:" or "Posted on April 1, 2026". */
+    static final int MAX_LABEL_TEXT = 240;
+
+    final Document doc;
+    final List<Element> jsonLdScripts = new ArrayList<>(2);
+    final List<Element> jobPostingItems = new ArrayList<>(2);
+    /** Links and buttons, among which the apply controls are. */
+    final List<Element> controls = new ArrayList<>();
+    /** Elements with a short own text starting like a label (company, employer, location, office, posted, date …). */
+    final List<Element> labelCandidates = new ArrayList<>();
+    Element firstH1;
+    Element descriptionBlock;
+    Element mainBlock;
+
+    private PageScan(Document doc) {
+        this.doc = doc;
+    }
+
+    static PageScan of(Document doc) {
+        PageScan scan = new PageScan(doc);
+        NodeTraversor.traverse(scan, doc);
+        return scan;
+    }
+
+    @Override
+    public void head(Node node, int depth) {
+        if (node instanceof TextNode text) {
+            label(text);
+            return;
+        }
+        if (!(node instanceof Element el)) return;
+        switch (el.normalName()) {
+            case "script" -> {
+                if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) jsonLdScripts.add(el);
+            }
+            case "h1" -> {
+                if (firstH1 == null) firstH1 = el;
+            }
+            case "a", "button" -> controls.add(el);
+            case "input" -> {
+                if (el.attr("type").equalsIgnoreCase("submit")) controls.add(el);
+            }
+            case "main", "article" -> {
+                if (mainBlock == null) mainBlock = el;
+            }
+            default -> { }
+        }
+        if (el.attributesSize() == 0) return;
+        if (el.hasAttr("itemscope") && el.attr("itemtype").contains("JobPosting")) jobPostingItems.add(el);
+        if (mainBlock == null && el.attr("role").equals("main")) mainBlock = el;
+        if (descriptionBlock == null && isDescription(el)) descriptionBlock = el;
+    }
+
+    private void label(TextNode text) {
+        if (!(text.parentNode() instanceof Element parent) || parent.nameIs("title") || parent.nameIs("option")) return;
+        String whole = text.getWholeText();
+        if (whole.length() > MAX_LABEL_TEXT) return;
+        int i = 0;
+        while (i < whole.length() && Character.isWhitespace(whole.charAt(i))) i++;
+        if (i == whole.length() || "ceohlpdCEOHLPD".indexOf(whole.charAt(i)) < 0) return;
+        if (labelCandidates.isEmpty() || labelCandidates.get(labelCandidates.size() - 1) != parent) labelCandidates.add(parent);
+    }
+
+    /** The block a job page keeps its description in, by the names sites commonly give it. */
+    private static boolean isDescription(Element el) {
+        if (el.attr("itemprop").equals("description") || el.id().equals("description") || el.id().contains("job-description"))
+            return true;
+        String classes = el.className();
+        return !classes.isEmpty() && (classes.contains("job-description") || el.hasClass("description"));
+    }
+}

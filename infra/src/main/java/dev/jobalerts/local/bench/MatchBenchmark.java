@@ -1,0 +1,219 @@
+package dev.jobalerts.local.bench;
+
+import dev.jobalerts.posting.Posting;
+import dev.jobalerts.search.SavedSearch;
+import dev.jobalerts.search.SearchIndex;
+import dev.jobalerts.search.SearchMatch;
+import dev.jobalerts.search.SearchMatcher;
+import dev.jobalerts.search.SearchScan;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * {@code jobalerts.jar bench match [--searches N] [--postings M] [--scan-postings S] [--lucene-postings L] [--seed X]}:
+ * matches M synthetic postings against N synthetic saved searches on one thread with the {@link SearchIndex},
+ * times the one-by-one {@link SearchScan} and a Lucene Monitor holding the same searches on the first S and L
+ * postings (they are much slower; rates are per posting, so a subset measures them fairly), checks that all three
+ * return the same matches, and prints a Markdown table. Defaults: 100,000 searches, 10,000 postings, S=300, L=2,000.
+ */
+public final class MatchBenchmark {
+    static final String USAGE = "usage: java -jar jobalerts.jar bench match [--searches N] [--postings M]"
+            + " [--scan-postings S] [--lucene-postings L] [--seed X]";
+    /** A fixed "now" keeps postedWithinDays results, and so the whole run, reproducible. */
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+
+    private MatchBenchmark() {}
+
+    private record Options(int searches, int postings, int scanPostings, int lucenePostings, long seed) {}
+
+    /** One engine's numbers. */
+    private record Run(String engine, double buildSeconds, int postings, double seconds, long matches) {
+        double perSecond() {
+            return postings / seconds;
+        }
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        Options options;
+        try {
+            options = options(args);
+        } catch (IllegalArgumentException e) {
+            out.println(e.getMessage());
+            out.println(USAGE);
+            return 2;
+        }
+        try {
+            benchmark(options, out);
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Options options(String[] args) {
+        int searches = 100_000;
+        int postings = 10_000;
+        Integer scan = null;
+        Integer lucene = null;
+        long seed = 42;
+        for (int i = 0; i < args.length; i++) {
+            String flag = args[i];
+            if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
+            String value = args[++i];
+            switch (flag) {
+                case "--searches" -> searches = positive(flag, value);
+                case "--postings" -> postings = positive(flag, value);
+                case "--scan-postings" -> scan = positive(flag, value);
+                case "--lucene-postings" -> lucene = positive(flag, value);
+                case "--seed" -> seed = Long.parseLong(value);
+                default -> throw new IllegalArgumentException("unknown argument " + flag);
+            }
+        }
+        return new Options(searches, postings, Math.min(postings, scan == null ? 300 : scan),
+                Math.min(postings, lucene == null ? 2_000 : lucene), seed);
+    }
+
+    private static int positive(String flag, String value) {
+        try {
+            int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
+            if (number > 0) return number;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(flag + " must be a positive whole number, was " + value);
+    }
+
+    private static void benchmark(Options options, PrintStream out) throws IOException {
+        SyntheticJobs jobs = new SyntheticJobs(options.seed, TODAY);
+        List<SavedSearch> searches = jobs.searches(options.searches);
+        List<Posting> postings = jobs.postings(options.postings);
+        out.printf(Locale.ROOT, "Generated %,d saved searches and %,d postings (seed %d); one thread, times are its CPU seconds.%n%n",
+                searches.size(), postings.size(), options.seed);
+
+        long heapBefore = usedHeap();
+        long start = cpuNanos();
+        SearchIndex index = new SearchIndex();
+        for (SavedSearch search : searches) index.put(search.id(), search);
+        double indexBuild = seconds(start);
+        long indexHeap = usedHeap() - heapBefore;
+
+        int compared = Math.max(options.scanPostings, options.lucenePostings);
+        matchAll(index, postings.subList(0, Math.min(postings.size(), 1_000)), null); // JIT warm-up
+        List<Set<String>> indexMatches = new ArrayList<>();
+        start = cpuNanos();
+        long indexCount = matchAll(index, postings, indexMatches);
+        Run indexRun = new Run("SearchIndex", indexBuild, postings.size(), seconds(start), indexCount);
+
+        start = cpuNanos();
+        SearchScan scan = new SearchScan();
+        for (SavedSearch search : searches) scan.put(search.id(), search);
+        double scanBuild = seconds(start);
+        List<Posting> scanned = postings.subList(0, options.scanPostings);
+        matchAll(scan, scanned.subList(0, Math.min(20, scanned.size())), null);
+        List<Set<String>> scanMatches = new ArrayList<>();
+        start = cpuNanos();
+        long scanCount = matchAll(scan, scanned, scanMatches);
+        Run scanRun = new Run("one-by-one scan", scanBuild, scanned.size(), seconds(start), scanCount);
+        scan = null; // let the heap go before Lucene builds its own
+
+        start = cpuNanos();
+        Run luceneRun;
+        List<Set<String>> luceneMatches = new ArrayList<>();
+        try (LuceneMonitorMatcher lucene = new LuceneMonitorMatcher(searches, TODAY)) {
+            double luceneBuild = seconds(start);
+            List<Posting> luceneSet = postings.subList(0, options.lucenePostings);
+            for (Posting posting : luceneSet.subList(0, Math.min(50, luceneSet.size()))) lucene.match(posting);
+            long luceneCount = 0;
+            start = cpuNanos();
+            for (Posting posting : luceneSet) {
+                Set<String> ids = lucene.match(posting);
+                luceneMatches.add(ids);
+                luceneCount += ids.size();
+            }
+            luceneRun = new Run("Lucene Monitor 9.11.1", luceneBuild, luceneSet.size(), seconds(start), luceneCount);
+        }
+
+        out.println("| engine | build (CPU s) | postings timed | match (CPU s) | postings/s | matches | index vs. engine |");
+        out.println("|---|---:|---:|---:|---:|---:|---:|");
+        for (Run run : List.of(indexRun, scanRun, luceneRun)) {
+            out.printf(Locale.ROOT, "| %s | %.2f | %,d | %.2f | %,.0f | %,d | %s |%n", run.engine, run.buildSeconds,
+                    run.postings, run.seconds, run.perSecond(), run.matches,
+                    run == indexRun ? "1×" : String.format(Locale.ROOT, "%.1f×", indexRun.perSecond() / run.perSecond()));
+        }
+        out.println();
+        out.printf(Locale.ROOT, "- index build: %.2f s for %,d searches; index heap ≈ %,d MB%n", indexBuild,
+                searches.size(), indexHeap / (1024 * 1024));
+        out.printf(Locale.ROOT, "- index: %,.0f postings/s, %.1f µs per posting, %.1f matches and %.1f searches verified per posting%n",
+                indexRun.perSecond(), 1e6 * indexRun.seconds / indexRun.postings, (double) indexCount / postings.size(),
+                (double) index.candidatesVerified() / index.postingsMatched());
+        out.println("- index vs. scan on the first " + scanned.size() + " postings: " + agreement(indexMatches, scanMatches));
+        out.println("- index vs. Lucene on the first " + luceneMatches.size() + " postings: " + agreement(indexMatches, luceneMatches));
+        out.println("- Lucene: every filter translated (locations as phrases, remote/company/type as keyword terms,"
+                + " salary and date as point ranges); nothing post-filtered.");
+        out.println("- goals: ≥ 50× the scan " + verdict(indexRun.perSecond() / scanRun.perSecond() >= 50)
+                + ", ≥ 2× Lucene Monitor " + verdict(indexRun.perSecond() / luceneRun.perSecond() >= 2));
+    }
+
+    private static String verdict(boolean met) {
+        return met ? "(met)" : "(NOT met)";
+    }
+
+    private static long matchAll(SearchMatcher matcher, List<Posting> postings, List<Set<String>> keep) {
+        long count = 0;
+        for (Posting posting : postings) {
+            List<SearchMatch> matches = matcher.match(posting, null, TODAY);
+            count += matches.size();
+            if (keep != null && keep.size() < 100_000) {
+                Set<String> ids = new HashSet<>();
+                for (SearchMatch match : matches) ids.add(match.key());
+                keep.add(ids);
+            }
+        }
+        return count;
+    }
+
+    /** How many (search, posting) pairs both sides found, out of the pairs either found. */
+    static String agreement(List<Set<String>> ours, List<Set<String>> theirs) {
+        long both = 0;
+        long either = 0;
+        int samePostings = 0;
+        for (int i = 0; i < theirs.size(); i++) {
+            Set<String> a = ours.get(i);
+            Set<String> b = theirs.get(i);
+            Set<String> common = new HashSet<>(a);
+            common.retainAll(b);
+            both += common.size();
+            either += a.size() + b.size() - common.size();
+            if (a.equals(b)) samePostings++;
+        }
+        return String.format(Locale.ROOT, "%,d of %,d match pairs agree (%d differ); %d of %d postings identical",
+                both, either, either - both, samePostings, theirs.size());
+    }
+
+    /**
+     * This thread's CPU time: every engine runs on this one thread, and on a shared build machine wall-clock time
+     * mostly measures the neighbours.
+     */
+    private static long cpuNanos() {
+        return THREADS.getCurrentThreadCpuTime();
+    }
+
+    private static final java.lang.management.ThreadMXBean THREADS = java.lang.management.ManagementFactory.getThreadMXBean();
+
+    private static double seconds(long startNanos) {
+        return (cpuNanos() - startNanos) / 1e9;
+    }
+
+    private static long usedHeap() {
+        Runtime runtime = Runtime.getRuntime();
+        for (int i = 0; i < 3; i++) System.gc();
+        return runtime.totalMemory() - runtime.freeMemory();
+    }
+}
