@@ -6,6 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.TableNames;
+import dev.jobalerts.alert.ConfirmationMailer;
+import dev.jobalerts.mail.EmailRenderer;
+import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.subscribe.ConfirmationSender;
 import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriberStore;
@@ -62,14 +65,9 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return new Services(new SubscriptionService(store, tokens, confirmationSender(env), clock), new ManageService(store, clock));
     }
 
-    /**
-     * TODO(merge mail): wire to the mail module's confirmation email (SES v2 from SENDER_ADDRESS, links from
-     * PUBLIC_BASE_URL). Until then nothing is sent; returning false leaves the 10-minute mail window open.
-     */
+    /** Confirmation emails go through SES v2 from SENDER_ADDRESS, in the configuration set that reports bounces. */
     static ConfirmationSender confirmationSender(Map<String, String> env) {
-        return (subscriber, search, confirmToken) -> {
-            Api.log("confirmation_not_sent", Map.of("subscriberId", subscriber.subscriberId(), "reason", "mail module not wired"));
-            return false;
-        };
+        return new ConfirmationMailer(new EmailRenderer(),
+                new SesMailer(AwsClients.sesV2(env), env.get("SES_CONFIGURATION_SET")), env.getOrDefault("SENDER_ADDRESS", ""));
     }
 }

@@ -8,9 +8,9 @@ record Links(String base) {
 
     static Links of(ApiConfig config, HttpRequest request) {
         if (config.publicBaseUrl() != null) return new Links(config.publicBaseUrl());
-        String host = request.header("host");
-        // The Host header is client-controlled: accept only a plain host[:port], else fall back to API Gateway's name.
-        if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")) host = request.domainName();
+        // API Gateway's own domain name comes first: links go into emails, and the Host header is client-controlled.
+        String host = request.domainName();
+        if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")) host = request.header("host");
         if (host == null || !host.matches("[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?")) host = "localhost";
         String proto = request.header("x-forwarded-proto");
         // API Gateway always sets X-Forwarded-Proto; without it assume TLS, as every public deployment has it.

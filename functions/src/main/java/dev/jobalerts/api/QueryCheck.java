@@ -1,5 +1,7 @@
 package dev.jobalerts.api;
 
+import dev.jobalerts.search.Query;
+import dev.jobalerts.search.QueryParseResult;
 import java.util.Optional;
 
 /**
@@ -7,21 +9,16 @@ import java.util.Optional;
  * sign-up with the parser's own message and position instead of silently matching nothing later.
  */
 final class QueryCheck {
-    /** The query language's length limit. */
-    static final int MAX_LENGTH = 500;
-
     /** Why a query was refused; {@code position} is a 0-based character offset into the query. */
     record Problem(int position, String message) {}
 
     private QueryCheck() {}
 
+    /** The parser enforces the language's limits (500 characters, 50 terms) and names the position of a problem. */
     static Optional<Problem> check(String query) {
         if (query == null || query.isEmpty()) return Optional.empty();
-        if (query.length() > MAX_LENGTH)
-            return Optional.of(new Problem(MAX_LENGTH, "query must be at most " + MAX_LENGTH + " characters"));
-        // TODO(merge search): replace the rest of this method with the parser once dev.jobalerts.search.Query lands:
-        //   if (Query.parse(query) instanceof QueryParseResult.Invalid invalid)
-        //       return Optional.of(new Problem(invalid.position(), invalid.message()));
+        if (Query.parse(query) instanceof QueryParseResult.Invalid invalid)
+            return Optional.of(new Problem(invalid.position(), invalid.message()));
         return Optional.empty();
     }
 }

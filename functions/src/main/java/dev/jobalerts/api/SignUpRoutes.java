@@ -54,7 +54,7 @@ final class SignUpRoutes {
         Input in = input.value();
         if (!perAddress.tryTake(SubscriberStore.normalise(in.email())))
             return Api.tooManyRequests(perAddress);
-        SignUp result = subscriptions.signUp(in.email(), in.search(), in.frequency());
+        SignUp result = subscriptions.signUp(in.email(), in.search(), in.frequency(), links.to(""));
         if (result instanceof SignUp.InvalidEmail invalid) {
             ApiError error = ApiError.badRequest("invalid_email", invalid.message(), "email");
             return form ? HttpResponse.html(400, pages.signUp(links, fields.value(), error)) : HttpResponse.error(error);

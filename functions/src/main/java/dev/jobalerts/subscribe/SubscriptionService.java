@@ -70,7 +70,11 @@ public final class SubscriptionService {
         return email != null && email.length() <= MAX_EMAIL_LENGTH && EMAIL.matcher(email.strip()).matches();
     }
 
-    public SignUp signUp(String email, SavedSearch requested, Frequency frequency) {
+    /**
+     * @param linkBase the public base URL of the API (e.g. {@code https://abc.execute-api.us-east-1.amazonaws.com}); the
+     *                 API learns it from the request, because a Lambda cannot be told its own API's URL without a cycle
+     */
+    public SignUp signUp(String email, SavedSearch requested, Frequency frequency, String linkBase) {
         if (!isValidEmail(email)) return new SignUp.InvalidEmail("email must be a valid address of at most " + MAX_EMAIL_LENGTH + " characters");
         Instant now = Instant.now(clock);
         String normalised = SubscriberStore.normalise(email);
@@ -102,7 +106,9 @@ public final class SubscriptionService {
         store.saveSearch(new SubscriberSearch(subscriberId, search, false, false, false, subscriber.status(), subscriber.frequency(), now.toEpochMilli()));
         boolean sent = false;
         if (mayMail) {
-            sent = confirmations.send(subscriber, search, tokens.issue(TokenService.Purpose.CONFIRM, subscriber));
+            String token = tokens.issue(TokenService.Purpose.CONFIRM, subscriber);
+            sent = confirmations.send(subscriber, search, stripSlash(linkBase) + "/subscriptions/confirm?token="
+                    + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
             if (sent) subscriber = withConfirmationSentAt(subscriber, now);
         }
         store.saveProfile(subscriber, now);
@@ -218,5 +224,9 @@ public final class SubscriptionService {
 
     private static Subscriber withConfirmationSentAt(Subscriber s, Instant at) {
         return new Subscriber(s.subscriberId(), s.email(), s.status(), s.frequency(), s.timeZone(), s.nonce(), s.createdAt(), at);
+    }
+
+    private static String stripSlash(String base) {
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

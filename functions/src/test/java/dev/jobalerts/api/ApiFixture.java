@@ -37,7 +37,7 @@ final class ApiFixture implements AutoCloseable {
     ApiFixture() {
         store = new SubscriberStore(dynamo.client(), dynamo.freshTables().subscribers());
         subscriptions = new SubscriptionService(store, tokens,
-                (subscriber, search, token) -> sent.add(new Sent(subscriber.email(), search.id(), token)), clock);
+                (subscriber, search, url) -> sent.add(new Sent(subscriber.email(), search.id(), tokenOf(url))), clock);
         manage = new ManageService(store, clock);
     }
 
@@ -100,5 +100,11 @@ final class ApiFixture implements AutoCloseable {
         public Instant instant() {
             return now.get();
         }
+    }
+
+    /** The token of a confirmation link, as the page reading the link would see it. */
+    static String tokenOf(String confirmUrl) {
+        String token = confirmUrl.substring(confirmUrl.indexOf("token=") + "token=".length());
+        return java.net.URLDecoder.decode(token, StandardCharsets.UTF_8);
     }
 }

@@ -96,12 +96,12 @@ class ApiHandlerTest {
     }
 
     @Test
-    void links_comeFromPublicBaseUrlWhenSet_elseFromHostAndForwardedProto() {
+    void links_comeFromPublicBaseUrlWhenSet_elseFromApiGatewayDomainAndForwardedProto() {
         ApiHandler configured = fixture.handler(new ApiConfig("https://alerts.example.org/", ApiFixture.GENEROUS, ApiFixture.GENEROUS, fixture.clock));
         assertThat(configured.handleRequest(Events.get("/").build(), null).getBody()).contains("action=\"https://alerts.example.org/subscriptions\"");
+        // Links end up in emails, so API Gateway's own domain name wins over the client-controlled Host header.
         assertThat(call(Events.get("/").header("host", "localhost:8080").header("x-forwarded-proto", "http")).getBody())
-                .contains("action=\"http://localhost:8080/subscriptions\"");
-        // A Host header that is not a plain host name is ignored in favour of API Gateway's domain name.
+                .contains("action=\"http://api.test/subscriptions\"");
         assertThat(call(Events.get("/").header("host", "evil.example\"><script>")).getBody())
                 .contains("action=\"https://api.test/subscriptions\"");
     }
@@ -188,7 +188,7 @@ class ApiHandlerTest {
 
         assertThat(response.getStatusCode()).isEqualTo(400);
         String html = response.getBody();
-        assertThat(html).containsPattern("id=\"query-new-error\" data-error-for=\"query\">query must be at most 500 characters")
+        assertThat(html).containsPattern("id=\"query-new-error\" data-error-for=\"query\">query is longer than 500 characters")
                 .contains("aria-invalid=\"true\"")
                 .doesNotContain("<script>alert(1)</script>", "<b>x</b>")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");

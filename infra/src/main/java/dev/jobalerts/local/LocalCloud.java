@@ -90,7 +90,7 @@ public final class LocalCloud implements AutoCloseable {
         var subscribers = new SubscriberStore(client, tables.subscribers());
         var tokens = new TokenService(config.tokenSecret(), clock);
         AlertSettings settings = new AlertSettings(SENDER, apiUrl);
-        subscriptions = new SubscriptionService(subscribers, tokens, new ConfirmationMailer(new EmailRenderer(), outbox, settings), clock);
+        subscriptions = new SubscriptionService(subscribers, tokens, new ConfirmationMailer(new EmailRenderer(), outbox, SENDER), clock);
         var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, apiPort);
 

@@ -2,25 +2,18 @@ package dev.jobalerts.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobalerts.local.LocalHttpApi;
-import dev.jobalerts.store.LocalDynamoDb;
-import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.local.LocalCloud;
+import dev.jobalerts.local.Outbox;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberStore;
-import dev.jobalerts.subscribe.SubscriptionService;
-import dev.jobalerts.subscribe.TokenService;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -40,7 +33,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The whole subscriber journey in headless Chromium against the real handler, served on loopback by
- * {@link LocalHttpApi} with DynamoDB Local: sign up, confirm from the mailed link, add a search, unsubscribe.
+ * the local cloud (as `serve` runs it): sign up, confirm from the link in the outbox email, add a search, unsubscribe.
  * Skipped (visibly) where Chromium is not installed. Screenshots go to target/screenshots.
  */
 class SubscriberJourneyIT {
@@ -48,39 +41,30 @@ class SubscriberJourneyIT {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
-    private static LocalDynamoDb dynamo;
+    private static Path outboxDir;
+    private static LocalCloud cloud;
+    private static Outbox outbox;
     private static SubscriberStore store;
-    private static LocalHttpApi server;
     private static String base;
-    /** The confirmation "mailbox": the latest confirm token per address, as the mail module would have linked it. */
-    private static final Map<String, String> confirmTokens = new ConcurrentHashMap<>();
 
     private WebDriver browser;
     private Path profile;
 
+    /** The local cloud as `serve` runs it: the real handler on loopback, DynamoDB Local, mail to an outbox directory. */
     @BeforeAll
-    static void startServers() {
+    static void startServers() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "browser test skipped: install Debian packages chromium and chromium-driver (/usr/bin/chromium, /usr/bin/chromedriver)");
-        dynamo = LocalDynamoDb.start();
-        store = new SubscriberStore(dynamo.client(), dynamo.freshTables().subscribers());
-        Clock clock = Clock.systemUTC();
-        TokenService tokens = new TokenService("journey-secret-0123456789".getBytes(StandardCharsets.UTF_8), clock);
-        SubscriptionService subscriptions = new SubscriptionService(store, tokens,
-                (subscriber, search, token) -> {
-                    confirmTokens.put(subscriber.email(), token);
-                    return true;
-                }, clock);
-        ApiHandler handler = new ApiHandler(subscriptions, new ManageService(store, clock), ApiConfig.defaults(null));
-        server = new LocalHttpApi(handler, 0);
-        server.start();
-        base = "http://127.0.0.1:" + server.port();
+        outboxDir = Files.createTempDirectory("jobalerts-outbox-");
+        cloud = LocalCloud.start(new LocalCloud.Options(0, 0, 0, outboxDir));
+        outbox = new Outbox(outboxDir);
+        store = new SubscriberStore(cloud.dynamo(), cloud.tables().subscribers());
+        base = cloud.apiUrl();
     }
 
     @AfterAll
     static void stopServers() {
-        if (server != null) server.close();
-        if (dynamo != null) dynamo.close();
+        if (cloud != null) cloud.close();
     }
 
     @BeforeEach
@@ -128,9 +112,8 @@ class SubscriberJourneyIT {
         waitForText(By.id("status"), "we sent you an email");
         screenshot("2-pending");
 
-        String token = confirmTokens.get(email);
-        assertThat(token).as("confirmation sent").isNotNull();
-        browser.get(base + "/subscriptions/confirm?token=" + token);
+        String confirmLink = outbox.latestConfirmLink(email).orElseThrow(() -> new AssertionError("no confirmation email in the outbox"));
+        browser.get(confirmLink);
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("confirmed");
         screenshot("3-confirmed");
 
@@ -172,7 +155,7 @@ class SubscriberJourneyIT {
         browser.findElement(By.cssSelector("form[data-api=signup] button[type=submit]")).click();
         waitForText(By.tagName("h1"), "Check your inbox");
         screenshot("7-no-js-pending");
-        assertThat(confirmTokens).containsKey("nojs@example.com");
+        assertThat(outbox.latestConfirmLink("nojs@example.com")).isPresent();
         assertThat(store.searchesOf(SubscriberStore.subscriberIdFor("nojs@example.com")))
                 .extracting(s -> s.search().query()).containsExactly("<b>golang</b>");
     }

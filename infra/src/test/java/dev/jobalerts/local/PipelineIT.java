@@ -38,7 +38,7 @@ class PipelineIT {
         var sources = new SourceStore(cloud.dynamo(), cloud.tables().sources());
         Demo.SampleSources.load(cloud.boardUrl()).forEach(sources::saveDefinition);
         SavedSearch search = Json.mapper().readValue(Demo.DEMO_SEARCH, SavedSearch.class);
-        var signUp = cloud.subscriptions().signUp(Demo.DEMO_EMAIL, search, Frequency.INSTANT);
+        var signUp = cloud.subscriptions().signUp(Demo.DEMO_EMAIL, search, Frequency.INSTANT, cloud.apiUrl());
         assertThat(signUp).isInstanceOf(SubscriptionService.SignUp.Accepted.class);
         String link = mail.latestConfirmLink(Demo.DEMO_EMAIL).orElseThrow();
         String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
