@@ -1,0 +1,114 @@
+package dev.jobalerts.local.cloud;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.SNSEvent;
+import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * template.yaml is what SAM deploys, so it is checked the way CloudFormation would: against the SAM JSON schema
+ * (short tags mapped to long form), and every Handler must name a class in the shaded jar whose input type fits
+ * the function's event source.
+ */
+class TemplateTest {
+    static final Path ROOT = Path.of("..");
+    static final Path SHADED_JAR = ROOT.resolve("functions/target/jobalerts-functions.jar");
+    static final Path SAM_SCHEMA = ROOT.resolve("../shared/schemas/sam.schema.json");
+
+    /** What each event source hands its function (SAM event Type → accepted handler input types). */
+    static final Map<String, Set<String>> INPUT_TYPES = Map.of(
+            "DynamoDB", Set.of(DynamodbEvent.class.getName()),
+            "HttpApi", Set.of(APIGatewayV2HTTPEvent.class.getName()),
+            "ScheduleV2", Set.of(Map.class.getName(), ScheduledEvent.class.getName()),
+            "Schedule", Set.of(Map.class.getName(), ScheduledEvent.class.getName()),
+            "SNS", Set.of(SNSEvent.class.getName()));
+
+    static JsonNode template() throws Exception {
+        try (InputStream in = Files.newInputStream(ROOT.resolve("template.yaml"))) {
+            return CloudFormationYaml.read(in);
+        }
+    }
+
+    @Test
+    void template_validatesAgainstTheSamSchema() throws Exception {
+        Assumptions.assumeTrue(Files.exists(SAM_SCHEMA), "SAM schema not found at " + SAM_SCHEMA.toAbsolutePath() + " (shared/ beside the clone)");
+        JsonNode schemaNode = new ObjectMapper().readTree(SAM_SCHEMA.toFile());
+        JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V4).getSchema(schemaNode);
+
+        Set<ValidationMessage> problems = schema.validate(template());
+
+        assertThat(problems).as("schema violations").isEmpty();
+    }
+
+    @Test
+    void everyHandler_isAClassInTheShadedJar_whoseInputFitsItsEventSource() throws Exception {
+        Assumptions.assumeTrue(Files.exists(SHADED_JAR), "run `mvn package` first: " + SHADED_JAR.toAbsolutePath() + " is missing");
+        JsonNode template = template();
+        assertThat(template.at("/Globals/Function/CodeUri").asText()).isEqualTo("functions/target/jobalerts-functions.jar");
+        List<String> checked = new ArrayList<>();
+        try (URLClassLoader jar = new URLClassLoader(new URL[] {SHADED_JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
+            var resources = template.path("Resources").fields();
+            while (resources.hasNext()) {
+                var resource = resources.next();
+                if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) continue;
+                JsonNode props = resource.getValue().path("Properties");
+                String[] handler = props.path("Handler").asText().split("::");
+                Class<?> type = Class.forName(handler[0], false, jar);
+                assertThat(type.getClassLoader()).as(handler[0] + " comes from the shaded jar").isSameAs(jar);
+                String input = inputTypeOf(type, handler.length > 1 ? handler[1] : "handleRequest");
+                props.path("Events").forEach(event -> {
+                    String source = event.path("Type").asText();
+                    assertThat(INPUT_TYPES).as("known event source").containsKey(source);
+                    assertThat(INPUT_TYPES.get(source)).as(resource.getKey() + " input for " + source).contains(input);
+                });
+                checked.add(resource.getKey());
+            }
+        }
+        assertThat(checked).contains("FetcherFunction", "ParserFunction", "MatcherFunction", "ApiFunction");
+    }
+
+    @Test
+    void shadedJar_holdsNoNettyNorApacheHttpClient() throws Exception {
+        Assumptions.assumeTrue(Files.exists(SHADED_JAR), "run `mvn package` first");
+        try (var zip = new java.util.zip.ZipFile(SHADED_JAR.toFile())) {
+            List<String> forbidden = zip.stream().map(java.util.zip.ZipEntry::getName)
+                    .filter(name -> name.startsWith("io/netty/") || name.startsWith("org/apache/http/")
+                            || name.startsWith("org/apache/hc/") || name.startsWith("software/amazon/awssdk/http/apache")
+                            || name.startsWith("software/amazon/awssdk/http/nio/netty"))
+                    .limit(5).toList();
+            assertThat(forbidden).isEmpty();
+        }
+    }
+
+    /** The declared (not bridge) handler method's first parameter type. */
+    static String inputTypeOf(Class<?> type, String methodName) {
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(methodName) && !method.isBridge() && method.getParameterCount() == 2
+                    && method.getParameterTypes()[1].getName().equals(Context.class.getName())) {
+                return method.getParameterTypes()[0].getName();
+            }
+        }
+        throw new AssertionError(type.getName() + " has no " + methodName + "(input, Context)");
+    }
+}
