@@ -25,7 +25,7 @@ public final class AwsClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(region(env))
                 .credentialsProvider(credentials(env));
-        endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB").ifPresent(builder::endpointOverride);
+        endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB", "DYNAMODB_ENDPOINT").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -34,7 +34,7 @@ public final class AwsClients {
                 .httpClient(UrlConnectionHttpClient.create())
                 .region(region(env))
                 .credentialsProvider(credentials(env));
-        endpoint(env, "AWS_ENDPOINT_URL_SESV2").ifPresent(builder::endpointOverride);
+        endpoint(env, "AWS_ENDPOINT_URL_SESV2", "SESV2_ENDPOINT").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 
@@ -45,14 +45,23 @@ public final class AwsClients {
 
     /** Emulators accept any key; when an endpoint is overridden and no keys are set we use dummy ones instead of failing. */
     static AwsCredentialsProvider credentials(Map<String, String> env) {
-        boolean local = env.containsKey("AWS_ENDPOINT_URL") || env.containsKey("AWS_ENDPOINT_URL_DYNAMODB") || env.containsKey("AWS_ENDPOINT_URL_SESV2");
+        boolean local = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB", "DYNAMODB_ENDPOINT").isPresent()
+                || endpoint(env, "AWS_ENDPOINT_URL_SESV2", "SESV2_ENDPOINT").isPresent();
         if (local && !env.containsKey("AWS_ACCESS_KEY_ID") && !env.containsKey("AWS_PROFILE"))
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         return DefaultCredentialsProvider.create();
     }
 
-    static Optional<URI> endpoint(Map<String, String> env, String serviceVariable) {
-        String value = env.getOrDefault(serviceVariable, env.get("AWS_ENDPOINT_URL"));
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(URI.create(value));
+    /**
+     * The standard variables first; then our own, which template.yaml declares (empty) so that
+     * {@code sam local invoke --env-vars} may set them: SAM only overrides variables the template declares, and an
+     * empty standard variable would be taken as an endpoint by the SDK itself.
+     */
+    static Optional<URI> endpoint(Map<String, String> env, String serviceVariable, String templateVariable) {
+        for (String name : new String[] {serviceVariable, "AWS_ENDPOINT_URL", templateVariable}) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) return Optional.of(URI.create(value.strip()));
+        }
+        return Optional.empty();
     }
 }
