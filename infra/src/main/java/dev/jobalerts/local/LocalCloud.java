@@ -49,8 +49,16 @@ import java.util.function.Consumer;
  * loopback, the sample job board, and an outbox directory instead of SES.
  */
 public final class LocalCloud implements AutoCloseable {
-    /** Where to listen (0 = any free port) and where mail goes. */
-    public record Options(int dynamoPort, int apiPort, int boardPort, Path outbox) {}
+    /**
+     * Where to listen (0 = any free port) and where mail goes.
+     *
+     * @param dynamoEndpoint an already running DynamoDB to use (e.g. LocalStack); null starts DynamoDB Local in-process
+     */
+    public record Options(int dynamoPort, int apiPort, int boardPort, Path outbox, String dynamoEndpoint) {
+        public Options(int dynamoPort, int apiPort, int boardPort, Path outbox) {
+            this(dynamoPort, apiPort, boardPort, outbox, null);
+        }
+    }
 
     public static final String SENDER = "alerts@jobalerts.local";
 
@@ -68,7 +76,7 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(Options options) {
         JsonNode template = Template.load();
-        dynamo = LocalDynamo.start(options.dynamoPort());
+        dynamo = options.dynamoEndpoint() == null ? LocalDynamo.start(options.dynamoPort()) : LocalDynamo.connect(options.dynamoEndpoint());
         tables = dynamo.createTables(template, LocalDynamo.STACK);
         board = SampleBoard.start(options.boardPort());
         outbox = new OutboxMailer(options.outbox());

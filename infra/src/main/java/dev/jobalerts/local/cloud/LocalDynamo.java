@@ -24,14 +24,15 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class LocalDynamo implements AutoCloseable {
     public static final String STACK = "local";
 
+    /** Null when connected to a DynamoDB that runs elsewhere (LocalStack, a container). */
     private final DynamoDBProxyServer server;
     private final String endpoint;
     private final DynamoDbClient client;
     private final DynamoDbStreamsClient streams;
 
-    private LocalDynamo(DynamoDBProxyServer server, int port) {
+    private LocalDynamo(DynamoDBProxyServer server, String endpoint) {
         this.server = server;
-        this.endpoint = "http://127.0.0.1:" + port;
+        this.endpoint = endpoint;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         this.client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
@@ -46,10 +47,15 @@ public final class LocalDynamo implements AutoCloseable {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(chosen), "-disableTelemetry"});
             server.start();
-            return new LocalDynamo(server, chosen);
+            return new LocalDynamo(server, "http://127.0.0.1:" + chosen);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Uses a DynamoDB-compatible endpoint that runs elsewhere, e.g. LocalStack; nothing is started or stopped. */
+    public static LocalDynamo connect(String endpoint) {
+        return new LocalDynamo(null, endpoint);
     }
 
     /** Creates every table of the template under {@code stack}, with TTL enabled where the template enables it. */
@@ -85,6 +91,7 @@ public final class LocalDynamo implements AutoCloseable {
     public void close() {
         client.close();
         streams.close();
+        if (server == null) return;
         try {
             server.stop();
         } catch (Exception e) {
