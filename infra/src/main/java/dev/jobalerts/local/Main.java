@@ -1,8 +1,11 @@
 package dev.jobalerts.local;
 
+import dev.jobalerts.local.bench.ExtractionBenchmark;
 import dev.jobalerts.local.bench.FetchBenchmark;
+import dev.jobalerts.local.bench.MatchBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
 import dev.jobalerts.local.cli.MatchCommand;
+import dev.jobalerts.local.cli.ParseCommand;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.SourceDefinition;
 import java.io.PrintStream;
@@ -23,9 +26,12 @@ public final class Main {
               serve [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--no-samples]
                                            keep the local cloud running (HTTP API, schedule, stream pollers)
             tools
+              parse --url URL [--config SOURCE.json] FILE
+                                           print the postings in a saved page or API response, one JSON a line
               match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
                                            print {"search","posting"} for every match
-              bench fetch|render           run a benchmark
+              bench match|extract|fetch|render
+                                           run a benchmark (see README for what each measures)
             """;
 
     private Main() {}
@@ -46,6 +52,7 @@ public final class Main {
             return switch (args[0]) {
                 case "demo" -> new Demo(out).run(Path.of("outbox"));
                 case "serve" -> serve(rest, out, err);
+                case "parse" -> ParseCommand.run(rest, out, err);
                 case "match" -> MatchCommand.run(rest, out, err);
                 case "bench" -> bench(rest, out, err);
                 case "help", "--help", "-h" -> {
@@ -85,9 +92,11 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: fetch, render");
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
+            case "match" -> MatchBenchmark.run(rest, out);
+            case "extract" -> ExtractionBenchmark.run(rest, out);
             case "fetch" -> FetchBenchmark.run(rest, out);
             case "render" -> {
                 RenderBenchmark.run(rest, out);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.ExtractionConfig;
 import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.extract.PageContent;
+import dev.jobalerts.fetch.BodyDecoder;
 import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.Posting;
@@ -81,16 +82,9 @@ public final class ParseCommand {
     /** A saved page as the extractor sees it; the content type is guessed from the file name, the body decoded. */
     public static PageContent readPage(Path file, String url, Instant fetchedAt) throws IOException {
         if (Files.isDirectory(file)) throw new IOException("is a directory");
-        return new PageContent(url, contentType(file), decode(Files.readAllBytes(file)), fetchedAt);
-    }
-
-    /**
-     * UTF-8 with a byte-order mark stripped. The fetcher's charset decoder (Content-Type, BOM, meta charset) will
-     * replace this; it is kept in this one method so the swap is a one-line change.
-     */
-    private static String decode(byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        String contentType = contentType(file);
+        // The fetcher's decoder, so a saved page reads exactly as it would have over HTTP (BOM, meta charset, XML prolog).
+        return new PageContent(url, contentType, BodyDecoder.decode(Files.readAllBytes(file), contentType), fetchedAt);
     }
 
     private static String contentType(Path file) {
