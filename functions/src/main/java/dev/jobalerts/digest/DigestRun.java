@@ -152,12 +152,13 @@ public final class DigestRun {
         List<Ready> ready = new ArrayList<>();
         List<Delivery> expired = new ArrayList<>();
         List<Delivery> searchDeleted = new ArrayList<>();
+        Map<String, StoredPosting> found = postings.findAll(mine.stream().map(Delivery::postingId).toList());
         for (Delivery delivery : mine) {
-            Optional<StoredPosting> posting = postings.find(delivery.postingId());
+            StoredPosting posting = found.get(delivery.postingId());
             String label = labels.get(delivery.searchId());
-            if (posting.isEmpty()) expired.add(delivery);
+            if (posting == null) expired.add(delivery);
             else if (label == null) searchDeleted.add(delivery);
-            else ready.add(new Ready(posting.get(), new AlertDispatcher.Claimed(posting.get().posting(),
+            else ready.add(new Ready(posting, new AlertDispatcher.Claimed(posting.posting(),
                     delivery.searchId(), label, delivery.matchedTerms())));
         }
         skip(subscriberId, expired, "posting expired", now, tally);
