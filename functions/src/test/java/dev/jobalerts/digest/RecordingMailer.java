@@ -8,10 +8,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /** Keeps every email it is given and answers with a chosen outcome (accepted, unless told otherwise). */
-final class RecordingMailer implements Mailer {
-    final List<OutgoingEmail> sent = new CopyOnWriteArrayList<>();
-    volatile Function<OutgoingEmail, SendOutcome> answer = email -> new SendOutcome.Sent("msg-" + email.to().hashCode());
-    int calls;
+public final class RecordingMailer implements Mailer {
+    public final List<OutgoingEmail> sent = new CopyOnWriteArrayList<>();
+    public volatile Function<OutgoingEmail, SendOutcome> answer = email -> new SendOutcome.Sent("msg-" + email.to().hashCode());
+    public int calls;
 
     @Override
     public synchronized SendOutcome send(OutgoingEmail email) {
