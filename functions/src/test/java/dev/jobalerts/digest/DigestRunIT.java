@@ -13,9 +13,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import dev.jobalerts.json.Json;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -198,6 +202,55 @@ class DigestRunIT {
         assertThat(summary.stoppedEarly()).isTrue();
         assertThat(world.ledger(ada, "p-1").state()).isEqualTo(Delivery.QUEUED);
         assertThat(runAt("2026-11-23T09:00:00Z").emailsSent()).isEqualTo(1);
+    }
+
+    @Test
+    void handler_withTheSampleScheduleEvent_runsAndAnswersItsSummary() throws Exception {
+        Subscriber ada = world.subscriber("ada@example.test", Frequency.INSTANT, "UTC", "backend");
+        Instant claimed = Instant.now().minus(Duration.ofHours(1));
+        world.posting(1, "backend", claimed);
+        world.queue(ada, "p-1", "s0", claimed);
+        clock.set(Instant.now());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> input = Json.mapper().readValue(Files.readString(Path.of("events", "digest-schedule.json")), Map.class);
+
+        Map<String, Object> result = new DigestHandler(world.digestRun(mailer, clock)).handleRequest(input, null);
+
+        assertThat(result).containsEntry("emailsSent", 1).containsEntry("deliveriesSent", 1).containsEntry("stoppedEarly", false);
+    }
+
+    /**
+     * Renders a two-search digest of 60 matches and screenshots it in headless Chromium (target/digest.png), for a
+     * person to look at; skipped where Chromium is not installed.
+     */
+    @Test
+    void screenshot_ofADigestInHeadlessChromium() throws Exception {
+        Path chromium = Path.of("/usr/bin/chromium");
+        Assumptions.assumeTrue(Files.isExecutable(chromium), "chromium is not installed: no screenshot");
+        Subscriber ada = world.subscriber("ada@example.test", Frequency.DAILY, "Europe/Berlin", "backend", "platform engineer");
+        Instant queued = Instant.parse("2026-11-22T09:00:00Z");
+        for (int n = 0; n < 60; n++) {
+            world.posting(n, n % 3 == 0 ? "platform" : "backend", queued.plus(Duration.ofMinutes(n)));
+            world.queue(ada, "p-" + n, n % 3 == 0 ? "s1" : "s0", queued.plus(Duration.ofMinutes(n)));
+        }
+        runAt("2026-11-23T07:00:00Z");
+        Path html = Path.of("target", "digest.html").toAbsolutePath();
+        Path png = Path.of("target", "digest.png").toAbsolutePath();
+        Files.createDirectories(html.getParent());
+        Files.writeString(html, mailer.sent.get(0).html());
+        Files.deleteIfExists(png);
+        Path profile = Files.createTempDirectory("chromium-digest-");
+
+        Process process = new ProcessBuilder(chromium.toString(), "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-background-networking", "--disable-component-update", "--no-first-run",
+                "--user-data-dir=" + profile, "--screenshot=" + png, "--window-size=800,2000", html.toUri().toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        process.getOutputStream().close();
+        boolean done = process.waitFor(120, TimeUnit.SECONDS);
+        if (!done) process.destroyForcibly();
+
+        assertThat(done).as("chromium finished").isTrue();
+        assertThat(png).isNotEmptyFile();
     }
 
     private static final Pattern LISTED = Pattern.compile(Pattern.quote(DigestFixture.POSTING_URL) + "\\S+");
