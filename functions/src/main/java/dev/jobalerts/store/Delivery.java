@@ -8,7 +8,8 @@ import java.util.Objects;
  * One entry of the delivery ledger: "posting P goes to subscriber S because of search Q".
  *
  * @param state      {@code claimed} (an instant alert is being sent), {@code queued} (waits for a digest),
- *                   {@code sent}, or {@code rejected} (SES refused the address for good)
+ *                   {@code sent}, {@code rejected} (SES refused the address for good), or {@code skipped} (never to
+ *                   be sent: the subscriber left or was suppressed, the posting expired, the search was deleted)
  * @param pendingKey which pending list it is on until sent: {@code instant} or {@code daily#HH} / {@code weekly#HH}
  *                   (the UTC hour its digest is due); null once sent
  */
@@ -18,6 +19,7 @@ public record Delivery(String subscriberId, String postingId, String searchId, L
     public static final String QUEUED = "queued";
     public static final String SENT = "sent";
     public static final String REJECTED = "rejected";
+    public static final String SKIPPED = "skipped";
 
     public Delivery {
         Objects.requireNonNull(subscriberId, "subscriberId");

@@ -78,6 +78,15 @@ public final class DeliveryStore {
         finish(subscriberId, postingIds, Delivery.REJECTED, reason, now);
     }
 
+    /**
+     * Takes deliveries off their pending list for good without sending: the subscriber is gone or no longer active,
+     * the posting expired, or the search was deleted. The entry stays (until its TTL) so a replayed batch cannot
+     * queue the same match again.
+     */
+    public void markSkipped(String subscriberId, List<String> postingIds, String reason, Instant now) {
+        finish(subscriberId, postingIds, Delivery.SKIPPED, reason, now);
+    }
+
     private void finish(String subscriberId, List<String> postingIds, String state, String detail, Instant now) {
         for (String postingId : postingIds) {
             dynamo.updateItem(b -> b.tableName(table).key(key(subscriberId, postingId))

@@ -4,11 +4,16 @@ import static dev.jobalerts.store.Attrs.s;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
@@ -18,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * matcher exactly once per posting.
  */
 public final class PostingStore {
+    /** BatchGetItem takes at most 100 keys. */
+    static final int BATCH_GET_LIMIT = 100;
+
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -40,6 +48,31 @@ public final class PostingStore {
     public Optional<StoredPosting> find(String postingId) {
         var item = dynamo.getItem(b -> b.tableName(table).key(Map.of("postingId", s(postingId)))).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(PostingItems.fromItem(item));
+    }
+
+    /**
+     * The stored postings among {@code postingIds}, by id; ids not stored (expired) are absent. BatchGetItem, 100
+     * keys a call, so a digest of 200 matches costs two reads instead of 200.
+     */
+    public Map<String, StoredPosting> findAll(Collection<String> postingIds) {
+        Map<String, StoredPosting> found = new HashMap<>();
+        List<String> ids = List.copyOf(new LinkedHashSet<>(postingIds));
+        for (int from = 0; from < ids.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> keys = ids.subList(from, Math.min(ids.size(), from + BATCH_GET_LIMIT)).stream()
+                    .map(id -> Map.of("postingId", s(id))).toList();
+            Map<String, KeysAndAttributes> pending = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
+            // Throttled keys come back as UnprocessedKeys; ask again for just those (the SDK already backs off per call).
+            while (!pending.isEmpty()) {
+                Map<String, KeysAndAttributes> ask = pending;
+                var response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                response.responses().getOrDefault(table, List.of()).forEach(item -> {
+                    StoredPosting posting = PostingItems.fromItem(item);
+                    found.put(posting.posting().id(), posting);
+                });
+                pending = response.unprocessedKeys();
+            }
+        }
+        return found;
     }
 
     /** A source's postings first seen at or after {@code since} (null: all), newest first. */

@@ -23,13 +23,13 @@ import java.util.function.IntFunction;
  * error instead of forwarding them. An injected answer means the emulator never saw the request, so a retry of it
  * is exactly what a real throttled client would do; {@link #forwarded()} counts what reached the emulator.
  */
-final class FaultProxy implements AutoCloseable {
+public final class FaultProxy implements AutoCloseable {
     /** An error the proxy answers with, shaped like an SES v2 REST-JSON error. */
-    record Fault(int status, String errorType, String message) {
-        static final Fault TOO_MANY_REQUESTS = new Fault(429, "TooManyRequestsException", "Too Many Requests");
-        static final Fault MAX_RATE = new Fault(400, "Throttling", "Maximum sending rate exceeded.");
-        static final Fault REJECTED = new Fault(400, "MessageRejected", "Email address is not verified.");
-        static final Fault INTERNAL = new Fault(500, "InternalFailure", "We encountered an internal error.");
+    public record Fault(int status, String errorType, String message) {
+        public static final Fault TOO_MANY_REQUESTS = new Fault(429, "TooManyRequestsException", "Too Many Requests");
+        public static final Fault MAX_RATE = new Fault(400, "Throttling", "Maximum sending rate exceeded.");
+        public static final Fault REJECTED = new Fault(400, "MessageRejected", "Email address is not verified.");
+        public static final Fault INTERNAL = new Fault(500, "InternalFailure", "We encountered an internal error.");
     }
 
     private static final String SEND_PATH = "/v2/email/outbound-emails";
@@ -47,7 +47,7 @@ final class FaultProxy implements AutoCloseable {
     /**
      * @param faultForSend given the 0-based index of a SendEmail call, the fault to answer with, or null to forward
      */
-    FaultProxy(URI upstream, IntFunction<Fault> faultForSend) throws IOException {
+    public FaultProxy(URI upstream, IntFunction<Fault> faultForSend) throws IOException {
         this.upstream = upstream;
         this.faultForSend = faultForSend;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -55,17 +55,17 @@ final class FaultProxy implements AutoCloseable {
         server.start();
     }
 
-    URI endpoint() {
+    public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
     /** SendEmail calls that reached the emulator. */
-    int forwarded() {
+    public int forwarded() {
         return forwarded.get();
     }
 
     /** SendEmail calls the proxy answered itself. */
-    int injected() {
+    public int injected() {
         return injected.get();
     }
 

@@ -1,0 +1,97 @@
+package dev.jobalerts.local.ops;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.jobalerts.extract.ExtractionConfig;
+import dev.jobalerts.json.Json;
+import dev.jobalerts.source.SourceDefinition;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Reads source definitions from the operator's JSON (a {@code --config} object or an {@code infra/sources.json}
+ * array) and checks them the way the fetcher and parser will read them, so a mistake is reported at the terminal,
+ * with the place it is in, rather than as a broken source an hour later.
+ */
+final class Definitions {
+    private Definitions() {}
+
+    static JsonNode readFile(String file) {
+        try {
+            return Json.mapper().readTree(Files.readString(Path.of(file)));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("no such file: " + file);
+        } catch (JsonProcessingException e) {
+            throw new UsageException(file + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** A definition from one JSON object; {@code where} names it in messages, e.g. {@code sources.json[3]}. */
+    static SourceDefinition of(JsonNode node, String where) {
+        if (node == null || !node.isObject()) throw new UsageException(where + " must be a JSON object");
+        SourceDefinition definition;
+        try {
+            definition = Json.mapper().treeToValue(node, SourceDefinition.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new UsageException(where + ": unknown field \"" + e.getPropertyName() + "\"; known fields are "
+                    + "id, name, url, kind, selectors, every, delay, followDetails, paused");
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            throw new UsageException(where + ": " + cause.getMessage());
+        } catch (JsonProcessingException e) {
+            throw new UsageException(where + ": " + e.getOriginalMessage());
+        }
+        try {
+            // The parser reads kind and selectors through ExtractionConfig: invalid CSS or unknown selector names fail here.
+            ExtractionConfig.fromSourceJson(Json.mapper().valueToTree(definition));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(where + ": " + e.getMessage());
+        }
+        return definition;
+    }
+
+    /** Every definition of a sources.json-style array, all checked before any is used; ids must be unique. */
+    static List<SourceDefinition> ofArray(JsonNode array, String file) {
+        if (array == null || !array.isArray()) throw new UsageException(file + " must hold a JSON array of sources, like infra/sources.json");
+        List<SourceDefinition> definitions = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < array.size(); i++) {
+            SourceDefinition definition = of(array.get(i), file + "[" + i + "]");
+            if (!ids.add(definition.id())) throw new UsageException(file + "[" + i + "]: id \"" + definition.id() + "\" appears twice");
+            definitions.add(definition);
+        }
+        return definitions;
+    }
+
+    /**
+     * A default id from the URL's host and path: {@code https://www.example.com/careers/} → {@code example-com-careers}.
+     * Readable in {@code sources list}, stable for the same URL, and within SourceDefinition's id rules.
+     */
+    static String slug(String url) {
+        java.net.URI uri;
+        try {
+            uri = java.net.URI.create(url.strip());
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("url is not a valid URL: " + url);
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT).replaceFirst("^www\\.", "");
+        String port = uri.getPort() < 0 ? "" : "-" + uri.getPort();
+        String path = uri.getPath() == null ? "" : uri.getPath().toLowerCase(Locale.ROOT).replaceFirst("\\.(html?|json|xml|php|aspx?)$", "");
+        String slug = (host + port + "-" + path).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (slug.length() > 64) slug = slug.substring(0, 64).replaceAll("-+$", "");
+        if (slug.isEmpty()) throw new UsageException("cannot derive an id from " + url + "; give one with --id");
+        return slug;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.jobalerts.local.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.fetcher.FetchRun;
+import dev.jobalerts.json.Json;
+import dev.jobalerts.store.SourceStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code fetch [ID…]}: the scheduled fetch, now. Changed pages are snapshotted as usual, and the Pages stream carries
+ * them to the parser and on to the matcher, in the local cloud's pollers or the deployed functions alike.
+ */
+final class FetchCommand {
+    /** Long enough for any politely paced run from a terminal; sources not reached keep their due time. */
+    static final Duration DEADLINE = Duration.ofMinutes(15);
+
+    private final Session session;
+
+    FetchCommand(Session session) {
+        this.session = session;
+    }
+
+    int run() {
+        Set<String> only = new LinkedHashSet<>(session.args.positional());
+        SourceStore sources = session.sources();
+        List<String> known = sources.listAll().stream().map(s -> s.id()).toList();
+        List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) throw new UsageException("no source with id " + String.join(", ", unknown) + " (see: sources list)");
+        boolean json = session.args.json();
+        FetchRun.Summary summary;
+        try (PoliteFetcher fetcher = new PoliteFetcher(session.fetchSettings())) {
+            FetchRun run = new FetchRun(sources, session.pages(), fetcher, new PostingExtractor(), Clock.systemUTC());
+            summary = run.run(0, 1, only, Instant.now().plus(DEADLINE), line -> session.out.println(json ? progressJson(line) : "fetch  " + line));
+        }
+        if (json) {
+            session.out.println(Json.mapper().valueToTree(summary).toString());
+        } else if (summary.sources() == 0) {
+            session.out.println("nothing due; name sources to fetch them now: fetch ID…");
+        } else {
+            session.out.printf("done: %d sources, %d changed, %d unchanged, %d not modified, %d failed, %d disallowed, %d deferred, %d detail pages%n",
+                    summary.sources(), summary.changed(), summary.unchanged(), summary.notModified(), summary.failed(),
+                    summary.disallowed(), summary.deferred(), summary.detailPages());
+        }
+        return 0;
+    }
+
+    /** FetchRun's progress line is "id: what happened"; scripts get the two apart. */
+    private static String progressJson(String line) {
+        int colon = line.indexOf(": ");
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("source", colon < 0 ? "" : line.substring(0, colon));
+        node.put("result", colon < 0 ? line : line.substring(colon + 2));
+        return node.toString();
+    }
+}

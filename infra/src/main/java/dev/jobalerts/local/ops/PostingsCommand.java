@@ -1,0 +1,108 @@
+package dev.jobalerts.local.ops;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.json.Json;
+import dev.jobalerts.local.Table;
+import dev.jobalerts.posting.Posting;
+import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.store.StoredPosting;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Set;
+
+/** {@code postings list [--source ID] [--since DATE]} and {@code postings show ID}: what the parser has stored. */
+final class PostingsCommand {
+    static final Set<String> OPTIONS = Set.of("--source", "--since");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+    /** Long titles would push every other column off a terminal; --json has them whole. */
+    static final int CELL = 48;
+
+    private final Session session;
+
+    PostingsCommand(Session session) {
+        this.session = session;
+    }
+
+    int run() {
+        Args args = session.args;
+        String action = args.positional(0, "postings action: list or show");
+        return switch (action) {
+            case "list" -> list(args.atMost(1, "postings list"));
+            case "show" -> show(args.atMost(2, "postings show").positional(1, "posting id"));
+            default -> throw new UsageException("unknown postings action: " + action + " (list, show)");
+        };
+    }
+
+    private int list(Args args) {
+        Instant since = Since.parse(args.option("--since"));
+        String source = args.option("--source");
+        PostingStore store = session.postings();
+        // By source it is a Query on the bySource index; all of them is an operator's Scan, never a hot path.
+        List<StoredPosting> postings = source == null ? store.listAll(since) : store.listBySource(source, since);
+        if (args.json()) {
+            postings.forEach(p -> session.out.println(toJson(p)));
+            return 0;
+        }
+        if (postings.isEmpty()) {
+            session.out.println("no postings" + (source == null ? "" : " from " + source) + (since == null ? "" : " since " + since)
+                    + "; fetch sources with: fetch");
+            return 0;
+        }
+        String[][] rows = new String[postings.size()][];
+        for (int i = 0; i < rows.length; i++) {
+            StoredPosting stored = postings.get(i);
+            Posting p = stored.posting();
+            rows[i] = new String[] {p.id(), WHEN.format(stored.firstSeen()), stored.sourceId(), cut(p.title()), cut(p.company()),
+                    cut(p.location()) + (p.remote() ? " (remote)" : "")};
+        }
+        Table.print(new String[] {"ID", "FIRST SEEN (UTC)", "SOURCE", "TITLE", "COMPANY", "LOCATION"}, rows, session.out);
+        session.out.println(postings.size() + " postings");
+        return 0;
+    }
+
+    private int show(String id) {
+        StoredPosting stored = session.postings().find(id)
+                .orElseThrow(() -> new UsageException("no posting with id " + id + " (see: postings list)"));
+        if (session.args.json()) {
+            session.out.println(toJson(stored));
+            return 0;
+        }
+        Posting p = stored.posting();
+        String[][] rows = {
+                {"id", p.id()},
+                {"title", p.title()},
+                {"company", p.company()},
+                {"location", p.location() + (p.remote() ? " (remote)" : "")},
+                {"employment", p.employmentType() == null ? "-" : p.employmentType()},
+                {"posted", p.datePosted() == null ? "-" : p.datePosted()},
+                {"salary", p.salary() == null ? "-" : salary(p)},
+                {"url", p.url()},
+                {"source", stored.sourceId() + " (" + p.source() + ")"},
+                {"first seen", stored.firstSeen().toString()}};
+        Table.print(new String[] {"FIELD", "VALUE"}, rows, session.out);
+        session.out.println();
+        session.out.println(p.description());
+        return 0;
+    }
+
+    private static String salary(Posting p) {
+        var s = p.salary();
+        String range = (s.min() == null ? "" : String.format("%,.0f", s.min())) + (s.min() != null && s.max() != null ? "–" : "")
+                + (s.max() == null ? "" : String.format("%,.0f", s.max()));
+        return range + " " + (s.currency() == null ? "" : s.currency() + " ") + "per " + s.period().toLowerCase();
+    }
+
+    static ObjectNode toJson(StoredPosting stored) {
+        ObjectNode node = Json.mapper().valueToTree(stored.posting());
+        node.put("sourceId", stored.sourceId());
+        node.put("firstSeen", stored.firstSeen().toString());
+        return node;
+    }
+
+    private static String cut(String text) {
+        if (text == null) return "";
+        return text.length() <= CELL ? text : text.substring(0, CELL - 1) + "…";
+    }
+}

@@ -1,0 +1,86 @@
+package dev.jobalerts.local.ops;
+
+import dev.jobalerts.fetch.FetchSettings;
+import dev.jobalerts.store.DeliveryStore;
+import dev.jobalerts.store.PageStore;
+import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.store.SourceStore;
+import dev.jobalerts.subscribe.SubscriberStore;
+import java.io.PrintStream;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One command's surroundings: its arguments, output streams, and the store it works on, connected only when the
+ * command first needs it (a dry run never does). Closing releases the client.
+ */
+final class Session implements AutoCloseable {
+    final Args args;
+    final PrintStream out;
+    final PrintStream err;
+    private final Map<String, String> env;
+    private Target target;
+    private DynamoDbClient client;
+
+    Session(Args args, PrintStream out, PrintStream err, Map<String, String> env) {
+        this.args = args;
+        this.out = out;
+        this.err = err;
+        this.env = env;
+    }
+
+    Target target() {
+        if (target == null) target = Target.resolve(args.option("--endpoint"), args.option("--stack"), env);
+        return target;
+    }
+
+    /** Where the store is, for error messages; "the store" before a target was resolved. */
+    String where() {
+        return target == null ? "the store" : target.describe(env);
+    }
+
+    DynamoDbClient dynamo() {
+        if (client == null) client = target().client(env);
+        return client;
+    }
+
+    SourceStore sources() {
+        return new SourceStore(dynamo(), target().tables().sources());
+    }
+
+    PageStore pages() {
+        return new PageStore(dynamo(), target().tables().pages());
+    }
+
+    PostingStore postings() {
+        return new PostingStore(dynamo(), target().tables().postings());
+    }
+
+    SubscriberStore subscribers() {
+        return new SubscriberStore(dynamo(), target().tables().subscribers());
+    }
+
+    DeliveryStore deliveries() {
+        return new DeliveryStore(dynamo(), target().tables().deliveries());
+    }
+
+    /**
+     * Fetch settings for this target. The SSRF guard is relaxed only when the store is the local cloud on loopback,
+     * whose sample board is on loopback too; against a deployed stack (or with no store at all) it stays on, exactly
+     * as in the fetcher Lambda.
+     */
+    FetchSettings fetchSettings() {
+        boolean local;
+        try {
+            local = target().loopback();
+        } catch (UsageException noStore) {
+            local = false;
+        }
+        return local ? FetchSettings.defaults().allowingPrivateAddresses() : FetchSettings.defaults();
+    }
+
+    @Override
+    public void close() {
+        if (client != null) client.close();
+    }
+}
