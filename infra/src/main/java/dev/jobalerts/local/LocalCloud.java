@@ -9,6 +9,8 @@ import dev.jobalerts.alert.ConfirmationMailer;
 import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
 import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.digest.DigestHandler;
+import dev.jobalerts.notifications.NotificationsHandler;
 import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
@@ -72,6 +74,7 @@ public final class LocalCloud implements AutoCloseable {
     private final SubscriptionService subscriptions;
     private final List<StreamPoller> pollers = new ArrayList<>();
     private final Map<String, RequestHandler<?, ?>> handlers;
+    private final DigestHandler digest;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
 
     private LocalCloud(Options options) {
@@ -102,11 +105,14 @@ public final class LocalCloud implements AutoCloseable {
         var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, apiPort);
 
+        digest = new DigestHandler(DigestHandler.create(config, outbox, client, clock));
         handlers = Map.of(
                 FetcherHandler.class.getName(), new FetcherHandler(fetchRun),
                 ParserHandler.class.getName(), parser,
                 MatcherHandler.class.getName(), matcher,
-                ApiHandler.class.getName(), apiHandler);
+                ApiHandler.class.getName(), apiHandler,
+                DigestHandler.class.getName(), digest,
+                NotificationsHandler.class.getName(), new NotificationsHandler(subscriptions));
         mappings = EventSourceMapping.fromTemplate(template);
         pollers.addAll(newPollers());
     }
@@ -161,6 +167,11 @@ public final class LocalCloud implements AutoCloseable {
             case "DeliveriesTable" -> tables.deliveries();
             default -> throw new IllegalStateException("template streams from unknown table " + logicalId);
         };
+    }
+
+    /** Runs the hourly digest and pending sweep now, as its schedule would. */
+    public Map<String, Object> runDigest() {
+        return digest.handleRequest(Map.of(), new dev.jobalerts.local.cloud.LocalContext("DigestFunction", 300));
     }
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */

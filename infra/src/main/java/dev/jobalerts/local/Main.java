@@ -6,6 +6,7 @@ import dev.jobalerts.local.bench.MatchBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
 import dev.jobalerts.local.cli.MatchCommand;
 import dev.jobalerts.local.cli.ParseCommand;
+import dev.jobalerts.local.ops.Ops;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.SourceDefinition;
 import java.io.PrintStream;
@@ -32,7 +33,8 @@ public final class Main {
                                            print {"search","posting"} for every match
               bench match|extract|fetch|render
                                            run a benchmark (see README for what each measures)
-            """;
+
+            """ + Ops.USAGE;
 
     private Main() {}
 
@@ -49,6 +51,7 @@ public final class Main {
         // Our own JSON log lines would drown the command's output; they go to stderr.
         Log.to(err);
         try {
+            if (Ops.handles(args[0])) return Ops.run(args[0], rest, out, err);
             return switch (args[0]) {
                 case "demo" -> new Demo(out).run(Path.of("outbox"));
                 case "serve" -> serve(rest, out, err);

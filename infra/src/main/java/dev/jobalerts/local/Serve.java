@@ -58,6 +58,15 @@ final class Serve {
             }
         }, 0, tick.toMillis(), TimeUnit.MILLISECONDS);
 
+        // Digests and the pending sweep run hourly, as DigestFunction's schedule does in AWS.
+        schedule.scheduleAtFixedRate(() -> {
+            try {
+                out.println("digest " + cloud.runDigest());
+            } catch (RuntimeException e) {
+                out.println("digest run failed: " + e);
+            }
+        }, 1, 60, TimeUnit.MINUTES);
+
         out.println("jobalerts local cloud is running");
         out.println("  sign-up page      " + cloud.apiUrl() + "/");
         out.println("  DynamoDB endpoint " + cloud.dynamoEndpoint() + "   (for the CLI: --endpoint " + cloud.dynamoEndpoint() + ")");
