@@ -10,20 +10,20 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class LinksTest {
 
-    @ParameterizedTest(name = "{0} | host={1} proto={2} -> {3}")
+    @ParameterizedTest(name = "{0} | domain={1} host={2} proto={3} -> {4}")
     @CsvSource(nullValues = "null", value = {
-            "https://alerts.example.org/, api.test,        http,  https://alerts.example.org",
-            "null,                        localhost:8080,  http,  http://localhost:8080",
-            "null,                        abc.execute-api.us-east-1.amazonaws.com, https, https://abc.execute-api.us-east-1.amazonaws.com",
-            "null,                        api.test,        null,  https://api.test",
-            "null,                        'evil/\"><x',    http,  http://gw.example",
-            "null,                        null,            null,  https://gw.example",
+            "https://alerts.example.org/, gw.example, api.test,       http,  https://alerts.example.org",
+            "null,                        gw.example, localhost:8080, http,  http://gw.example",
+            "null,                        gw.example, api.test,       null,  https://gw.example",
+            "null,                        null,       localhost:8080, http,  http://localhost:8080",
+            "null,                        null,       'evil/\"><x',   http,  http://localhost",
+            "null,                        null,       null,           null,  https://localhost",
     })
-    void of_prefersPublicBaseUrl_thenHostAndForwardedProto_thenDomainName(String publicBaseUrl, String host, String proto, String expected) {
+    void of_prefersPublicBaseUrl_thenApiGatewayDomainName_thenHostHeader(String publicBaseUrl, String domain, String host, String proto, String expected) {
         Map<String, String> headers = new java.util.HashMap<>();
         if (host != null) headers.put("host", host);
         if (proto != null) headers.put("x-forwarded-proto", proto);
-        HttpRequest request = new HttpRequest("GET", "/", Map.of(), headers, "", false, "192.0.2.1", "gw.example");
+        HttpRequest request = new HttpRequest("GET", "/", Map.of(), headers, "", false, "192.0.2.1", domain);
         ApiConfig config = new ApiConfig(publicBaseUrl, ApiConfig.DEFAULT_PER_SOURCE_IP, ApiConfig.DEFAULT_PER_ADDRESS, Clock.systemUTC());
 
         assertThat(Links.of(config, request).base()).isEqualTo(expected);

@@ -26,6 +26,14 @@ public record EventSourceMapping(String function, String handler, String table, 
         filters = List.copyOf(filters);
     }
 
+    public EventSourceMapping withBatchSize(int size) {
+        return new EventSourceMapping(function, handler, table, size, filters, reportBatchItemFailures, maximumRetryAttempts, bisectOnError);
+    }
+
+    public EventSourceMapping withRetries(int retries) {
+        return new EventSourceMapping(function, handler, table, batchSize, filters, reportBatchItemFailures, retries, bisectOnError);
+    }
+
     public String handlerClass() {
         int colons = handler.indexOf("::");
         return colons < 0 ? handler : handler.substring(0, colons);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,9 +13,12 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import software.amazon.awssdk.services.dynamodb.model.ExpiredIteratorException;
+import software.amazon.awssdk.services.dynamodb.model.GetRecordsResponse;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
+import software.amazon.awssdk.services.dynamodb.model.TrimmedDataAccessException;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
@@ -35,6 +39,8 @@ public final class StreamPoller implements AutoCloseable {
     private final Consumer<List<DynamodbEvent.DynamodbStreamRecord>> deadLetters;
     private final Map<String, String> iterators = new LinkedHashMap<>();
     private final Set<String> finishedShards = new HashSet<>();
+    /** Per shard, the sequence number of the last record read, to resume after an iterator goes stale. */
+    private final Map<String, String> lastSequence = new HashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger recordsDelivered = new AtomicInteger();
     private final AtomicInteger invocations = new AtomicInteger();
@@ -74,6 +80,7 @@ public final class StreamPoller implements AutoCloseable {
                     return;
                 } catch (RuntimeException e) {
                     System.err.println("{\"level\":\"ERROR\",\"message\":\"stream poll failed\",\"function\":\"" + mapping.function() + "\",\"error\":\"" + e + "\"}");
+                    sleepQuietly(intervalMillis);
                 }
             }
         }, "poller-" + mapping.function());
@@ -89,10 +96,20 @@ public final class StreamPoller implements AutoCloseable {
             String shardId = entry.getKey();
             String iterator = entry.getValue();
             if (iterator == null) continue;
-            var response = streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+            GetRecordsResponse response;
+            try {
+                response = streams.getRecords(b -> b.shardIterator(iterator).limit(1000));
+            } catch (TrimmedDataAccessException | ExpiredIteratorException stale) {
+                // DynamoDB Local invalidates an iterator that read an empty shard once records arrive (and real
+                // iterators expire after 15 minutes): take a fresh one just after the last record we saw.
+                iterators.put(shardId, resume(shardId));
+                readAny = true;
+                continue;
+            }
             List<Record> records = response.records();
             if (!records.isEmpty()) {
                 readAny = true;
+                lastSequence.put(shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
                 deliver(records);
             }
             if (response.nextShardIterator() == null) {
@@ -103,6 +120,15 @@ public final class StreamPoller implements AutoCloseable {
             }
         }
         return readAny;
+    }
+
+    private String resume(String shardId) {
+        String after = lastSequence.get(shardId);
+        return streams.getShardIterator(b -> {
+            b.streamArn(streamArn).shardId(shardId);
+            if (after == null) b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
+            else b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
+        }).shardIterator();
     }
 
     private void discoverShards() {
