@@ -32,7 +32,7 @@ final class ReparseCommand {
         var sources = session.sources();
         List<String> ids;
         if (only != null) {
-            if (sources.find(only).isEmpty()) throw new UsageException("no source with id " + only + " (see: sources list)");
+            if (sources.find(only).isEmpty()) throw UsageException.unknownSource(only);
             ids = List.of(only);
         } else {
             ids = sources.listAll().stream().map(Source::id).toList();

@@ -160,7 +160,7 @@ final class SourcesCommand {
     }
 
     private int remove(String id) {
-        if (!session.sources().delete(id)) throw notFound(id);
+        if (!session.sources().delete(id)) throw UsageException.unknownSource(id);
         // Stored pages and postings stay: they expire by TTL, and postings may already be in alerts.
         session.out.println("removed " + id);
         return 0;
@@ -201,11 +201,7 @@ final class SourcesCommand {
     }
 
     private Source find(String id) {
-        return session.sources().find(id).orElseThrow(() -> notFound(id));
-    }
-
-    private static UsageException notFound(String id) {
-        return new UsageException("no source with id " + id + " (see: sources list)");
+        return session.sources().find(id).orElseThrow(() -> UsageException.unknownSource(id));
     }
 
     static ObjectNode toJson(Source source) {
