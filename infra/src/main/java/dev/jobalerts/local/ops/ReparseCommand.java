@@ -55,7 +55,8 @@ final class ReparseCommand {
             found += sourceFound;
             stored += sourceStored;
         }
-        if (!args.json()) session.out.printf("done: %d pages, %d postings found, %d new (new ones go to the matcher)%n", pageCount, found, stored);
+        session.done(String.format("done: %d pages, %d postings found, %d new (new ones go to the matcher)", pageCount, found, stored),
+                "pages", pageCount, "found", found, "stored", stored);
         return 0;
     }
 

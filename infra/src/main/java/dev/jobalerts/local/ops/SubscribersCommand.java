@@ -127,12 +127,13 @@ final class SubscribersCommand {
         SubscriberStore store = session.subscribers();
         Subscriber subscriber = find(store, email);
         if (subscriber.status() == SubscriberStatus.SUPPRESSED) {
-            session.out.println(subscriber.email() + " is already suppressed");
+            session.done(subscriber.email() + " is already suppressed", "email", subscriber.email(), "status", "suppressed");
             return 0;
         }
         // The same change a hard bounce makes: the status is copied onto every search so matchers stop at once.
         statusChanger(store).changeStatus(subscriber, SubscriberStatus.SUPPRESSED);
-        session.out.println("suppressed " + subscriber.email() + ": no more mail to this address unless they sign up afresh");
+        session.done("suppressed " + subscriber.email() + ": no more mail to this address unless they sign up afresh",
+                "email", subscriber.email(), "status", "suppressed");
         return 0;
     }
 
@@ -146,7 +147,8 @@ final class SubscribersCommand {
         if (store.find(id).isEmpty() && searches == 0 && ledger == 0) throw new UsageException("no subscriber with address " + email + " (see: subscribers list)");
         store.delete(id, Instant.now());
         deliveries.deleteAllOf(id);
-        session.out.println("deleted " + SubscriberStore.normalise(email) + ": profile, " + searches + " searches, " + ledger + " deliveries");
+        session.done("deleted " + SubscriberStore.normalise(email) + ": profile, " + searches + " searches, " + ledger + " deliveries",
+                "email", SubscriberStore.normalise(email), "deleted", true, "searches", searches, "deliveries", ledger);
         return 0;
     }
 
