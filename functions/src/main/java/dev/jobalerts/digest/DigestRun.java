@@ -138,12 +138,14 @@ public final class DigestRun {
         Optional<Subscriber> subscriber = subscribers.find(subscriberId);
         List<Delivery> due = entries.stream().filter(d -> isDue(d, subscriber, now)).toList();
         tally.notDue += entries.size() - due.size();
-        List<Delivery> mine = due.stream().filter(d -> deliveries.reclaim(d, now)).toList();
+        // Claims carry the time they are taken, not the run's start, so a long run never shortens its own lease.
+        Instant claimedAt = Instant.now(clock);
+        List<Delivery> mine = due.stream().filter(d -> deliveries.reclaim(d, claimedAt)).toList();
         tally.taken += due.size() - mine.size();
         if (mine.isEmpty()) return;
         tally.subscribers++;
         if (subscriber.isEmpty() || !subscriber.get().receivesAlerts()) {
-            skip(subscriberId, mine, subscriber.map(s -> "subscriber " + s.status().wireName()).orElse("subscriber gone"), now, tally);
+            skip(subscriberId, mine, subscriber.map(s -> "subscriber " + s.status().wireName()).orElse("subscriber gone"), claimedAt, tally);
             return;
         }
         Map<String, String> labels = new LinkedHashMap<>();
@@ -161,8 +163,8 @@ public final class DigestRun {
             else ready.add(new Ready(posting, new AlertDispatcher.Claimed(posting.posting(),
                     delivery.searchId(), label, delivery.matchedTerms())));
         }
-        skip(subscriberId, expired, "posting expired", now, tally);
-        skip(subscriberId, searchDeleted, "search deleted", now, tally);
+        skip(subscriberId, expired, "posting expired", claimedAt, tally);
+        skip(subscriberId, searchDeleted, "search deleted", claimedAt, tally);
         if (ready.isEmpty()) return;
         // Newest first, so a digest capped at 50 lists the freshest postings.
         List<AlertDispatcher.Claimed> claimed = ready.stream()

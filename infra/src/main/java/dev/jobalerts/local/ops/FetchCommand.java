@@ -5,6 +5,7 @@ import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.source.Source;
 import dev.jobalerts.store.SourceStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,9 +31,9 @@ final class FetchCommand {
     int run() {
         Set<String> only = new LinkedHashSet<>(session.args.positional());
         SourceStore sources = session.sources();
-        List<String> known = sources.listAll().stream().map(s -> s.id()).toList();
+        List<String> known = sources.listAll().stream().map(Source::id).toList();
         List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
-        if (!unknown.isEmpty()) throw new UsageException("no source with id " + String.join(", ", unknown) + " (see: sources list)");
+        if (!unknown.isEmpty()) throw UsageException.unknownSource(String.join(", ", unknown));
         boolean json = session.args.json();
         FetchRun.Summary summary;
         try (PoliteFetcher fetcher = new PoliteFetcher(session.fetchSettings())) {

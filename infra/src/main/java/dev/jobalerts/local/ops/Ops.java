@@ -61,11 +61,20 @@ public final class Ops {
                     + ". Check --stack (tables are named STACK-sources …) or that the endpoint is the local cloud's.");
             return 1;
         } catch (SdkClientException e) {
+            if (rootMessage(e).startsWith("Unable to load credentials")) {
+                err.println("failed: no AWS credentials for " + where(session) + ": set AWS_PROFILE (or AWS_ACCESS_KEY_ID and "
+                        + "AWS_SECRET_ACCESS_KEY) and AWS_REGION, or use --endpoint for the local cloud.");
+                return 1;
+            }
             err.println("failed: cannot reach " + where(session) + ": " + rootMessage(e) + ". " + hint(session));
             return 1;
         } catch (SdkException e) {
             err.println("failed: " + where(session) + " refused the request: " + e.getMessage());
             return 1;
+        } catch (IllegalArgumentException e) {
+            // A record's validation reached from a path the commands did not pre-check: still the operator's input.
+            err.println("error: " + e.getMessage());
+            return 2;
         } finally {
             if (session != null) session.close();
         }

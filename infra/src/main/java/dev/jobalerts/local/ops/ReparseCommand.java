@@ -32,7 +32,7 @@ final class ReparseCommand {
         var sources = session.sources();
         List<String> ids;
         if (only != null) {
-            if (sources.find(only).isEmpty()) throw new UsageException("no source with id " + only + " (see: sources list)");
+            if (sources.find(only).isEmpty()) throw UsageException.unknownSource(only);
             ids = List.of(only);
         } else {
             ids = sources.listAll().stream().map(Source::id).toList();
@@ -55,7 +55,8 @@ final class ReparseCommand {
             found += sourceFound;
             stored += sourceStored;
         }
-        if (!args.json()) session.out.printf("done: %d pages, %d postings found, %d new (new ones go to the matcher)%n", pageCount, found, stored);
+        session.done(String.format("done: %d pages, %d postings found, %d new (new ones go to the matcher)", pageCount, found, stored),
+                "pages", pageCount, "found", found, "stored", stored);
         return 0;
     }
 

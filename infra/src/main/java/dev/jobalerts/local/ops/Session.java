@@ -1,6 +1,8 @@
 package dev.jobalerts.local.ops;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetch.FetchSettings;
+import dev.jobalerts.json.Json;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
@@ -27,6 +29,20 @@ final class Session implements AutoCloseable {
         this.out = out;
         this.err = err;
         this.env = env;
+    }
+
+    /**
+     * Ends a command that changed something: the sentence for a person, or with {@code --json} one object of the
+     * given name/value pairs for a script.
+     */
+    void done(String human, Object... keyValues) {
+        if (!args.json()) {
+            out.println(human);
+            return;
+        }
+        ObjectNode line = Json.mapper().createObjectNode();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) line.set((String) keyValues[i], Json.mapper().valueToTree(keyValues[i + 1]));
+        out.println(line);
     }
 
     Target target() {

@@ -57,14 +57,15 @@ final class SourcesCommand {
                 session.err.println("warning: no postings found on the page; if the board is not empty, give --kind selectors with --config SOURCE.json");
         }
         if (dryRun) {
-            session.out.println("dry run: nothing saved");
+            session.done("dry run: nothing saved", "id", definition.id(), "saved", false);
             return 0;
         }
         SourceStore store = session.sources();
         if (store.find(definition.id()).isPresent())
             throw new UsageException("a source with id " + definition.id() + " exists; pick another --id, or change it with sources import");
         store.saveDefinition(definition);
-        session.out.println("added " + definition.id() + " (" + definition.url() + "); it is fetched on the next run, or now with: fetch " + definition.id());
+        session.done("added " + definition.id() + " (" + definition.url() + "); it is fetched on the next run, or now with: fetch " + definition.id(),
+                "id", definition.id(), "saved", true);
         return 0;
     }
 
@@ -160,16 +161,16 @@ final class SourcesCommand {
     }
 
     private int remove(String id) {
-        if (!session.sources().delete(id)) throw notFound(id);
+        if (!session.sources().delete(id)) throw UsageException.unknownSource(id);
         // Stored pages and postings stay: they expire by TTL, and postings may already be in alerts.
-        session.out.println("removed " + id);
+        session.done("removed " + id, "id", id, "removed", true);
         return 0;
     }
 
     private int setPaused(String id, boolean paused) {
         Source source = find(id);
         session.sources().saveDefinition(source.definition().withPaused(paused));
-        session.out.println((paused ? "paused " : "resumed ") + id);
+        session.done((paused ? "paused " : "resumed ") + id, "id", id, "paused", paused);
         return 0;
     }
 
@@ -182,7 +183,7 @@ final class SourcesCommand {
             // saveDefinition keeps fetch state and health, so importing the same file twice changes nothing else.
             store.saveDefinition(definition);
             if (!known) added++;
-            if (session.args.json()) session.out.println("{\"id\":" + Json.write(definition.id()) + ",\"added\":" + !known + "}");
+            if (session.args.json()) session.done("", "id", definition.id(), "added", !known);
         }
         if (!session.args.json())
             session.out.println("imported " + definitions.size() + " sources from " + file + ": " + added + " new, " + (definitions.size() - added) + " updated");
@@ -201,11 +202,7 @@ final class SourcesCommand {
     }
 
     private Source find(String id) {
-        return session.sources().find(id).orElseThrow(() -> notFound(id));
-    }
-
-    private static UsageException notFound(String id) {
-        return new UsageException("no source with id " + id + " (see: sources list)");
+        return session.sources().find(id).orElseThrow(() -> UsageException.unknownSource(id));
     }
 
     static ObjectNode toJson(Source source) {

@@ -14,6 +14,7 @@ import dev.jobalerts.subscribe.TokenService;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -72,7 +73,7 @@ final class SubscribersCommand {
         for (int i = 0; i < rows.length; i++) {
             Subscriber s = subscribers.get(i);
             rows[i] = new String[] {s.email(), s.status().wireName(), s.frequency().wireName(),
-                    Integer.toString(store.searchesOf(s.subscriberId()).size()), s.createdAt().toString()};
+                    Integer.toString(store.searchesOf(s.subscriberId()).size()), since(s)};
         }
         Table.print(new String[] {"EMAIL", "STATUS", "FREQUENCY", "SEARCHES", "SINCE"}, rows, session.out);
         return 0;
@@ -103,7 +104,7 @@ final class SubscribersCommand {
                 {"status", subscriber.status().wireName()},
                 {"frequency", subscriber.frequency().wireName()},
                 {"time zone", subscriber.timeZone()},
-                {"since", subscriber.createdAt().toString()},
+                {"since", since(subscriber)},
                 {"deliveries", deliveries.isEmpty() ? "none" : deliveries.entrySet().stream()
                         .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", "))}};
         Table.print(new String[] {"FIELD", "VALUE"}, rows, session.out);
@@ -126,12 +127,13 @@ final class SubscribersCommand {
         SubscriberStore store = session.subscribers();
         Subscriber subscriber = find(store, email);
         if (subscriber.status() == SubscriberStatus.SUPPRESSED) {
-            session.out.println(subscriber.email() + " is already suppressed");
+            session.done(subscriber.email() + " is already suppressed", "email", subscriber.email(), "status", "suppressed");
             return 0;
         }
         // The same change a hard bounce makes: the status is copied onto every search so matchers stop at once.
         statusChanger(store).changeStatus(subscriber, SubscriberStatus.SUPPRESSED);
-        session.out.println("suppressed " + subscriber.email() + ": no more mail to this address unless they sign up afresh");
+        session.done("suppressed " + subscriber.email() + ": no more mail to this address unless they sign up afresh",
+                "email", subscriber.email(), "status", "suppressed");
         return 0;
     }
 
@@ -140,13 +142,13 @@ final class SubscribersCommand {
         DeliveryStore deliveries = session.deliveries();
         String id = SubscriberStore.subscriberIdFor(email);
         // A profile may be gone (an expired pending sign-up) while searches or ledger entries remain: forget those too.
-        boolean known = store.find(id).isPresent() || !store.searchesOf(id).isEmpty() || !deliveries.of(id).isEmpty();
-        if (!known) throw new UsageException("no subscriber with address " + email + " (see: subscribers list)");
         int searches = store.searchesOf(id).size();
         int ledger = deliveries.of(id).size();
+        if (store.find(id).isEmpty() && searches == 0 && ledger == 0) throw new UsageException("no subscriber with address " + email + " (see: subscribers list)");
         store.delete(id, Instant.now());
         deliveries.deleteAllOf(id);
-        session.out.println("deleted " + SubscriberStore.normalise(email) + ": profile, " + searches + " searches, " + ledger + " deliveries");
+        session.done("deleted " + SubscriberStore.normalise(email) + ": profile, " + searches + " searches, " + ledger + " deliveries",
+                "email", SubscriberStore.normalise(email), "deleted", true, "searches", searches, "deliveries", ledger);
         return 0;
     }
 
@@ -165,6 +167,11 @@ final class SubscribersCommand {
         return new SubscriptionService(store, new TokenService(throwaway, Clock.systemUTC()), (subscriber, search, token) -> {
             throw new IllegalStateException("the operator CLI sends no mail");
         }, Clock.systemUTC());
+    }
+
+    /** Whole seconds are plenty for an operator; the stored instant keeps its precision. */
+    private static String since(Subscriber s) {
+        return s.createdAt().truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     static ObjectNode toJson(Subscriber s, int searches) {

@@ -5,4 +5,9 @@ final class UsageException extends RuntimeException {
     UsageException(String message) {
         super(message);
     }
+
+    /** The one wording for an id that is not in the Sources table, wherever a command meets it. */
+    static UsageException unknownSource(String id) {
+        return new UsageException("no source with id " + id + " (see: sources list)");
+    }
 }

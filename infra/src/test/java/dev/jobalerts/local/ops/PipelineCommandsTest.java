@@ -106,6 +106,8 @@ class PipelineCommandsTest {
 
         assertThat(run.out()).contains("reparse  tidewater-freight: 1 pages, 4 postings found, 0 new");
         assertThat(run.lines()).noneMatch(line -> line.startsWith("reparse  bright-meadow"));
+        assertThat(store.run("reparse", "--source", "tidewater-freight", "--json").lines())
+                .endsWith("{\"pages\":1,\"found\":4,\"stored\":0}");
         assertThat(postings.listAll(null)).hasSize(20);
     }
 

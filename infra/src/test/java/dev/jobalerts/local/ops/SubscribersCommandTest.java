@@ -73,6 +73,8 @@ class SubscribersCommandTest {
         assertThat(subscribers.find(id).orElseThrow().status()).isEqualTo(SubscriberStatus.SUPPRESSED);
         assertThat(subscribers.searchesOf(id)).allMatch(s -> s.subscriberStatus() == SubscriberStatus.SUPPRESSED && !s.live());
         assertThat(store.run("subscribers", "suppress", "cy@example.com").out()).contains("already suppressed");
+        assertThat(store.run("subscribers", "suppress", "cy@example.com", "--json").out())
+                .isEqualTo("{\"email\":\"cy@example.com\",\"status\":\"suppressed\"}" + System.lineSeparator());
     }
 
     @Test
