@@ -1,10 +1,9 @@
 package dev.jobalerts.api;
 
-import dev.jobalerts.json.Json;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriptionService;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -73,9 +72,7 @@ final class Api {
 
     /** One JSON line per event that matters; ids only, never addresses or tokens. */
     static void log(String event, Map<String, String> fields) {
-        Map<String, String> line = new LinkedHashMap<>();
-        line.put("event", event);
-        line.putAll(fields);
-        System.out.println(Json.write(line));
+        Object[] keyValues = fields.entrySet().stream().flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray();
+        Log.info(event, keyValues);
     }
 }

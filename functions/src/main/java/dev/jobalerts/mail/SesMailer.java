@@ -1,9 +1,8 @@
 package dev.jobalerts.mail;
 
-import dev.jobalerts.json.Json;
+import dev.jobalerts.log.Log;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -138,11 +137,7 @@ public final class SesMailer implements Mailer {
     }
 
     private static SendOutcome throttled(String reason, int attempts) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "ses_throttled");
-        line.put("attempts", attempts);
-        line.put("reason", reason);
-        System.out.println(Json.write(line));
+        Log.warn("ses_throttled", "attempts", attempts, "reason", reason);
         return new SendOutcome.Throttled(reason);
     }
 
@@ -159,11 +154,7 @@ public final class SesMailer implements Mailer {
         boolean usable = max != null && max > 0 && !max.isInfinite();
         double rate = usable ? max : FALLBACK_RATE;
         if (!usable && source.equals("GetAccount")) source = "fallback, GetAccount gave no MaxSendRate";
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("event", "ses_send_rate");
-        line.put("maxSendRate", rate);
-        line.put("source", source);
-        System.out.println(Json.write(line));
+        Log.info("ses_send_rate", "maxSendRate", rate, "source", source);
         return rate;
     }
 }

@@ -1,8 +1,7 @@
 package dev.jobalerts.local;
 
-import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
-import com.amazonaws.services.lambda.runtime.Context;
+import dev.jobalerts.local.cloud.LocalContext;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -93,7 +92,7 @@ public final class LocalHttpApi implements AutoCloseable {
                         .withHeaders(Map.of("content-type", "application/json")).withBody("{\"message\":\"Request Entity Too Large\"}").build();
             } else {
                 try {
-                    response = handler.handleRequest(toEvent(exchange, body), new LocalContext());
+                    response = handler.handleRequest(toEvent(exchange, body), new LocalContext("ApiFunction", 15));
                 } catch (RuntimeException | LinkageError e) {
                     // Locally the stack trace helps the developer; the client still only sees API Gateway's generic 500.
                     e.printStackTrace();
@@ -193,30 +192,6 @@ public final class LocalHttpApi implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(body);
             }
-        }
-    }
-
-    /** The little of Lambda's context a handler may read locally. */
-    private static final class LocalContext implements Context {
-        private final String requestId = UUID.randomUUID().toString();
-
-        @Override public String getAwsRequestId() { return requestId; }
-        @Override public String getLogGroupName() { return "/aws/lambda/local"; }
-        @Override public String getLogStreamName() { return "local"; }
-        @Override public String getFunctionName() { return "local"; }
-        @Override public String getFunctionVersion() { return "$LATEST"; }
-        @Override public String getInvokedFunctionArn() { return "arn:aws:lambda:us-east-1:000000000000:function:local"; }
-        @Override public CognitoIdentity getIdentity() { return null; }
-        @Override public ClientContext getClientContext() { return null; }
-        @Override public int getRemainingTimeInMillis() { return 15_000; }
-        @Override public int getMemoryLimitInMB() { return 1024; }
-
-        @Override
-        public LambdaLogger getLogger() {
-            return new LambdaLogger() {
-                @Override public void log(String message) { System.out.println(message); }
-                @Override public void log(byte[] message) { System.out.println(new String(message, StandardCharsets.UTF_8)); }
-            };
         }
     }
 }
