@@ -54,7 +54,7 @@ final class PageExtractor {
         if (h1 != null && (d.company == null || d.location == null) && apply) headingsAfter(h1, d, used, ctx);
         if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
         Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : doc.body();
-        d.description = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
+        d.descriptionText = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
         return new ArrayList<>(List.of(d));
     }
 
@@ -139,8 +139,8 @@ final class PageExtractor {
     private static boolean markApplyControls(List<Element> controls, Set<Element> used) {
         boolean found = false;
         for (Element el : controls) {
-            String text = el.nameIs("input") ? el.attr("value") : el.text();
-            if (APPLY.matcher(text.trim()).matches()) {
+            String text = (el.nameIs("input") ? el.attr("value") : el.text()).trim();
+            if (text.length() <= 30 && text.toLowerCase(Locale.ROOT).contains("apply") && APPLY.matcher(text).matches()) {
                 used.add(el);
                 found = true;
             }
