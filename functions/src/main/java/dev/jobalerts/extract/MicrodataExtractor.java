@@ -42,15 +42,22 @@ final class MicrodataExtractor {
     static ObjectNode toTree(Element item, int depth, Element[] description) {
         ObjectNode tree = NODES.objectNode();
         String type = item.attr("itemtype").trim();
-        if (!type.isEmpty()) tree.put("@type", type.split("\\s+")[0]);
+        if (!type.isEmpty()) tree.put("@type", names(type)[0]);
         for (Element prop : item.select(PROPERTIES)) {
             if (prop == item || owner(prop) != item) continue;
             boolean nested = prop.hasAttr("itemscope") && depth < 8;
             if (!nested && depth == 0 && description[0] == null && prop.attr("itemprop").contains("description")) description[0] = prop;
             JsonNode value = nested ? toTree(prop, depth + 1, description) : NODES.textNode(value(prop));
-            for (String name : prop.attr("itemprop").trim().split("\\s+")) add(tree, name, value);
+            for (String name : names(prop.attr("itemprop"))) add(tree, name, value);
         }
         return tree;
+    }
+
+    /** The space-separated tokens of an attribute (itemprop and itemtype may name several). */
+    private static String[] names(String attribute) {
+        String trimmed = attribute.trim();
+        return trimmed.indexOf(' ') < 0 && trimmed.indexOf('\t') < 0 && trimmed.indexOf('\n') < 0
+                ? new String[] {trimmed} : trimmed.split("\\s+");
     }
 
     private static Element owner(Element prop) {
@@ -74,7 +81,11 @@ final class MicrodataExtractor {
     private static String value(Element prop) {
         if (prop.hasAttr("content")) return prop.attr("content");
         return switch (prop.normalName()) {
-            case "a", "area", "link" -> prop.absUrl("href").isEmpty() ? prop.attr("href") : prop.absUrl("href");
+            case "a", "area", "link" -> {
+                String href = prop.attr("href");
+                String abs = href.startsWith("https://") || href.startsWith("http://") ? href : prop.absUrl("href");
+                yield abs.isEmpty() ? href : abs;
+            }
             case "img", "audio", "video", "source", "embed", "iframe" -> prop.absUrl("src");
             case "object" -> prop.absUrl("data");
             case "data", "meter" -> prop.attr("value");

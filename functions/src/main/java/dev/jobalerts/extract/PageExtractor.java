@@ -60,6 +60,7 @@ final class PageExtractor {
 
     private static void labelledFields(List<Element> candidates, PostingDraft d, Extraction ctx, Set<Element> used) {
         for (Element el : candidates) {
+            if (d.company != null && d.location != null && d.datePosted != null) return;
             String own = el.ownText().trim();
             if (own.isEmpty() || own.length() > MAX_FIELD_LENGTH) continue;
             Matcher inline = INLINE.matcher(own);
@@ -74,29 +75,37 @@ final class PageExtractor {
                 continue;
             }
             Matcher label = LABEL.matcher(own);
-            if (label.matches() && el.childrenSize() == 0) {
-                Element holder = valueHolder(el);
-                if (holder == null) continue;
-                String value = holder == el.parent() ? el.parent().text().substring(el.text().length()) : holder.text();
-                if (set(d, label.group(1), value, ctx)) {
-                    used.add(holder);
-                    used.add(el);
-                }
-            }
+            if (label.matches() && el.childrenSize() == 0) labelled(el, own, label.group(1), d, ctx, used);
         }
     }
 
     /**
-     * Where a bare label's value is: for a block label (dt, th, a div) its next sibling; for an inline label the rest
-     * of its parent's text ("<b>Location:</b> Lyon"), else its next sibling.
+     * A bare label's value: for a block label (dt, th, a div) its next sibling; for an inline label the rest of its
+     * parent's text ("<b>Location:</b> Lyon"), else its next sibling.
      */
-    private static Element valueHolder(Element label) {
+    private static void labelled(Element label, String labelText, String field, PostingDraft d, Extraction ctx, Set<Element> used) {
+        Element holder = null;
+        String value = null;
         Element parent = label.parent();
-        if (!BLOCK_LABELS.contains(label.normalName()) && parent != null && parent.text().length() <= MAX_FIELD_LENGTH + label.text().length()
-                && parent.text().startsWith(label.text()) && parent.text().length() > label.text().length() + 1)
-            return parent;
-        Element next = label.nextElementSibling();
-        return next != null && !next.text().isBlank() && next.text().length() <= MAX_FIELD_LENGTH ? next : null;
+        if (!BLOCK_LABELS.contains(label.normalName()) && parent != null) {
+            String parentText = parent.text();
+            if (parentText.length() <= MAX_FIELD_LENGTH + labelText.length() && parentText.startsWith(labelText)
+                    && parentText.length() > labelText.length() + 1) {
+                holder = parent;
+                value = parentText.substring(labelText.length());
+            }
+        }
+        if (holder == null) {
+            Element next = label.nextElementSibling();
+            if (next == null) return;
+            value = next.text();
+            if (value.isBlank() || value.length() > MAX_FIELD_LENGTH) return;
+            holder = next;
+        }
+        if (set(d, field, value, ctx)) {
+            used.add(holder);
+            used.add(label);
+        }
     }
 
     /** Records a labelled value once per field; true when it was taken. */
