@@ -23,12 +23,10 @@ import org.jsoup.nodes.Element;
 final class PageExtractor {
     static final String NAME = "page";
     private static final int MAX_FIELD_LENGTH = 120;
-    private static final Pattern INLINE = Pattern.compile(
-            "^(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)\\s*:\\s*(\\S.*)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern LABEL = Pattern.compile(
-            "^(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)\\s*:?$",
-            Pattern.CASE_INSENSITIVE);
+    private static final String LABELS =
+            "(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)";
+    private static final Pattern INLINE = Pattern.compile("^" + LABELS + "\\s*:\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile("^" + LABELS + "\\s*:?$", Pattern.CASE_INSENSITIVE);
     // "Posted on April 1, 2026" and "Posted 2 days ago" need no colon; the value must then read as a date.
     private static final Pattern POSTED = Pattern.compile("^(?:posted|published)(?:\\s+on)?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE);
     // "0 jobs found", "214 results", "Search results": a listing or search page, not a posting.
@@ -55,7 +53,7 @@ final class PageExtractor {
         if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
         Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : doc.body();
         d.descriptionText = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
-        return new ArrayList<>(List.of(d));
+        return List.of(d);
     }
 
     private static void labelledFields(List<Element> candidates, PostingDraft d, Extraction ctx, Set<Element> used) {
