@@ -39,7 +39,8 @@ final class AshbyExtractor {
         d.atsId = id == null ? null : NAME + ":" + id;
         d.url = text(job, "jobUrl");
         d.title = text(job, "title");
-        d.company = pageBoard != null ? pageBoard : AtsUrls.parse(d.url == null ? "" : d.url).map(AtsUrls.Ats::board).orElse(null);
+        // The job URL always names the board (jobs.ashbyhq.com/{board}/{id}); the page URL is the fallback.
+        d.company = AtsUrls.parse(d.url == null ? "" : d.url).map(AtsUrls.Ats::board).orElse(pageBoard);
         List<String> locations = new ArrayList<>();
         if (text(job, "location") != null) locations.add(text(job, "location"));
         for (JsonNode secondary : job.path("secondaryLocations")) {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 import org.jsoup.parser.Parser;
 
 /**
@@ -23,16 +22,12 @@ final class LenientJson {
                     JsonReadFeature.ALLOW_BACKSLASH_ESCAPING_ANY_CHARACTER, JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS,
                     JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES, JsonReadFeature.ALLOW_LEADING_DECIMAL_POINT_FOR_NUMBERS)
             .build();
-    private static final Pattern WRAPPERS = Pattern.compile(
-            "^\\s*(?://\\s*|/\\*\\s*)?(?:<!--|<!\\[CDATA\\[)\\s*(?:\\*/)?|(?://\\s*|/\\*\\s*)?(?:-->|\\]\\]>)\\s*(?:\\*/)?\\s*$");
 
     private LenientJson() {}
 
     /** Every top-level value in the text (a script may hold several objects in a row). */
     static List<JsonNode> readAll(String text) throws IOException {
-        // The wrapper pattern is costly on long text, and almost no block has a wrapper: look before matching.
-        boolean wrapped = text.contains("<!--") || text.contains("-->") || text.contains("CDATA[") || text.contains("]]>");
-        String unwrapped = (wrapped ? WRAPPERS.matcher(text).replaceAll("") : text).trim();
+        String unwrapped = unwrap(text.strip());
         try {
             return read(unwrapped);
         } catch (IOException e) {
@@ -40,6 +35,38 @@ final class LenientJson {
             if (!unwrapped.contains("&quot;") && !unwrapped.contains("&#34;")) throw e;
             return read(Parser.unescapeEntities(unwrapped, false));
         }
+    }
+
+    /**
+     * Removes an HTML comment or CDATA wrapper around a script's JSON, with or without the JavaScript comment
+     * markers templates put around it: {@code <!-- … -->}, {@code //<![CDATA[ … //]]>}, {@code /*<![CDATA[*&#47; … /*]]>*&#47;}.
+     */
+    static String unwrap(String text) {
+        int start = 0;
+        int end = text.length();
+        int open = skipCommentMarker(text, 0);
+        if (text.startsWith("<!--", open)) start = open + 4;
+        else if (text.startsWith("<![CDATA[", open)) start = open + 9;
+        if (start > 0 && text.startsWith("*/", skipSpaces(text, start))) start = skipSpaces(text, start) + 2;
+        int close = Math.max(text.lastIndexOf("-->"), text.lastIndexOf("]]>"));
+        if (close >= start && text.substring(close + 3).replace("*/", "").isBlank()) {
+            end = close;
+            // drop the "//" or "/*" that hides the closing marker from JavaScript
+            int marker = end;
+            while (marker > start && Character.isWhitespace(text.charAt(marker - 1))) marker--;
+            if (marker - 2 >= start && (text.startsWith("//", marker - 2) || text.startsWith("/*", marker - 2))) end = marker - 2;
+        }
+        return text.substring(start, Math.max(start, end)).strip();
+    }
+
+    private static int skipCommentMarker(String text, int from) {
+        return text.startsWith("//", from) || text.startsWith("/*", from) ? skipSpaces(text, from + 2) : from;
+    }
+
+    private static int skipSpaces(String text, int from) {
+        int i = from;
+        while (i < text.length() && Character.isWhitespace(text.charAt(i))) i++;
+        return i;
     }
 
     private static List<JsonNode> read(String text) throws IOException {

@@ -39,7 +39,8 @@ final class LeverExtractor {
         d.atsId = id == null ? null : NAME + ":" + id;
         d.url = text(posting, "hostedUrl");
         d.title = text(posting, "text");
-        d.company = pageSite != null ? pageSite : AtsUrls.parse(d.url == null ? "" : d.url).map(AtsUrls.Ats::board).orElse(null);
+        // The hosted URL always names the site (jobs.lever.co/{site}/{id}); the page URL is the fallback.
+        d.company = AtsUrls.parse(d.url == null ? "" : d.url).map(AtsUrls.Ats::board).orElse(pageSite);
         JsonNode categories = posting.path("categories");
         d.location = text(categories, "location");
         if (d.location == null && categories.path("allLocations").isArray())

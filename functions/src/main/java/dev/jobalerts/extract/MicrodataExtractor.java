@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import dev.jobalerts.posting.PostingText;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -24,22 +25,39 @@ final class MicrodataExtractor {
         int index = 0;
         for (Element item : scan.jobPostingItems) {
             if (item.parents().stream().anyMatch(p -> p.hasAttr("itemscope") && p.attr("itemtype").contains("JobPosting"))) continue;
-            ctx.each(drafts, "microdata JobPosting #" + index++, () -> SchemaOrgJobPosting.draft(toTree(item, 0), ctx.pageUrl()));
+            ctx.each(drafts, "microdata JobPosting #" + index++, () -> draft(item, ctx.pageUrl()));
         }
         return drafts;
     }
 
-    /** The item's properties: each itemprop whose nearest enclosing item is this one. */
-    static ObjectNode toTree(Element item, int depth) {
+    private static PostingDraft draft(Element item, String pageUrl) {
+        Element[] description = new Element[1];
+        PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description), pageUrl);
+        // The description is read from its element directly: serialising it to HTML and parsing that again is waste.
+        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PostingText.fromHtml(description[0]);
+        return d;
+    }
+
+    /** The item's properties: each itemprop whose nearest enclosing item is this one; the description element is kept. */
+    static ObjectNode toTree(Element item, int depth, Element[] description) {
         ObjectNode tree = NODES.objectNode();
         String type = item.attr("itemtype").trim();
-        if (!type.isEmpty()) tree.put("@type", type.split("\\s+")[0]);
+        if (!type.isEmpty()) tree.put("@type", names(type)[0]);
         for (Element prop : item.select(PROPERTIES)) {
             if (prop == item || owner(prop) != item) continue;
-            JsonNode value = prop.hasAttr("itemscope") && depth < 8 ? toTree(prop, depth + 1) : NODES.textNode(value(prop));
-            for (String name : prop.attr("itemprop").trim().split("\\s+")) add(tree, name, value);
+            boolean nested = prop.hasAttr("itemscope") && depth < 8;
+            if (!nested && depth == 0 && description[0] == null && prop.attr("itemprop").contains("description")) description[0] = prop;
+            JsonNode value = nested ? toTree(prop, depth + 1, description) : NODES.textNode(value(prop));
+            for (String name : names(prop.attr("itemprop"))) add(tree, name, value);
         }
         return tree;
+    }
+
+    /** The space-separated tokens of an attribute (itemprop and itemtype may name several). */
+    private static String[] names(String attribute) {
+        String trimmed = attribute.trim();
+        return trimmed.indexOf(' ') < 0 && trimmed.indexOf('\t') < 0 && trimmed.indexOf('\n') < 0
+                ? new String[] {trimmed} : trimmed.split("\\s+");
     }
 
     private static Element owner(Element prop) {
@@ -63,12 +81,16 @@ final class MicrodataExtractor {
     private static String value(Element prop) {
         if (prop.hasAttr("content")) return prop.attr("content");
         return switch (prop.normalName()) {
-            case "a", "area", "link" -> prop.absUrl("href").isEmpty() ? prop.attr("href") : prop.absUrl("href");
+            case "a", "area", "link" -> {
+                String href = prop.attr("href");
+                String abs = href.startsWith("https://") || href.startsWith("http://") ? href : prop.absUrl("href");
+                yield abs.isEmpty() ? href : abs;
+            }
             case "img", "audio", "video", "source", "embed", "iframe" -> prop.absUrl("src");
             case "object" -> prop.absUrl("data");
             case "data", "meter" -> prop.attr("value");
             case "time" -> prop.hasAttr("datetime") ? prop.attr("datetime") : prop.text();
-            default -> prop.attr("itemprop").contains("description") ? prop.html() : prop.text();
+            default -> prop.attr("itemprop").contains("description") ? "" : prop.text();
         };
     }
 }

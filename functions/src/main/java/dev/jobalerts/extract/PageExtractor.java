@@ -23,12 +23,10 @@ import org.jsoup.nodes.Element;
 final class PageExtractor {
     static final String NAME = "page";
     private static final int MAX_FIELD_LENGTH = 120;
-    private static final Pattern INLINE = Pattern.compile(
-            "^(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)\\s*:\\s*(\\S.*)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern LABEL = Pattern.compile(
-            "^(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)\\s*:?$",
-            Pattern.CASE_INSENSITIVE);
+    private static final String LABELS =
+            "(company|employer|organi[sz]ation|hiring company|location|job location|office|posted on|posted|date posted|published on|published)";
+    private static final Pattern INLINE = Pattern.compile("^" + LABELS + "\\s*:\\s*(\\S.*)$", Pattern.CASE_INSENSITIVE);
+    private static final Pattern LABEL = Pattern.compile("^" + LABELS + "\\s*:?$", Pattern.CASE_INSENSITIVE);
     // "Posted on April 1, 2026" and "Posted 2 days ago" need no colon; the value must then read as a date.
     private static final Pattern POSTED = Pattern.compile("^(?:posted|published)(?:\\s+on)?\\s+(\\S.*)$", Pattern.CASE_INSENSITIVE);
     // "0 jobs found", "214 results", "Search results": a listing or search page, not a posting.
@@ -54,12 +52,13 @@ final class PageExtractor {
         if (h1 != null && (d.company == null || d.location == null) && apply) headingsAfter(h1, d, used, ctx);
         if (PostingText.line(d.company).isEmpty() && PostingText.line(d.location).isEmpty()) return List.of();
         Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : doc.body();
-        d.description = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
-        return new ArrayList<>(List.of(d));
+        d.descriptionText = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
+        return List.of(d);
     }
 
     private static void labelledFields(List<Element> candidates, PostingDraft d, Extraction ctx, Set<Element> used) {
         for (Element el : candidates) {
+            if (d.company != null && d.location != null && d.datePosted != null) return;
             String own = el.ownText().trim();
             if (own.isEmpty() || own.length() > MAX_FIELD_LENGTH) continue;
             Matcher inline = INLINE.matcher(own);
@@ -74,29 +73,37 @@ final class PageExtractor {
                 continue;
             }
             Matcher label = LABEL.matcher(own);
-            if (label.matches() && el.childrenSize() == 0) {
-                Element holder = valueHolder(el);
-                if (holder == null) continue;
-                String value = holder == el.parent() ? el.parent().text().substring(el.text().length()) : holder.text();
-                if (set(d, label.group(1), value, ctx)) {
-                    used.add(holder);
-                    used.add(el);
-                }
-            }
+            if (label.matches() && el.childrenSize() == 0) labelled(el, own, label.group(1), d, ctx, used);
         }
     }
 
     /**
-     * Where a bare label's value is: for a block label (dt, th, a div) its next sibling; for an inline label the rest
-     * of its parent's text ("<b>Location:</b> Lyon"), else its next sibling.
+     * A bare label's value: for a block label (dt, th, a div) its next sibling; for an inline label the rest of its
+     * parent's text ("<b>Location:</b> Lyon"), else its next sibling.
      */
-    private static Element valueHolder(Element label) {
+    private static void labelled(Element label, String labelText, String field, PostingDraft d, Extraction ctx, Set<Element> used) {
+        Element holder = null;
+        String value = null;
         Element parent = label.parent();
-        if (!BLOCK_LABELS.contains(label.normalName()) && parent != null && parent.text().length() <= MAX_FIELD_LENGTH + label.text().length()
-                && parent.text().startsWith(label.text()) && parent.text().length() > label.text().length() + 1)
-            return parent;
-        Element next = label.nextElementSibling();
-        return next != null && !next.text().isBlank() && next.text().length() <= MAX_FIELD_LENGTH ? next : null;
+        if (!BLOCK_LABELS.contains(label.normalName()) && parent != null) {
+            String parentText = parent.text();
+            if (parentText.length() <= MAX_FIELD_LENGTH + labelText.length() && parentText.startsWith(labelText)
+                    && parentText.length() > labelText.length() + 1) {
+                holder = parent;
+                value = parentText.substring(labelText.length());
+            }
+        }
+        if (holder == null) {
+            Element next = label.nextElementSibling();
+            if (next == null) return;
+            value = next.text();
+            if (value.isBlank() || value.length() > MAX_FIELD_LENGTH) return;
+            holder = next;
+        }
+        if (set(d, field, value, ctx)) {
+            used.add(holder);
+            used.add(label);
+        }
     }
 
     /** Records a labelled value once per field; true when it was taken. */
@@ -139,8 +146,8 @@ final class PageExtractor {
     private static boolean markApplyControls(List<Element> controls, Set<Element> used) {
         boolean found = false;
         for (Element el : controls) {
-            String text = el.nameIs("input") ? el.attr("value") : el.text();
-            if (APPLY.matcher(text.trim()).matches()) {
+            String text = (el.nameIs("input") ? el.attr("value") : el.text()).trim();
+            if (text.length() <= 30 && text.toLowerCase(Locale.ROOT).contains("apply") && APPLY.matcher(text).matches()) {
                 used.add(el);
                 found = true;
             }

@@ -23,7 +23,7 @@ final class PageScan implements NodeVisitor {
     final List<Element> jobPostingItems = new ArrayList<>(2);
     /** Links and buttons, among which the apply controls are. */
     final List<Element> controls = new ArrayList<>();
-    /** Elements with a short own text starting like a label (company, employer, location, office, posted, date …). */
+    /** Elements with a short text node starting like a label (company, employer, location, office, posted, date …). */
     final List<Element> labelCandidates = new ArrayList<>();
     Element firstH1;
     Element descriptionBlock;
@@ -74,8 +74,16 @@ final class PageScan implements NodeVisitor {
         if (whole.length() > MAX_LABEL_TEXT) return;
         int i = 0;
         while (i < whole.length() && Character.isWhitespace(whole.charAt(i))) i++;
-        if (i == whole.length() || "ceohlpdCEOHLPD".indexOf(whole.charAt(i)) < 0) return;
+        if (!startsWithLabel(whole, i)) return;
         if (labelCandidates.isEmpty() || labelCandidates.get(labelCandidates.size() - 1) != parent) labelCandidates.add(parent);
+    }
+
+    /** Words a field label starts with; checked on raw text so that only likely labels reach the regular expressions. */
+    private static final String[] LABEL_STARTS = {"company", "employer", "organi", "hiring", "location", "job location", "office", "posted", "date", "published"};
+
+    private static boolean startsWithLabel(String text, int from) {
+        for (String start : LABEL_STARTS) if (text.regionMatches(true, from, start, 0, start.length())) return true;
+        return false;
     }
 
     /** The block a job page keeps its description in, by the names sites commonly give it. */

@@ -25,8 +25,10 @@ final class PostingDraft {
     String employmentType;
     String datePosted;
     Salary salary;
-    /** HTML or plain text; {@link PostingText#plain} tells them apart. */
+    /** HTML or plain text as the source gave it; {@link PostingText#plain} tells them apart. */
     String description;
+    /** Plain text already made from the page's own elements; when set it wins over {@link #description}. */
+    String descriptionText;
 
     /** Sets the salary when the source states bounds and a period we know; an unknown period drops it rather than guess. */
     void salary(Double min, Double max, String currency, String period) {
@@ -69,7 +71,7 @@ final class PostingDraft {
                 EmploymentTypes.normalise(employmentType),
                 PostingDates.normalise(datePosted, fetchedAt),
                 salary,
-                PostingText.plain(description),
+                descriptionText != null ? descriptionText : PostingText.plain(description),
                 source));
     }
 }

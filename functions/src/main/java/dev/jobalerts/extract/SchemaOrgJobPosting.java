@@ -55,7 +55,7 @@ final class SchemaOrgJobPosting {
         PostingDraft d = new PostingDraft();
         d.title = text(job, "title") != null ? text(job, "title") : text(job, "name");
         String url = text(job, "url");
-        d.url = url == null ? null : StringUtil.resolve(pageUrl, url);
+        d.url = url == null || url.startsWith("https://") || url.startsWith("http://") ? url : StringUtil.resolve(pageUrl, url);
         d.company = name(first(job.get("hiringOrganization")));
         List<String> places = new ArrayList<>();
         for (JsonNode place : each(job.get("jobLocation"))) addIfNew(places, place(place));

@@ -33,7 +33,7 @@ final class SelectorExtractor {
         Element date = first(item, selectors.get("datePosted"));
         if (date != null) d.datePosted = date.hasAttr("datetime") ? date.attr("datetime") : date.text();
         Element description = first(item, selectors.get("description"));
-        if (description != null) d.description = PostingText.fromHtml(description);
+        if (description != null) d.descriptionText = PostingText.fromHtml(description);
         return d;
     }
 

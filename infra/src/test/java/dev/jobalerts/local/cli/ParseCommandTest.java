@@ -1,0 +1,123 @@
+package dev.jobalerts.local.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jobalerts.json.Json;
+import dev.jobalerts.posting.Posting;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ParseCommandTest {
+    private static final Path FIXTURES = Path.of("../functions/src/test/resources/fixtures");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return ParseCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private List<String> lines() {
+        String text = out.toString(StandardCharsets.UTF_8);
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+
+    @Test
+    void run_onAtsResponse_printsOnePostingPerLine() throws IOException {
+        int code = run("--url", "https://boards-api.greenhouse.io/v1/boards/northwindlogistics/jobs?content=true",
+                FIXTURES.resolve("greenhouse-board.json").toString());
+        assertThat(code).isZero();
+        assertThat(lines()).hasSize(3);
+        Posting first = Json.mapper().readValue(lines().get(0), Posting.class);
+        assertThat(first.id()).isEqualTo("greenhouse:northwindlogistics:4012345");
+        assertThat(first.source()).isEqualTo("greenhouse");
+    }
+
+    @Test
+    void run_withSelectorConfig_usesItsSelectors() {
+        int code = run("--url", "https://orchardvalley.example/careers", "--config",
+                FIXTURES.resolve("selectors-listing.source.json").toString(), FIXTURES.resolve("selectors-listing.html").toString());
+        assertThat(code).isZero();
+        assertThat(lines()).hasSize(3).allSatisfy(line -> assertThat(line).contains("\"source\":\"selectors\""));
+    }
+
+    @Test
+    void run_whenUrlOnlyInConfig_takesItFromThere() {
+        int code = run("--config", FIXTURES.resolve("jsonld-basic.source.json").toString(), FIXTURES.resolve("jsonld-basic.html").toString());
+        assertThat(code).isZero();
+        assertThat(lines()).singleElement().asString().contains("\"id\":\"https://www.brightsmile.example/careers/dental-hygienist-leeds\"");
+    }
+
+    @Test
+    void run_onRelativeDate_countsBackFromFetchedAt() {
+        run("--url", "https://coastal.example/vacancies/rse", "--fetched-at", "2026-05-01T09:00:00Z", FIXTURES.resolve("page-dl.html").toString());
+        assertThat(lines()).singleElement().asString().contains("\"datePosted\":\"2026-04-29\"");
+    }
+
+    @Test
+    void run_whenFileHoldsNoPosting_exitsZeroWithoutOutput() {
+        assertThat(run("--url", "https://larkspur.example/careers", FIXTURES.resolve("page-landing.html").toString())).isZero();
+        assertThat(out.size()).isZero();
+    }
+
+    @Test
+    void run_onUtf8WithBom_decodesIt() throws IOException {
+        Path file = dir.resolve("bom.html");
+        Files.write(file, ("\uFEFF<h1>Bäcker:in</h1><p>Company: Brotzeit GmbH</p>").getBytes(StandardCharsets.UTF_8));
+        assertThat(run("--url", "https://brotzeit.example/jobs/baecker", file.toString())).isZero();
+        assertThat(lines()).singleElement().asString().contains("\"title\":\"Bäcker:in\"");
+    }
+
+    @Test
+    void run_onMalformedInput_warnsOnStderrAndExitsZero() {
+        assertThat(run("--url", "https://boards-api.greenhouse.io/v1/boards/halfdone/jobs",
+                FIXTURES.resolve("malformed-api-response.json").toString())).isZero();
+        assertThat(out.size()).isZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: malformed JSON");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            no arguments                | ''                                                  | FILE is required
+            missing url                 | page.html                                           | --url is required
+            option without value        | --url                                               | --url needs a value
+            unknown option              | --verbose page.html                                 | unknown option --verbose
+            two files                   | --url https://x.example a.html b.html               | only one FILE
+            bad fetched-at              | --url https://x.example --fetched-at soon a.html    | --fetched-at must be an ISO instant
+            missing file                | --url https://x.example nope.html                   | cannot read nope.html: no such file
+            directory                   | --url https://x.example .                           | is a directory
+            """)
+    void run_onBadUsageOrUnreadableInput_exitsTwoWithAMessage(String name, String args, String message) throws IOException {
+        Files.writeString(dir.resolve("page.html"), "<h1>x</h1>");
+        String[] argv = args.isBlank() ? new String[0]
+                : args.replace("page.html", dir.resolve("page.html").toString()).replace(" .", " " + dir).split(" ");
+        assertThat(run(argv)).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
+        assertThat(out.size()).isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            not json             | {kind:                                          | is not JSON
+            unknown kind         | {"kind":"magic"}                                | bad config
+            selectors incomplete | {"kind":"selectors","selectors":{"item":"li"}}  | selectors.title is required
+            """)
+    void run_onBadConfig_exitsTwoNamingTheProblem(String name, String config, String message) throws IOException {
+        Path file = dir.resolve("source.json");
+        Files.writeString(file, config);
+        assertThat(run("--url", "https://x.example", "--config", file.toString(), FIXTURES.resolve("page-labelled.html").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
+    }
+}
