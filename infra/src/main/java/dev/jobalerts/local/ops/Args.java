@@ -51,6 +51,11 @@ final class Args {
         return positional;
     }
 
+    /** The positional argument at {@code index}, or {@code fallback} when there is none. */
+    String positionalOr(int index, String fallback) {
+        return index < positional.size() ? positional.get(index) : fallback;
+    }
+
     String positional(int index, String what) {
         if (index >= positional.size()) throw new UsageException("missing " + what);
         return positional.get(index);

@@ -21,7 +21,7 @@ public final class Ops {
             --json prints one JSON object a line)
               sources add URL [--id ID] [--name N] [--kind auto|greenhouse|lever|ashby|jsonld|microdata|rss|selectors|page]
                               [--config SOURCE.json] [--every 1h] [--delay 1s] [--follow-details N] [--dry-run]
-              sources list | show ID | remove ID | pause ID | resume ID
+              sources [list] | show ID | remove ID | pause ID | resume ID
               sources import FILE.json | export
               fetch [ID…]                  fetch all due sources now, or these ones whatever their schedule
               reparse [--source ID] [--since YYYY-MM-DD]

@@ -27,7 +27,8 @@ final class SourcesCommand {
 
     int run() {
         Args args = session.args;
-        String action = args.positional(0, "sources action: add, list, show, remove, pause, resume, import or export");
+        // Plain `sources` shows the health table, the question an operator asks most.
+        String action = args.positionalOr(0, "list");
         return switch (action) {
             case "add" -> add(args.atMost(2, "sources add").positional(1, "URL of the job board"));
             case "list" -> list(args.atMost(1, "sources list"));
