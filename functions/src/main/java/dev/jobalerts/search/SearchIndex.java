@@ -17,9 +17,8 @@ import java.util.Objects;
  * key (only exclusions, only salary or date filters) are verified for every posting.
  *
  * <p>"Rarest" starts as a guess ({@link WordFrequency}) and becomes a count: every key any search could be filed
- * under keeps the number of postings that emitted it, and after 256, 1,024, 4,096, 16,384 and then every 65,536
- * postings each search is re-filed under its cheapest clause by those counts. A wrong guess costs time, never a
- * match.
+ * under keeps the number of postings that emitted it, and after the first 1,024 postings and then every 65,536
+ * each search is re-filed under its cheapest clauses by those counts. A wrong guess costs time, never a match.
  *
  * <p>Meant to live across warm Lambda invocations: {@link #put} and {@link #remove} change one search without a
  * rebuild. Not thread-safe: the matcher uses one index from one thread.
@@ -27,12 +26,21 @@ import java.util.Objects;
 public final class SearchIndex implements SearchMatcher {
     /** How many postings' worth of weight the prior guess has against the counts. */
     private static final double PRIOR_WEIGHT = 100;
-    private static final long FIRST_REPLAN = 256;
+    /** Enough postings to tell "engineer" (in a third of them) from "kafka" (in a few percent). */
+    private static final long FIRST_REPLAN = 1_024;
+    /** Re-filing 100,000 searches costs about half a second: every 65,536 postings that is a few µs per posting. */
     private static final long LATE_REPLAN_EVERY = 65_536;
 
-    /** A key's searches and statistics. Exists while at least one search could be filed under the key. */
+    /**
+     * A key's searches and statistics. Exists while at least one search could be filed under the key. Searches
+     * with a second clause are grouped by its keys, and a group is verified only when the posting emits that key
+     * too: "python engineer" filed under python is not a candidate for every Python posting, only for those that
+     * also say engineer.
+     */
     private static final class Bucket {
         final List<CompiledSearch> filed = new ArrayList<>(1);
+        /** Null until a search with a second clause is filed here: most buckets never get one. */
+        Map<IndexKey, List<CompiledSearch>> bySecondKey;
         int references;
         long postings;
         long lastRound;
@@ -62,7 +70,7 @@ public final class SearchIndex implements SearchMatcher {
         byKey.put(key, compiled);
         compiled.watching = IndexPlanner.candidateKeys(compiled);
         for (IndexKey watched : compiled.watching) watch(watched);
-        file(compiled, IndexPlanner.keysFor(compiled, this::share));
+        file(compiled, IndexPlanner.planFor(compiled, this::share));
     }
 
     @Override
@@ -130,26 +138,42 @@ public final class SearchIndex implements SearchMatcher {
     }
 
     private void replan() {
-        nextReplan = postingsSeen < LATE_REPLAN_EVERY ? postingsSeen * 4 : postingsSeen + LATE_REPLAN_EVERY;
+        nextReplan = postingsSeen + LATE_REPLAN_EVERY;
         for (CompiledSearch search : byKey.values()) {
-            List<IndexKey> keys = IndexPlanner.keysFor(search, this::share);
-            if (!keys.equals(search.filedUnder)) {
+            IndexPlanner.Plan plan = IndexPlanner.planFor(search, this::share);
+            if (!plan.equals(search.plan)) {
                 unfile(search);
-                file(search, keys);
+                file(search, plan);
             }
         }
     }
 
-    private void file(CompiledSearch search, List<IndexKey> keys) {
-        search.filedUnder = keys;
-        if (keys.isEmpty()) always.add(search);
-        for (IndexKey key : keys) buckets.get(key.kind()).get(key.text()).filed.add(search);
+    private void file(CompiledSearch search, IndexPlanner.Plan plan) {
+        search.plan = plan;
+        if (plan.primary().isEmpty()) always.add(search);
+        for (IndexKey key : plan.primary()) {
+            Bucket bucket = buckets.get(key.kind()).get(key.text());
+            if (plan.secondary().isEmpty()) bucket.filed.add(search);
+            if (!plan.secondary().isEmpty() && bucket.bySecondKey == null) bucket.bySecondKey = new HashMap<>(4);
+            for (IndexKey second : plan.secondary())
+                bucket.bySecondKey.computeIfAbsent(second, k -> new ArrayList<>(1)).add(search);
+        }
     }
 
     private void unfile(CompiledSearch search) {
-        if (search.filedUnder.isEmpty()) always.remove(search);
-        for (IndexKey key : search.filedUnder) buckets.get(key.kind()).get(key.text()).filed.remove(search);
-        search.filedUnder = List.of();
+        IndexPlanner.Plan plan = search.plan;
+        if (plan.primary().isEmpty()) always.remove(search);
+        for (IndexKey key : plan.primary()) {
+            Bucket bucket = buckets.get(key.kind()).get(key.text());
+            if (plan.secondary().isEmpty()) bucket.filed.remove(search);
+            for (IndexKey second : plan.secondary()) {
+                List<CompiledSearch> group = bucket.bySecondKey.get(second);
+                group.remove(search);
+                if (group.isEmpty()) bucket.bySecondKey.remove(second);
+            }
+            if (bucket.bySecondKey != null && bucket.bySecondKey.isEmpty()) bucket.bySecondKey = null;
+        }
+        search.plan = IndexPlanner.Plan.ALWAYS;
     }
 
     private void watch(IndexKey key) {
@@ -183,7 +207,11 @@ public final class SearchIndex implements SearchMatcher {
             if (bucket == null || bucket.lastRound == number) return;
             bucket.lastRound = number;
             bucket.postings++;
-            verify(bucket.filed);
+            if (!bucket.filed.isEmpty()) verify(bucket.filed);
+            if (bucket.bySecondKey == null) return;
+            for (Map.Entry<IndexKey, List<CompiledSearch>> group : bucket.bySecondKey.entrySet()) {
+                if (posting.emits(group.getKey())) verify(group.getValue());
+            }
         }
 
         void verify(List<CompiledSearch> candidates) {
