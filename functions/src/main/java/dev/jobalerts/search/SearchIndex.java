@@ -41,6 +41,8 @@ public final class SearchIndex implements SearchMatcher {
         final List<CompiledSearch> filed = new ArrayList<>(1);
         /** Null until a search with a second clause is filed here: most buckets never get one. */
         Map<IndexKey, List<CompiledSearch>> bySecondKey;
+        /** The same for second keys that are plain words (most of them), looked up from whichever side is smaller. */
+        Map<String, List<CompiledSearch>> bySecondWord;
         int references;
         long postings;
         long lastRound;
@@ -51,12 +53,20 @@ public final class SearchIndex implements SearchMatcher {
     private final List<CompiledSearch> always = new ArrayList<>();
     /** Per prefix kind, how many watched prefixes have each length: a posting only cuts its words at those lengths. */
     private final Map<IndexKey.Kind, int[]> prefixLengths = new EnumMap<>(IndexKey.Kind.class);
+    private final long replanEvery;
     private long round;
     private long postingsSeen;
     private long candidatesVerified;
-    private long nextReplan = FIRST_REPLAN;
+    private long nextReplan;
 
     public SearchIndex() {
+        this(FIRST_REPLAN, LATE_REPLAN_EVERY);
+    }
+
+    /** Tests re-file often, to check that re-filing never changes a result. */
+    SearchIndex(long firstReplan, long replanEvery) {
+        this.nextReplan = firstReplan;
+        this.replanEvery = replanEvery;
         for (IndexKey.Kind kind : IndexKey.Kind.values()) {
             buckets.put(kind, new HashMap<>());
             if (kind.isPrefix()) prefixLengths.put(kind, new int[Query.MAX_LENGTH + 1]);
@@ -138,7 +148,7 @@ public final class SearchIndex implements SearchMatcher {
     }
 
     private void replan() {
-        nextReplan = postingsSeen + LATE_REPLAN_EVERY;
+        nextReplan = postingsSeen + replanEvery;
         for (CompiledSearch search : byKey.values()) {
             IndexPlanner.Plan plan = IndexPlanner.planFor(search, this::share);
             if (!plan.equals(search.plan)) {
@@ -154,9 +164,7 @@ public final class SearchIndex implements SearchMatcher {
         for (IndexKey key : plan.primary()) {
             Bucket bucket = buckets.get(key.kind()).get(key.text());
             if (plan.secondary().isEmpty()) bucket.filed.add(search);
-            if (!plan.secondary().isEmpty() && bucket.bySecondKey == null) bucket.bySecondKey = new HashMap<>(4);
-            for (IndexKey second : plan.secondary())
-                bucket.bySecondKey.computeIfAbsent(second, k -> new ArrayList<>(1)).add(search);
+            for (IndexKey second : plan.secondary()) group(bucket, second, true).add(search);
         }
     }
 
@@ -167,13 +175,29 @@ public final class SearchIndex implements SearchMatcher {
             Bucket bucket = buckets.get(key.kind()).get(key.text());
             if (plan.secondary().isEmpty()) bucket.filed.remove(search);
             for (IndexKey second : plan.secondary()) {
-                List<CompiledSearch> group = bucket.bySecondKey.get(second);
+                List<CompiledSearch> group = group(bucket, second, false);
                 group.remove(search);
-                if (group.isEmpty()) bucket.bySecondKey.remove(second);
+                if (!group.isEmpty()) continue;
+                if (second.kind() == IndexKey.Kind.TERM_ANY) {
+                    bucket.bySecondWord.remove(second.text());
+                    if (bucket.bySecondWord.isEmpty()) bucket.bySecondWord = null;
+                } else {
+                    bucket.bySecondKey.remove(second);
+                    if (bucket.bySecondKey.isEmpty()) bucket.bySecondKey = null;
+                }
             }
-            if (bucket.bySecondKey != null && bucket.bySecondKey.isEmpty()) bucket.bySecondKey = null;
         }
         search.plan = IndexPlanner.Plan.ALWAYS;
+    }
+
+    private static List<CompiledSearch> group(Bucket bucket, IndexKey second, boolean create) {
+        if (second.kind() == IndexKey.Kind.TERM_ANY) {
+            if (bucket.bySecondWord == null) bucket.bySecondWord = new HashMap<>(4);
+            return create ? bucket.bySecondWord.computeIfAbsent(second.text(), k -> new ArrayList<>(1))
+                    : bucket.bySecondWord.get(second.text());
+        }
+        if (bucket.bySecondKey == null) bucket.bySecondKey = new HashMap<>(4);
+        return create ? bucket.bySecondKey.computeIfAbsent(second, k -> new ArrayList<>(1)) : bucket.bySecondKey.get(second);
     }
 
     private void watch(IndexKey key) {
@@ -208,9 +232,25 @@ public final class SearchIndex implements SearchMatcher {
             bucket.lastRound = number;
             bucket.postings++;
             if (!bucket.filed.isEmpty()) verify(bucket.filed);
+            if (bucket.bySecondWord != null) verifyWordGroups(bucket.bySecondWord);
             if (bucket.bySecondKey == null) return;
             for (Map.Entry<IndexKey, List<CompiledSearch>> group : bucket.bySecondKey.entrySet()) {
                 if (posting.emits(group.getKey())) verify(group.getValue());
+            }
+        }
+
+        /** A bucket for "engineer" can hold hundreds of second words; a posting has a hundred or so distinct words. */
+        void verifyWordGroups(Map<String, List<CompiledSearch>> groups) {
+            Map<String, PostingText.Occurrences> words = posting.text.words();
+            if (groups.size() <= words.size()) {
+                for (Map.Entry<String, List<CompiledSearch>> group : groups.entrySet()) {
+                    if (words.containsKey(group.getKey())) verify(group.getValue());
+                }
+            } else {
+                for (String word : words.keySet()) {
+                    List<CompiledSearch> group = groups.get(word);
+                    if (group != null) verify(group);
+                }
             }
         }
 

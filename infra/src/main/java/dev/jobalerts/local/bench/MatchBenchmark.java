@@ -21,7 +21,7 @@ import java.util.Set;
  * matches M synthetic postings against N synthetic saved searches on one thread with the {@link SearchIndex},
  * times the one-by-one {@link SearchScan} and a Lucene Monitor holding the same searches on the first S and L
  * postings (they are much slower; rates are per posting, so a subset measures them fairly), checks that all three
- * return the same matches, and prints a Markdown table. Defaults: 100,000 searches, 10,000 postings, S=300, L=2,000.
+ * return the same matches, and prints a Markdown table. Defaults: 100,000 searches, 10,000 postings, S=100, L=50 (a full run is about 1.5 CPU minutes).
  */
 public final class MatchBenchmark {
     static final String USAGE = "usage: java -jar jobalerts.jar bench match [--searches N] [--postings M]"
@@ -76,8 +76,8 @@ public final class MatchBenchmark {
                 default -> throw new IllegalArgumentException("unknown argument " + flag);
             }
         }
-        return new Options(searches, postings, Math.min(postings, scan == null ? 300 : scan),
-                Math.min(postings, lucene == null ? 2_000 : lucene), seed);
+        return new Options(searches, postings, Math.min(postings, scan == null ? 100 : scan),
+                Math.min(postings, lucene == null ? 50 : lucene), seed);
     }
 
     private static int positive(String flag, String value) {
