@@ -40,6 +40,11 @@ public final class MatchBenchmark {
         }
     }
 
+    /** For running without the CLI: {@code java -cp jobalerts.jar dev.jobalerts.local.bench.MatchBenchmark ...}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
     public static int run(String[] args, PrintStream out) {
         Options options;
         try {
