@@ -38,7 +38,7 @@ public final class Query {
         return root == null;
     }
 
-    /** The words a posting would have to contain for the alert to say what it matched; for tests and tools. */
+    /** The tree in a canonical form such as {@code AND(title:python OR(django flask))}, for tests and tools. */
     public String canonical() {
         return root == null ? "" : root.toString();
     }
