@@ -21,8 +21,8 @@ final class CompiledSearch {
 
     /** Index bookkeeping: the last match() round that already saw this search as a candidate. */
     long seenInRound;
-    /** Index bookkeeping: the keys this search is filed under, so remove() finds it without a rebuild. */
-    List<IndexKey> filedUnder = List.of();
+    /** Index bookkeeping: where this search is filed, so remove() finds it without a rebuild. */
+    IndexPlanner.Plan plan = IndexPlanner.Plan.ALWAYS;
     /** Index bookkeeping: every key it could be filed under, whose statistics the index keeps. */
     java.util.Set<IndexKey> watching = java.util.Set.of();
 
@@ -33,7 +33,7 @@ final class CompiledSearch {
         this.locations = search.locations().stream().map(Tokenizer::words).filter(words -> !words.isEmpty()).toList();
         this.companies = names(search.companies());
         this.excludedCompanies = names(search.excludeCompanies());
-        this.employmentTypes = Set.copyOf(search.employmentTypes());
+        this.employmentTypes = search.employmentTypes().isEmpty() ? null : Set.copyOf(search.employmentTypes());
     }
 
     /** @throws InvalidSearchException with field {@code query} when the query does not parse */
@@ -45,7 +45,9 @@ final class CompiledSearch {
         return new CompiledSearch(key, search, ((QueryParseResult.Parsed) result).query());
     }
 
+    /** Null for an empty list: the common case then costs one comparison per candidate, not a set probe. */
     private static Set<String> names(List<String> names) {
+        if (names.isEmpty()) return null;
         return names.stream().map(CompanyNames::normalize).collect(Collectors.toUnmodifiableSet());
     }
 
@@ -63,10 +65,10 @@ final class CompiledSearch {
         RemoteMode mode = search.remote();
         if (mode == RemoteMode.ONLY && !remote) return false;
         if (mode == RemoteMode.EXCLUDE && remote) return false;
-        if (!employmentTypes.isEmpty() && posting.employmentType != null && !employmentTypes.contains(posting.employmentType))
+        if (employmentTypes != null && posting.employmentType != null && !employmentTypes.contains(posting.employmentType))
             return false;
-        if (!companies.isEmpty() && !companies.contains(posting.companyName)) return false;
-        if (excludedCompanies.contains(posting.companyName)) return false;
+        if (companies != null && !companies.contains(posting.companyName)) return false;
+        if (excludedCompanies != null && excludedCompanies.contains(posting.companyName)) return false;
         if (!salaryPasses(posting.posting.salary())) return false;
         if (!datePasses(posting.date, today)) return false;
         return locationPasses(posting, remote, mode);

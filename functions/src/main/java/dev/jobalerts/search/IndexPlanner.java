@@ -17,13 +17,29 @@ import java.util.function.ToDoubleFunction;
 final class IndexPlanner {
     private IndexPlanner() {}
 
-    /** The keys to file {@code search} under given each key's share of postings; empty means "check always". */
-    static List<IndexKey> keysFor(CompiledSearch search, ToDoubleFunction<IndexKey> share) {
+    /** A second clause is only worth checking when it rules out a fair share of postings. */
+    private static final double MAX_SECONDARY_SHARE = 0.6;
+
+    /**
+     * Where to file a search: under each key of its cheapest clause ({@code primary}; empty means "check for every
+     * posting") and, within those, under each key of its second cheapest clause ({@code secondary}; empty when there
+     * is none worth checking). A posting then reaches the search only when it emits a key of both.
+     */
+    record Plan(List<IndexKey> primary, List<IndexKey> secondary) {
+        static final Plan ALWAYS = new Plan(List.of(), List.of());
+    }
+
+    static Plan planFor(CompiledSearch search, ToDoubleFunction<IndexKey> share) {
         List<Set<IndexKey>> clauses = new ArrayList<>();
         if (search.query.root() != null) clauses.addAll(clauses(search.query.root(), share));
         clauses.addAll(filterClauses(search, share));
         Set<IndexKey> best = cheapest(clauses, share);
-        return best == null ? List.of() : List.copyOf(best);
+        if (best == null) return Plan.ALWAYS;
+        List<Set<IndexKey>> rest = new ArrayList<>(clauses);
+        rest.removeIf(best::equals);
+        Set<IndexKey> second = cheapest(rest, share);
+        boolean useSecond = second != null && cost(second, share) <= MAX_SECONDARY_SHARE;
+        return new Plan(List.copyOf(best), useSecond ? List.copyOf(second) : List.of());
     }
 
     /** Every key {@link #keysFor} could ever choose, whatever the shares: the index keeps statistics for these. */
@@ -118,13 +134,18 @@ final class IndexPlanner {
         Set<IndexKey> best = null;
         double bestCost = Double.MAX_VALUE;
         for (Set<IndexKey> clause : clauses) {
-            double cost = 0;
-            for (IndexKey key : clause) cost += share.applyAsDouble(key);
+            double cost = cost(clause, share);
             if (cost < bestCost) {
                 best = clause;
                 bestCost = cost;
             }
         }
         return best;
+    }
+
+    private static double cost(Set<IndexKey> clause, ToDoubleFunction<IndexKey> share) {
+        double cost = 0;
+        for (IndexKey key : clause) cost += share.applyAsDouble(key);
+        return cost;
     }
 }

@@ -47,6 +47,21 @@ final class PreparedPosting {
         return false;
     }
 
+    /** Whether this posting emits {@code key}, i.e. whether the index would look {@code key} up for it. */
+    boolean emits(IndexKey key) {
+        return switch (key.kind()) {
+            case TERM_ANY -> text.has(key.text(), Field.ANY.mask);
+            case TERM_TITLE -> text.has(key.text(), Field.TITLE.mask);
+            case TERM_COMPANY -> text.has(key.text(), Field.COMPANY.mask);
+            case PREFIX_ANY -> text.hasPrefix(key.text(), Field.ANY.mask);
+            case PREFIX_TITLE -> text.hasPrefix(key.text(), Field.TITLE.mask);
+            case PREFIX_COMPANY -> text.hasPrefix(key.text(), Field.COMPANY.mask);
+            case LOCATION -> locationWords.contains(key.text());
+            case COMPANY_NAME -> companyName.equals(key.text());
+            case REMOTE -> posting.remote();
+        };
+    }
+
     /** Posting validates the YYYY-MM-DD shape, not the calendar ("2024-02-30"); such a date counts as unknown. */
     private static LocalDate parseDate(String date) {
         if (date == null) return null;

@@ -38,7 +38,7 @@ public final class Query {
         return root == null;
     }
 
-    /** The words a posting would have to contain for the alert to say what it matched; for tests and tools. */
+    /** The tree in a canonical form such as {@code AND(title:python OR(django flask))}, for tests and tools. */
     public String canonical() {
         return root == null ? "" : root.toString();
     }
@@ -80,9 +80,15 @@ public final class Query {
     /** The words and phrases that made the query match, in query order, without repeats. */
     List<String> matchedTerms(PostingText posting) {
         if (root == null) return List.of();
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(4);
         root.explain(posting, out);
-        return out.stream().distinct().toList();
+        if (out.size() > 1) {
+            // Usually one to three words: a quadratic de-duplication beats building a set.
+            for (int i = out.size() - 1; i > 0; i--) {
+                if (out.subList(0, i).contains(out.get(i))) out.remove(i);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -104,8 +104,8 @@ sealed interface QueryNode {
 
         @Override
         public boolean test(PostingText text) {
-            for (QueryNode child : children) {
-                if (!child.test(text)) return false;
+            for (int i = 0; i < children.size(); i++) {
+                if (!children.get(i).test(text)) return false;
             }
             return true;
         }
@@ -133,8 +133,8 @@ sealed interface QueryNode {
 
         @Override
         public boolean test(PostingText text) {
-            for (QueryNode child : children) {
-                if (child.test(text)) return true;
+            for (int i = 0; i < children.size(); i++) {
+                if (children.get(i).test(text)) return true;
             }
             return false;
         }

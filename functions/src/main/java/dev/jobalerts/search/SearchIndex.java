@@ -17,9 +17,8 @@ import java.util.Objects;
  * key (only exclusions, only salary or date filters) are verified for every posting.
  *
  * <p>"Rarest" starts as a guess ({@link WordFrequency}) and becomes a count: every key any search could be filed
- * under keeps the number of postings that emitted it, and after 256, 1,024, 4,096, 16,384 and then every 65,536
- * postings each search is re-filed under its cheapest clause by those counts. A wrong guess costs time, never a
- * match.
+ * under keeps the number of postings that emitted it, and after the first 1,024 postings and then every 65,536
+ * each search is re-filed under its cheapest clauses by those counts. A wrong guess costs time, never a match.
  *
  * <p>Meant to live across warm Lambda invocations: {@link #put} and {@link #remove} change one search without a
  * rebuild. Not thread-safe: the matcher uses one index from one thread.
@@ -27,12 +26,23 @@ import java.util.Objects;
 public final class SearchIndex implements SearchMatcher {
     /** How many postings' worth of weight the prior guess has against the counts. */
     private static final double PRIOR_WEIGHT = 100;
-    private static final long FIRST_REPLAN = 256;
+    /** Enough postings to tell "engineer" (in a third of them) from "kafka" (in a few percent). */
+    private static final long FIRST_REPLAN = 1_024;
+    /** Re-filing 100,000 searches costs about half a second: every 65,536 postings that is a few µs per posting. */
     private static final long LATE_REPLAN_EVERY = 65_536;
 
-    /** A key's searches and statistics. Exists while at least one search could be filed under the key. */
+    /**
+     * A key's searches and statistics. Exists while at least one search could be filed under the key. Searches
+     * with a second clause are grouped by its keys, and a group is verified only when the posting emits that key
+     * too: "python engineer" filed under python is not a candidate for every Python posting, only for those that
+     * also say engineer.
+     */
     private static final class Bucket {
         final List<CompiledSearch> filed = new ArrayList<>(1);
+        /** Null until a search with a second clause is filed here: most buckets never get one. */
+        Map<IndexKey, List<CompiledSearch>> bySecondKey;
+        /** The same for second keys that are plain words (most of them), looked up from whichever side is smaller. */
+        Map<String, List<CompiledSearch>> bySecondWord;
         int references;
         long postings;
         long lastRound;
@@ -43,12 +53,20 @@ public final class SearchIndex implements SearchMatcher {
     private final List<CompiledSearch> always = new ArrayList<>();
     /** Per prefix kind, how many watched prefixes have each length: a posting only cuts its words at those lengths. */
     private final Map<IndexKey.Kind, int[]> prefixLengths = new EnumMap<>(IndexKey.Kind.class);
+    private final long replanEvery;
     private long round;
     private long postingsSeen;
     private long candidatesVerified;
-    private long nextReplan = FIRST_REPLAN;
+    private long nextReplan;
 
     public SearchIndex() {
+        this(FIRST_REPLAN, LATE_REPLAN_EVERY);
+    }
+
+    /** Tests re-file often, to check that re-filing never changes a result. */
+    SearchIndex(long firstReplan, long replanEvery) {
+        this.nextReplan = firstReplan;
+        this.replanEvery = replanEvery;
         for (IndexKey.Kind kind : IndexKey.Kind.values()) {
             buckets.put(kind, new HashMap<>());
             if (kind.isPrefix()) prefixLengths.put(kind, new int[Query.MAX_LENGTH + 1]);
@@ -62,7 +80,7 @@ public final class SearchIndex implements SearchMatcher {
         byKey.put(key, compiled);
         compiled.watching = IndexPlanner.candidateKeys(compiled);
         for (IndexKey watched : compiled.watching) watch(watched);
-        file(compiled, IndexPlanner.keysFor(compiled, this::share));
+        file(compiled, IndexPlanner.planFor(compiled, this::share));
     }
 
     @Override
@@ -130,26 +148,56 @@ public final class SearchIndex implements SearchMatcher {
     }
 
     private void replan() {
-        nextReplan = postingsSeen < LATE_REPLAN_EVERY ? postingsSeen * 4 : postingsSeen + LATE_REPLAN_EVERY;
+        nextReplan = postingsSeen + replanEvery;
         for (CompiledSearch search : byKey.values()) {
-            List<IndexKey> keys = IndexPlanner.keysFor(search, this::share);
-            if (!keys.equals(search.filedUnder)) {
+            IndexPlanner.Plan plan = IndexPlanner.planFor(search, this::share);
+            if (!plan.equals(search.plan)) {
                 unfile(search);
-                file(search, keys);
+                file(search, plan);
             }
         }
     }
 
-    private void file(CompiledSearch search, List<IndexKey> keys) {
-        search.filedUnder = keys;
-        if (keys.isEmpty()) always.add(search);
-        for (IndexKey key : keys) buckets.get(key.kind()).get(key.text()).filed.add(search);
+    private void file(CompiledSearch search, IndexPlanner.Plan plan) {
+        search.plan = plan;
+        if (plan.primary().isEmpty()) always.add(search);
+        for (IndexKey key : plan.primary()) {
+            Bucket bucket = buckets.get(key.kind()).get(key.text());
+            if (plan.secondary().isEmpty()) bucket.filed.add(search);
+            for (IndexKey second : plan.secondary()) group(bucket, second, true).add(search);
+        }
     }
 
     private void unfile(CompiledSearch search) {
-        if (search.filedUnder.isEmpty()) always.remove(search);
-        for (IndexKey key : search.filedUnder) buckets.get(key.kind()).get(key.text()).filed.remove(search);
-        search.filedUnder = List.of();
+        IndexPlanner.Plan plan = search.plan;
+        if (plan.primary().isEmpty()) always.remove(search);
+        for (IndexKey key : plan.primary()) {
+            Bucket bucket = buckets.get(key.kind()).get(key.text());
+            if (plan.secondary().isEmpty()) bucket.filed.remove(search);
+            for (IndexKey second : plan.secondary()) {
+                List<CompiledSearch> group = group(bucket, second, false);
+                group.remove(search);
+                if (!group.isEmpty()) continue;
+                if (second.kind() == IndexKey.Kind.TERM_ANY) {
+                    bucket.bySecondWord.remove(second.text());
+                    if (bucket.bySecondWord.isEmpty()) bucket.bySecondWord = null;
+                } else {
+                    bucket.bySecondKey.remove(second);
+                    if (bucket.bySecondKey.isEmpty()) bucket.bySecondKey = null;
+                }
+            }
+        }
+        search.plan = IndexPlanner.Plan.ALWAYS;
+    }
+
+    private static List<CompiledSearch> group(Bucket bucket, IndexKey second, boolean create) {
+        if (second.kind() == IndexKey.Kind.TERM_ANY) {
+            if (bucket.bySecondWord == null) bucket.bySecondWord = new HashMap<>(4);
+            return create ? bucket.bySecondWord.computeIfAbsent(second.text(), k -> new ArrayList<>(1))
+                    : bucket.bySecondWord.get(second.text());
+        }
+        if (bucket.bySecondKey == null) bucket.bySecondKey = new HashMap<>(4);
+        return create ? bucket.bySecondKey.computeIfAbsent(second, k -> new ArrayList<>(1)) : bucket.bySecondKey.get(second);
     }
 
     private void watch(IndexKey key) {
@@ -183,7 +231,27 @@ public final class SearchIndex implements SearchMatcher {
             if (bucket == null || bucket.lastRound == number) return;
             bucket.lastRound = number;
             bucket.postings++;
-            verify(bucket.filed);
+            if (!bucket.filed.isEmpty()) verify(bucket.filed);
+            if (bucket.bySecondWord != null) verifyWordGroups(bucket.bySecondWord);
+            if (bucket.bySecondKey == null) return;
+            for (Map.Entry<IndexKey, List<CompiledSearch>> group : bucket.bySecondKey.entrySet()) {
+                if (posting.emits(group.getKey())) verify(group.getValue());
+            }
+        }
+
+        /** A bucket for "engineer" can hold hundreds of second words; a posting has a hundred or so distinct words. */
+        void verifyWordGroups(Map<String, List<CompiledSearch>> groups) {
+            Map<String, PostingText.Occurrences> words = posting.text.words();
+            if (groups.size() <= words.size()) {
+                for (Map.Entry<String, List<CompiledSearch>> group : groups.entrySet()) {
+                    if (words.containsKey(group.getKey())) verify(group.getValue());
+                }
+            } else {
+                for (String word : words.keySet()) {
+                    List<CompiledSearch> group = groups.get(word);
+                    if (group != null) verify(group);
+                }
+            }
         }
 
         void verify(List<CompiledSearch> candidates) {

@@ -17,8 +17,18 @@ import java.util.Random;
  * descriptions carry the boilerplate that makes common words common.
  */
 final class SyntheticJobs {
-    static final String[] SKILLS = {
-            "python", "java", "javascript", "sql", "aws", "react", "typescript", "c#", "kubernetes", "docker",
+    /**
+     * One kind of job: its own skills (most popular first), roles and areas. A board mixes kinds, and a nurse's
+     * saved search rarely matches a developer's posting.
+     */
+    record Domain(String name, int percent, String[] skills, String[] roles, String[] areas, double[] skillCdf) {
+        Domain(String name, int percent, String[] skills, String[] roles, String[] areas) {
+            this(name, percent, skills, roles, areas, cdf(skills.length, 0.7));
+        }
+    }
+
+    static final Domain[] DOMAINS = {
+            new Domain("tech", 50, new String[] {"python", "java", "javascript", "sql", "aws", "react", "typescript", "c#", "kubernetes", "docker",
             "node.js", "go", "c++", ".net", "azure", "linux", "terraform", "postgresql", "spark", "kafka", "gcp",
             "django", "spring", "angular", "vue.js", "ruby", "rails", "php", "scala", "kotlin", "swift", "rust",
             "graphql", "redis", "mongodb", "mysql", "airflow", "snowflake", "tableau", "excel", "salesforce", "sap",
@@ -30,17 +40,62 @@ final class SyntheticJobs {
             "dynamodb", "cassandra", "neo4j", "webpack", "vite", "next.js", "nuxt", "svelte", "tailwind", "sass",
             "html", "css", "jquery", "bootstrap", "unity", "unreal", "opengl", "vulkan", "cuda", "verilog", "vhdl",
             "fpga", "embedded", "rtos", "autosar", "plc", "scada", "solidworks", "autocad", "revit", "catia",
-            "sharepoint", "dynamics", "netsuite", "workday", "servicenow", "okta", "iam", "siem", "soc", "pci",
-            "hipaa", "sox", "gaap", "cpa", "quickbooks", "xero", "hubspot", "marketo", "seo", "sem", "ppc"};
-    static final String[] ROLES = {
-            "engineer", "developer", "analyst", "manager", "designer", "scientist", "architect", "administrator",
-            "consultant", "specialist", "technician", "accountant", "recruiter", "nurse", "coordinator", "director",
-            "writer", "tester", "researcher", "representative"};
-    static final String[] AREAS = {
-            "software", "data", "backend", "frontend", "full stack", "devops", "security", "mobile", "cloud",
-            "platform", "infrastructure", "product", "marketing", "sales", "finance", "machine learning", "qa",
-            "site reliability", "network", "database", "game", "embedded", "ux", "customer success", "payroll",
-            "clinical", "supply chain", "hr", "legal", "business intelligence"};
+            "sharepoint", "dynamics", "workday", "servicenow", "okta", "iam", "siem", "soc", "pci"},
+                    new String[] {"engineer", "developer", "architect", "administrator", "tester", "scientist", "analyst",
+                            "manager", "designer", "consultant"},
+                    new String[] {"software", "data", "backend", "frontend", "full stack", "devops", "security", "mobile",
+                            "cloud", "platform", "infrastructure", "machine learning", "qa", "site reliability", "network",
+                            "database", "game", "embedded", "ux", "business intelligence"}),
+            new Domain("health", 15, new String[] {
+                    "rn", "bls", "acls", "epic", "icu", "emr", "patient care", "cerner", "phlebotomy", "triage",
+                    "pediatrics", "oncology", "telemetry", "hipaa", "medicare", "medicaid", "icd-10", "cpt", "billing",
+                    "medical coding", "pharmacy", "radiology", "surgery", "dialysis", "home health", "lpn", "cna",
+                    "pals", "med-surg", "labor and delivery", "wound care", "infection control", "case management",
+                    "utilization review", "behavioral health", "physical therapy", "occupational therapy", "mri", "ct",
+                    "ultrasound"},
+                    new String[] {"nurse", "technician", "assistant", "coordinator", "specialist", "therapist",
+                            "pharmacist", "physician", "coder", "manager"},
+                    new String[] {"clinical", "registered", "medical", "surgical", "emergency", "behavioral health",
+                            "patient care", "home health", "pharmacy", "radiology"}),
+            new Domain("finance", 15, new String[] {
+                    "excel", "gaap", "cpa", "quickbooks", "sap", "netsuite", "reconciliation", "accounts payable",
+                    "accounts receivable", "audit", "tax", "payroll", "budgeting", "forecasting", "sox", "ifrs",
+                    "treasury", "underwriting", "compliance", "aml", "kyc", "cfa", "bloomberg", "xero", "oracle",
+                    "financial modeling", "general ledger", "month-end close", "variance analysis", "cash flow",
+                    "hyperion", "adaptive", "power bi", "vba", "risk management", "credit analysis", "fp&a",
+                    "cost accounting", "fixed assets", "intercompany"},
+                    new String[] {"accountant", "analyst", "controller", "auditor", "manager", "specialist", "clerk",
+                            "advisor", "director", "bookkeeper"},
+                    new String[] {"finance", "accounting", "tax", "audit", "payroll", "financial planning", "credit",
+                            "risk", "treasury", "billing"}),
+            new Domain("sales", 10, new String[] {
+                    "salesforce", "hubspot", "crm", "b2b", "saas", "lead generation", "cold calling", "marketo", "seo",
+                    "sem", "ppc", "google ads", "copywriting", "social media", "email marketing", "negotiation",
+                    "account management", "pipeline", "quota", "enterprise sales", "inside sales", "outreach",
+                    "gong", "linkedin", "content marketing", "brand", "events", "partnerships", "channel sales",
+                    "market research"},
+                    new String[] {"representative", "manager", "executive", "specialist", "coordinator", "director",
+                            "strategist", "associate", "consultant", "lead"},
+                    new String[] {"sales", "marketing", "account", "business development", "customer success",
+                            "digital marketing", "brand", "growth", "demand generation", "partner"}),
+            new Domain("operations", 10, new String[] {
+                    "forklift", "osha", "lean", "six sigma", "inventory", "warehouse", "logistics", "procurement", "erp",
+                    "scheduling", "cdl", "shipping", "receiving", "quality control", "iso 9001", "kanban", "dispatch",
+                    "sap", "wms", "purchasing", "vendor management", "continuous improvement", "5s", "root cause",
+                    "preventive maintenance", "plc", "blueprint reading", "welding", "hazmat", "pallet jack"},
+                    new String[] {"associate", "supervisor", "manager", "coordinator", "driver", "operator", "planner",
+                            "technician", "buyer", "lead"},
+                    new String[] {"warehouse", "logistics", "operations", "manufacturing", "production", "supply chain",
+                            "maintenance", "distribution", "fulfillment", "quality"})};
+    private static final int[] DOMAIN_PERCENT_CDF = percentCdf();
+
+    private static int[] percentCdf() {
+        int[] cdf = new int[DOMAINS.length];
+        int sum = 0;
+        for (int i = 0; i < DOMAINS.length; i++) cdf[i] = sum += DOMAINS[i].percent();
+        return cdf;
+    }
+
     static final String[] LEVELS = {"senior", "junior", "lead", "principal", "staff", "head of", "intern", "associate"};
     static final String[] CITIES = {
             "New York, NY", "San Francisco, CA", "Austin, TX", "Seattle, WA", "Boston, MA", "Chicago, IL",
@@ -105,11 +160,17 @@ final class SyntheticJobs {
      * A skill with P(i) proportional to 1/(i+1)^0.7: the most common one is in about a quarter of postings (as
      * Python is on a tech-heavy board), the long tail in a fraction of a percent.
      */
-    private String skill() {
-        return SKILLS[draw(SKILL_CDF)];
+    private String skill(Domain domain) {
+        return domain.skills()[draw(domain.skillCdf())];
     }
 
-    private static final double[] SKILL_CDF = cdf(SKILLS.length, 0.7);
+    private Domain domain() {
+        int roll = random.nextInt(100);
+        for (int i = 0; i < DOMAINS.length; i++) {
+            if (roll < DOMAIN_PERCENT_CDF[i]) return DOMAINS[i];
+        }
+        return DOMAINS[0];
+    }
     /** The biggest city has about 15% of the on-site postings. */
     private static final double[] CITY_CDF = cdf(CITIES.length, 0.8);
     /** The biggest employer posts about 3% of the postings. */
@@ -156,10 +217,11 @@ final class SyntheticJobs {
     }
 
     private Posting posting(int n) {
+        Domain domain = domain();
         String level = random.nextInt(3) == 0 ? "" : LEVELS[zipf(LEVELS.length)] + " ";
-        String area = random.nextInt(4) == 0 ? "" : AREAS[zipf(AREAS.length)] + " ";
-        String role = ROLES[zipf(ROLES.length)];
-        List<String> skills = new ArrayList<>(new LinkedHashSet<>(List.of(skill(), skill(), skill(), skill())));
+        String area = random.nextInt(4) == 0 ? "" : domain.areas()[zipf(domain.areas().length)] + " ";
+        String role = domain.roles()[zipf(domain.roles().length)];
+        List<String> skills = new ArrayList<>(new LinkedHashSet<>(List.of(skill(domain), skill(domain), skill(domain), skill(domain))));
         String title = capitalise(level + area + role) + (random.nextInt(4) == 0 ? " (" + display(skills.get(0)) + ")" : "");
         String company = companies[company()];
         boolean remote = random.nextInt(4) == 0;
@@ -219,7 +281,7 @@ final class SyntheticJobs {
      */
     private SavedSearch search(int n) {
         boolean filterOnly = random.nextInt(10) == 0;
-        String query = filterOnly ? "" : query();
+        String query = filterOnly ? "" : query(domain());
         // A one-word query is usually narrowed by place; overall 30% of searches filter by location.
         boolean oneWord = !query.isEmpty() && !query.contains(" ");
         boolean byLocation = oneWord ? random.nextInt(10) < 6 : random.nextInt(100) < 28;
@@ -249,28 +311,39 @@ final class SyntheticJobs {
         return random.nextInt(3) == 0 ? city : city.substring(0, city.indexOf(',') < 0 ? city.length() : city.indexOf(','));
     }
 
-    private String query() {
+    private String query(Domain domain) {
+        String[] roles = domain.roles();
         List<String> parts = new ArrayList<>();
-        parts.add(term(skill()));
+        parts.add(term(skill(domain)));
         int shape = random.nextInt(20);
-        if (shape < 6) parts.add(term(skill()));
-        if (shape >= 6 && shape < 12) parts.add(role());
-        if (shape == 12) parts.add("(" + term(skill()) + " OR " + term(skill()) + (random.nextBoolean() ? " OR " + term(skill()) : "") + ")");
-        if (shape == 13) parts.add("title:(" + LEVELS[random.nextInt(3)] + " OR " + LEVELS[random.nextInt(3)] + ")");
-        if (shape == 14) parts.add(ROLES[zipf(ROLES.length)].substring(0, 5) + "*");
-        if (shape >= 15 && shape < 19) {
-            parts.add(role());
-            parts.add(term(skill()));
+        if (shape < 6) parts.add(term(skill(domain)));
+        if (shape >= 6 && shape < 12) parts.add(role(domain));
+        if (shape == 12) {
+            parts.add("(" + term(skill(domain)) + " OR " + term(skill(domain))
+                    + (random.nextBoolean() ? " OR " + term(skill(domain)) : "") + ")");
         }
-        if (random.nextInt(5) == 0) parts.add("-" + (random.nextBoolean() ? LEVELS[zipf(LEVELS.length)].split(" ")[0] : skill()));
-        if (random.nextInt(12) == 0) parts.add("NOT " + term(ROLES[zipf(ROLES.length)]));
-        if (random.nextInt(10) == 0) parts.add(0, "\"" + AREAS[zipf(AREAS.length)] + " " + ROLES[zipf(ROLES.length)] + "\"");
+        if (shape == 13) parts.add("title:(" + LEVELS[random.nextInt(3)] + " OR " + LEVELS[random.nextInt(3)] + ")");
+        if (shape == 14) {
+            String role = roles[zipf(roles.length)];
+            parts.add(role.substring(0, Math.min(role.length(), 5)) + "*");
+        }
+        if (shape >= 15 && shape < 19) {
+            parts.add(role(domain));
+            parts.add(term(skill(domain)));
+        }
+        if (random.nextInt(5) == 0) {
+            parts.add("-" + (random.nextBoolean() ? LEVELS[zipf(LEVELS.length)].split(" ")[0] : term(skill(domain))));
+        }
+        if (random.nextInt(12) == 0) parts.add("NOT " + roles[zipf(roles.length)]);
+        if (random.nextInt(10) == 0) {
+            parts.add(0, "\"" + domain.areas()[zipf(domain.areas().length)] + " " + roles[zipf(roles.length)] + "\"");
+        }
         return String.join(" ", parts.subList(0, Math.min(parts.size(), 6)));
     }
 
-    private String role() {
-        String area = AREAS[zipf(AREAS.length)];
-        String role = ROLES[zipf(ROLES.length)];
+    private String role(Domain domain) {
+        String area = domain.areas()[zipf(domain.areas().length)];
+        String role = domain.roles()[zipf(domain.roles().length)];
         return switch (random.nextInt(4)) {
             case 0 -> "\"" + area + " " + role + "\"";
             case 1 -> "title:" + role;
@@ -279,8 +352,10 @@ final class SyntheticJobs {
         };
     }
 
+    /** A skill as a subscriber types it: sometimes capitalised, quoted when it is several words. */
     private String term(String skill) {
-        return random.nextInt(4) == 0 ? display(skill) : skill;
+        String typed = random.nextInt(4) == 0 ? display(skill) : skill;
+        return typed.contains(" ") ? "\"" + typed + "\"" : typed;
     }
 
 }

@@ -41,6 +41,11 @@ public final class MatchCommand {
 
     private record Options(Path searches, Path postings, LocalDate now, boolean explain) {}
 
+    /** For running without the CLI: {@code java -cp jobalerts.jar dev.jobalerts.local.cli.MatchCommand ...}. */
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             Options options = options(args);
