@@ -15,6 +15,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 
@@ -25,6 +28,8 @@ import java.util.Set;
  */
 final class Demo {
     static final String DEMO_EMAIL = "dev@example.com";
+    /** A second subscriber with the same search who asked for a daily digest instead of instant alerts. */
+    static final String DIGEST_EMAIL = "daily@example.com";
     static final String DEMO_SEARCH = "{\"id\":\"demo\",\"query\":\"python AND (django OR flask)\",\"locations\":[\"Charlotte\"],"
             + "\"remote\":\"include\",\"minSalary\":120000,\"currency\":\"USD\"}";
 
@@ -46,24 +51,17 @@ final class Demo {
             step("added " + sources.size() + " sample sources");
 
             HttpClient http = HttpClient.newHttpClient();
-            ObjectNode signUp = Json.mapper().createObjectNode();
-            signUp.put("email", DEMO_EMAIL);
-            signUp.set("search", Json.mapper().readTree(DEMO_SEARCH));
-            signUp.put("frequency", "instant");
-            var response = http.send(HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/subscriptions"))
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(signUp.toString())).build(), HttpResponse.BodyHandlers.ofString());
-            step("signed up " + DEMO_EMAIL + " for " + signUp.get("search").get("query") + ": HTTP " + response.statusCode() + " " + response.body());
-            String confirmLink = outbox.latestConfirmLink(DEMO_EMAIL)
-                    .orElseThrow(() -> new IllegalStateException("no confirmation email reached the outbox"));
-            var confirmed = http.send(HttpRequest.newBuilder(URI.create(confirmLink)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            step("followed the confirmation link from the email: HTTP " + confirmed.statusCode());
-            if (confirmed.statusCode() != 200) throw new IllegalStateException("confirmation failed with HTTP " + confirmed.statusCode());
+            signUpAndConfirm(http, cloud, outbox, DEMO_EMAIL, "instant");
+            signUpAndConfirm(http, cloud, outbox, DIGEST_EMAIL, "daily");
 
             step("scheduled fetch:");
             FetchRun.Summary fetch = cloud.fetch(Set.of(), line -> out.println("    " + line));
             cloud.drainStreams();
             step("stream pollers drained: parser and matcher saw every new record");
+            Instant tomorrowMorning = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(8, 5).toInstant(ZoneOffset.UTC);
+            var digest = cloud.runDigestAt(tomorrowMorning);
+            step("digest run as at " + tomorrowMorning + " (08:00 UTC is " + DIGEST_EMAIL + "'s digest hour): "
+                    + digest.emailsSent() + " digest sent");
 
             int postings = count(cloud, cloud.tables().postings());
             int matches = count(cloud, cloud.tables().deliveries());
@@ -74,7 +72,7 @@ final class Demo {
                     fetch.changed() + fetch.unchanged() + fetch.detailPages(), fetch.changed(), fetch.detailPages());
             out.printf("  postings stored   %d%n", postings);
             out.printf("  matches           %d%n", matches);
-            out.printf("  alert emails      %d%n", alerts.size());
+            out.printf("  alert emails      %d (instant alerts and digests)%n", alerts.size());
             out.printf("  dead letters      %d%n", cloud.deadLetters().size());
             out.printf("  took              %.1f s%n", (System.nanoTime() - started) / 1e9);
             out.println();
@@ -88,8 +86,27 @@ final class Demo {
             Path first = alerts.get(0);
             out.println("first alert: " + first.toAbsolutePath());
             out.println("preview:     " + Path.of(first.toString().replaceFirst("\\.eml$", ".html")).toAbsolutePath());
+            if (alerts.size() > 1) out.println("digest:      " + alerts.get(alerts.size() - 1).toAbsolutePath());
             return 0;
         }
+    }
+
+    /** Signs up through the HTTP API and confirms with the link from the confirmation email, as a person would. */
+    private void signUpAndConfirm(HttpClient http, LocalCloud cloud, Outbox outbox, String email, String frequency) throws Exception {
+        ObjectNode signUp = Json.mapper().createObjectNode();
+        signUp.put("email", email);
+        signUp.set("search", Json.mapper().readTree(DEMO_SEARCH));
+        signUp.put("frequency", frequency);
+        var response = http.send(HttpRequest.newBuilder(URI.create(cloud.apiUrl() + "/subscriptions"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(signUp.toString())).build(), HttpResponse.BodyHandlers.ofString());
+        step("signed up " + email + " (" + frequency + ") for " + signUp.get("search").get("query") + ": HTTP "
+                + response.statusCode() + " " + response.body());
+        String confirmLink = outbox.latestConfirmLink(email)
+                .orElseThrow(() -> new IllegalStateException("no confirmation email for " + email + " reached the outbox"));
+        var confirmed = http.send(HttpRequest.newBuilder(URI.create(confirmLink)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        step("followed the confirmation link from " + email + "'s email: HTTP " + confirmed.statusCode());
+        if (confirmed.statusCode() != 200) throw new IllegalStateException("confirmation failed with HTTP " + confirmed.statusCode());
     }
 
     private static int count(LocalCloud cloud, String table) {

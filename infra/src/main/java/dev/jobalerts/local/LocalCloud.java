@@ -10,6 +10,7 @@ import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.digest.DigestHandler;
+import dev.jobalerts.digest.DigestRun;
 import dev.jobalerts.notifications.NotificationsHandler;
 import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.fetch.FetchSettings;
@@ -75,6 +76,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<StreamPoller> pollers = new ArrayList<>();
     private final Map<String, RequestHandler<?, ?>> handlers;
     private final DigestHandler digest;
+    private final FunctionConfig config;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
 
     private LocalCloud(Options options) {
@@ -86,7 +88,7 @@ public final class LocalCloud implements AutoCloseable {
         int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
         String apiUrl = "http://127.0.0.1:" + apiPort;
         Clock clock = Clock.systemUTC();
-        FunctionConfig config = new FunctionConfig(tables, SENDER, apiUrl, randomSecret(), null);
+        config = new FunctionConfig(tables, SENDER, apiUrl, randomSecret(), null);
         var client = dynamo.client();
 
         var sources = new SourceStore(client, tables.sources());
@@ -172,6 +174,15 @@ public final class LocalCloud implements AutoCloseable {
     /** Runs the hourly digest and pending sweep now, as its schedule would. */
     public Map<String, Object> runDigest() {
         return digest.handleRequest(Map.of(), new dev.jobalerts.local.cloud.LocalContext("DigestFunction", 300));
+    }
+
+    /**
+     * Runs the digest as the hourly schedule would at {@code when} — the demo uses it to show tomorrow morning's
+     * digest without waiting a day. Mail goes to the same outbox.
+     */
+    public DigestRun.Summary runDigestAt(Instant when) {
+        Clock at = Clock.fixed(when, java.time.ZoneOffset.UTC);
+        return DigestHandler.create(config, outbox, dynamo.client(), at).run(when.plusSeconds(300));
     }
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
