@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Postings stream (NEW_IMAGE, INSERT only) → {@link AlertMatcher}. The whole batch is matched at once so each
@@ -35,25 +36,26 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
 
     private final AlertMatcher matcher;
 
+    /** Lambda's entry: reads the environment once and builds the clients for the life of the container. */
     public MatcherHandler() {
-        this(FunctionConfig.fromEnvironment(System.getenv()), new SesMailer(AwsClients.sesV2(System.getenv()),
-                System.getenv("SES_CONFIGURATION_SET")));
+        this(System.getenv());
     }
 
-    private MatcherHandler(FunctionConfig config, Mailer mailer) {
-        this(create(config, mailer));
+    private MatcherHandler(Map<String, String> env) {
+        this(fromEnvironment(env));
     }
 
     public MatcherHandler(AlertMatcher matcher) {
         this.matcher = matcher;
     }
 
-    /** Wires the matcher the way every runtime does; the local cloud passes its outbox as the mailer. */
-    public static AlertMatcher create(FunctionConfig config, Mailer mailer) {
-        var dynamo = AwsClients.dynamoDb(System.getenv());
-        return create(config, mailer, dynamo, Clock.systemUTC());
+    private static AlertMatcher fromEnvironment(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        return create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC());
     }
 
+    /** Wires the matcher the way every runtime does; the local cloud passes its outbox as the mailer. */
     public static AlertMatcher create(FunctionConfig config, Mailer mailer,
                                       software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, Clock clock) {
         var subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
@@ -78,7 +80,10 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
         Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
         try {
-            matcher.process(postings, deadline);
+            AlertMatcher.Summary summary = matcher.process(postings, deadline);
+            Log.metrics("matcher", Map.of("Postings", summary.postings(), "Matches", summary.matches(),
+                    "EmailsSent", summary.emailsSent(), "EmailsDeferred", summary.emailsDeferred(),
+                    "QueuedForDigest", summary.queuedForDigest()));
             return new StreamsEventResponse();
         } catch (RuntimeException e) {
             Log.error("matching failed; batch will be retried", e, "records", records.size());

@@ -45,6 +45,7 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
         List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
+        int found = 0, stored = 0;
         for (var record : records) {
             String url = StreamKeys.string(record, "url");
             if (url == null) {
@@ -52,12 +53,16 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
                 continue;
             }
             try {
-                parser.parse(url);
+                PageParser.Outcome outcome = parser.parse(url);
+                found += outcome.found();
+                stored += outcome.stored();
             } catch (RuntimeException e) {
                 Log.error("page parse failed; batch resumes here on retry", e, "url", url);
+                Log.metrics("parser", Map.of("PostingsFound", found, "PostingsStored", stored, "ParseFailures", 1));
                 return StreamKeys.failedFrom(record);
             }
         }
+        Log.metrics("parser", Map.of("PostingsFound", found, "PostingsStored", stored, "ParseFailures", 0));
         return new StreamsEventResponse();
     }
 }

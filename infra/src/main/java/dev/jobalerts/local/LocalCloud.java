@@ -77,6 +77,7 @@ public final class LocalCloud implements AutoCloseable {
     private final Map<String, RequestHandler<?, ?>> handlers;
     private final DigestHandler digest;
     private final FunctionConfig config;
+    private final List<EventSourceMapping> mappings;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
 
     private LocalCloud(Options options) {
@@ -118,8 +119,6 @@ public final class LocalCloud implements AutoCloseable {
         mappings = EventSourceMapping.fromTemplate(template);
         pollers.addAll(newPollers());
     }
-
-    private final List<EventSourceMapping> mappings;
 
     /** One poller per stream mapping of the template, reading its stream from TRIM_HORIZON. */
     @SuppressWarnings("unchecked")
