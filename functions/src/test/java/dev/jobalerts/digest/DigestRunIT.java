@@ -18,30 +18,21 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** DigestRun against DynamoDB Local with a recording mailer: due hours, catch-up, the pending sweep, settling. */
 class DigestRunIT {
     private static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
-    static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamo = LocalDynamoDb.perTestClass();
 
     DigestFixture world;
     RecordingMailer mailer;
     TestClock clock;
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void freshWorld() {

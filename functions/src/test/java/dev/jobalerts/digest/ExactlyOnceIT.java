@@ -29,8 +29,6 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -48,17 +46,9 @@ class ExactlyOnceIT {
     @RegisterExtension
     static final SesEmulator SES = SesEmulator.withMaxSendRate(200);
     static final int MATCHES_EACH = 10;
-    static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamo = LocalDynamoDb.perTestClass();
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @Test
     void replayedBatchUnderThrottling_deliversEveryMatchExactlyOnce_inOneEmailPerSubscriber() throws Exception {

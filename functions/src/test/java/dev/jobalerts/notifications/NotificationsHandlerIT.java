@@ -22,30 +22,21 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sample SNS events of functions/events through NotificationsHandler, and what suppression then stops. */
 class NotificationsHandlerIT {
     private static final PojoSerializer<SNSEvent> SNS =
             LambdaEventSerializers.serializerFor(SNSEvent.class, NotificationsHandlerIT.class.getClassLoader());
-    static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamo = LocalDynamoDb.perTestClass();
 
     DigestFixture world;
     TestClock clock;
     NotificationsHandler handler;
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @BeforeEach
     void freshWorld() {

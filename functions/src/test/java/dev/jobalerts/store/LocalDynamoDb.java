@@ -12,6 +12,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -20,38 +23,57 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * DynamoDB Local in this JVM on a free loopback port, with every table of template.yaml created in it.
- * Tests share one instance per class; {@link #freshTables()} gives each test its own stack name (and so
- * its own empty tables) without restarting the server.
+ * Tests share one instance per class ({@code @RegisterExtension static final LocalDynamoDb dynamo =
+ * LocalDynamoDb.perTestClass();}); {@link #freshTables()} gives each test its own stack name (and so its own empty
+ * tables) without restarting the server.
  */
-public final class LocalDynamoDb implements AutoCloseable {
-    private final DynamoDBProxyServer server;
-    private final int port;
-    private final DynamoDbClient client;
-    private final JsonNode template;
+public final class LocalDynamoDb implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    private DynamoDBProxyServer server;
+    private int port;
+    private DynamoDbClient client;
+    private JsonNode template;
     private int stacks;
 
-    private LocalDynamoDb(DynamoDBProxyServer server, int port, JsonNode template) {
-        this.server = server;
-        this.port = port;
-        this.template = template;
-        this.client = DynamoDbClient.builder()
+    private LocalDynamoDb() {}
+
+    /** Started now; the caller closes it. */
+    public static LocalDynamoDb start() {
+        LocalDynamoDb dynamo = new LocalDynamoDb();
+        dynamo.startServer();
+        return dynamo;
+    }
+
+    /** A JUnit extension: started before the class's first test, stopped after its last. */
+    public static LocalDynamoDb perTestClass() {
+        return new LocalDynamoDb();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startServer();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
+    }
+
+    private void startServer() {
+        try {
+            port = freePort();
+            server = ServerRunner.createServerFromCommandLineArgs(
+                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            server.start();
+            template = readTemplate();
+        } catch (Exception e) {
+            throw new IllegalStateException("DynamoDB Local did not start", e);
+        }
+        client = DynamoDbClient.builder()
                 .endpointOverride(URI.create(endpoint()))
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
-    }
-
-    public static LocalDynamoDb start() {
-        try {
-            int port = freePort();
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
-            server.start();
-            return new LocalDynamoDb(server, port, readTemplate());
-        } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start", e);
-        }
     }
 
     public DynamoDbClient client() {

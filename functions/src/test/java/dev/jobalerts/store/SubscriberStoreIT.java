@@ -7,22 +7,13 @@ import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SubscriberStoreIT {
-    static LocalDynamoDb dynamo;
+    @RegisterExtension
+    static final LocalDynamoDb dynamo = LocalDynamoDb.perTestClass();
 
-    @BeforeAll
-    static void start() {
-        dynamo = LocalDynamoDb.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        dynamo.close();
-    }
 
     @Test
     void searchChangesSince_returnsOnlyLaterChanges_includingTombstones() {
