@@ -1,0 +1,43 @@
+package dev.jobalerts.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class SourceHealthTest {
+    static final Instant NOW = Instant.parse("2026-11-22T10:00:00Z");
+
+    @Test
+    void afterFetch_fiveFailuresInARow_flagBroken_andOneSuccessClearsIt() {
+        SourceHealth health = SourceHealth.unknown();
+        for (int i = 0; i < SourceHealth.FAILURES_BEFORE_BROKEN - 1; i++) health = health.afterFetch(NOW, "failed", "HTTP 500", true);
+        assertThat(health.broken()).isFalse();
+
+        health = health.afterFetch(NOW, "failed", "HTTP 500", true);
+        assertThat(health.broken()).isTrue();
+        assertThat(health.consecutiveFailures()).isEqualTo(5);
+
+        health = health.afterFetch(NOW, "ok", "HTTP 200", false);
+        assertThat(health.broken()).isFalse();
+        assertThat(health.consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void afterParse_zeroPostingsWhereThereUsedToBeMany_flagsBroken() {
+        SourceHealth health = SourceHealth.unknown().afterParse(12);
+        assertThat(health.broken()).isFalse();
+        assertThat(health.postingsHighWater()).isEqualTo(12);
+
+        health = health.afterParse(0);
+        assertThat(health.broken()).isTrue();
+        assertThat(health.postingsLastRun()).isZero();
+
+        assertThat(health.afterParse(7).broken()).isFalse();
+    }
+
+    @Test
+    void afterParse_zeroPostingsOnASmallSource_isNotBroken() {
+        assertThat(SourceHealth.unknown().afterParse(2).afterParse(0).broken()).isFalse();
+    }
+}
