@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 final class Extraction {
     private final PageContent page;
     private final List<String> warnings = new ArrayList<>();
+    private UrlResolver pageLinks;
 
     Extraction(PageContent page) {
         this.page = page;
@@ -16,6 +17,12 @@ final class Extraction {
 
     String pageUrl() {
         return page.url();
+    }
+
+    /** Resolves links in structured data against the page URL; made on first use, for this page only. */
+    UrlResolver pageLinks() {
+        if (pageLinks == null) pageLinks = new UrlResolver(page.url());
+        return pageLinks;
     }
 
     Instant fetchedAt() {

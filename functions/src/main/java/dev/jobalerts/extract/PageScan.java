@@ -2,7 +2,6 @@ package dev.jobalerts.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -28,6 +27,7 @@ final class PageScan implements NodeVisitor {
     Element firstH1;
     Element descriptionBlock;
     Element mainBlock;
+    private UrlResolver links;
 
     private PageScan(Document doc) {
         this.doc = doc;
@@ -39,6 +39,12 @@ final class PageScan implements NodeVisitor {
         return scan;
     }
 
+    /** Resolves the page's own links (against its base URL, which a {@code <base href>} may have set). */
+    UrlResolver links() {
+        if (links == null) links = new UrlResolver(doc.baseUri());
+        return links;
+    }
+
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode text) {
@@ -48,7 +54,7 @@ final class PageScan implements NodeVisitor {
         if (!(node instanceof Element el)) return;
         switch (el.normalName()) {
             case "script" -> {
-                if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) jsonLdScripts.add(el);
+                if (containsIgnoreCase(el.attr("type"), "ld+json")) jsonLdScripts.add(el);
             }
             case "h1" -> {
                 if (firstH1 == null) firstH1 = el;
@@ -82,7 +88,21 @@ final class PageScan implements NodeVisitor {
     private static final String[] LABEL_STARTS = {"company", "employer", "organi", "hiring", "location", "job location", "office", "posted", "date", "published"};
 
     private static boolean startsWithLabel(String text, int from) {
+        if (from >= text.length()) return false;
+        // Most text nodes are prose: one look at the first letter rules them out before any comparison.
+        switch (text.charAt(from) | 0x20) {
+            case 'c', 'd', 'e', 'h', 'j', 'l', 'o', 'p' -> { }
+            default -> {
+                return false;
+            }
+        }
         for (String start : LABEL_STARTS) if (text.regionMatches(true, from, start, 0, start.length())) return true;
+        return false;
+    }
+
+    private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+        for (int i = 0; i + lowerCaseWord.length() <= text.length(); i++)
+            if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) return true;
         return false;
     }
 

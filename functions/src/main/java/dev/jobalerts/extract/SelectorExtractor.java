@@ -18,16 +18,17 @@ final class SelectorExtractor {
     List<PostingDraft> extract(Document doc, Map<String, String> selectors, Extraction ctx) {
         List<PostingDraft> drafts = new ArrayList<>();
         int index = 0;
+        UrlResolver links = new UrlResolver(doc.baseUri());
         for (Element item : doc.select(selectors.get("item"))) {
-            ctx.each(drafts, "selector item #" + index++, () -> draft(item, selectors));
+            ctx.each(drafts, "selector item #" + index++, () -> draft(item, selectors, links));
         }
         return drafts;
     }
 
-    private static PostingDraft draft(Element item, Map<String, String> selectors) {
+    private static PostingDraft draft(Element item, Map<String, String> selectors, UrlResolver links) {
         PostingDraft d = new PostingDraft();
         d.title = text(item, selectors.get("title"));
-        d.url = link(item, selectors.get("url")); // none: the listing URL, and the title keeps ids apart
+        d.url = link(item, selectors.get("url"), links); // none: the listing URL, and the title keeps ids apart
         d.company = text(item, selectors.get("company"));
         d.location = text(item, selectors.get("location"));
         Element date = first(item, selectors.get("datePosted"));
@@ -38,12 +39,12 @@ final class SelectorExtractor {
     }
 
     /** Absolute href of the matched element (or of the first link inside it), else null. */
-    static String link(Element item, String css) {
+    static String link(Element item, String css, UrlResolver links) {
         Element el = css == null ? item.selectFirst("a[href]") : first(item, css);
         if (el == null) return null;
         if (!el.hasAttr("href")) el = el.selectFirst("a[href]");
         if (el == null) return null;
-        String url = el.absUrl("href");
+        String url = links.absUrl(el, "href");
         return url.isEmpty() ? null : url;
     }
 
