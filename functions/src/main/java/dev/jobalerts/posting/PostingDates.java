@@ -38,7 +38,8 @@ public final class PostingDates {
     /** The date as {@code YYYY-MM-DD}, or null when the text is empty or not a date we recognise. */
     public static String normalise(String raw, Instant fetchedAt) {
         if (raw == null) return null;
-        String text = PREFIX.matcher(raw.trim().replace('\u00a0', ' ').toLowerCase(Locale.ROOT)).replaceFirst("").trim();
+        String lower = raw.trim().replace('\u00a0', ' ').toLowerCase(Locale.ROOT);
+        String text = (mayHavePrefix(lower) ? PREFIX.matcher(lower).replaceFirst("") : lower).trim();
         if (text.isEmpty()) return null;
         try {
             LocalDate date = parse(text, fetchedAt);
@@ -48,7 +49,15 @@ public final class PostingDates {
         }
     }
 
+    /** PREFIX starts with one of these letters; most dates (ISO, RFC 822, digits) skip the regular expression. */
+    private static boolean mayHavePrefix(String text) {
+        if (text.isEmpty()) return false;
+        char c = text.charAt(0);
+        return c == 'd' || c == 'p' || c == 'l' || c == 'u';
+    }
+
     private static LocalDate parse(String text, Instant fetchedAt) {
+        if (isIsoDate(text)) return ymd(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10));
         Matcher m = ISO.matcher(text);
         if (m.matches()) return ymd(m.group(1), m.group(2), m.group(3));
         if (DIGITS.matcher(text).matches()) {
@@ -89,6 +98,16 @@ public final class PostingDates {
             case "minute" -> 60;
             default -> 3600;
         };
+    }
+
+    /**
+     * Exactly "YYYY-MM-DD" (ASCII digits), checked by hand: it is the commonest input and every posting's output, and
+     * a matcher for each showed in profiles. The ISO pattern accepts it too; this only skips the matcher.
+     */
+    static boolean isIsoDate(String text) {
+        if (text.length() != 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return false;
+        for (int i = 0; i < 10; i++) if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) return false;
+        return true;
     }
 
     private static LocalDate named(String year, String month, String day) {

@@ -29,6 +29,7 @@ public final class PostingText {
     public static String line(String raw) {
         if (raw == null || raw.isEmpty()) return "";
         String text = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, false) : raw;
+        if (isOneLine(text)) return text;
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -42,6 +43,20 @@ public final class PostingText {
             }
         }
         return out.toString();
+    }
+
+    /** True when {@link #line} would return the text unchanged: single spaces between words, nothing to collapse. */
+    private static boolean isOneLine(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || text.charAt(i + 1) == ' ') return false;
+            } else if (c < 0x80 ? c < ' ' || c == 0x7f : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

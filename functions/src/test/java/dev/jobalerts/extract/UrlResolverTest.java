@@ -27,6 +27,30 @@ class UrlResolverTest {
             "''|/jobs/1",
             "https://acme.example/careers/|'javascript:apply()'",
             "https://xn--bcher-kva.example/|jobs",
+            "https://acme.example/careers|/jobs/1",
+            "https://acme.example/careers|/",
+            "https://acme.example/careers|/jobs/1?x=1&y=/2",
+            "https://acme.example/careers|/jobs?next=/./x",
+            "https://acme.example/careers|/a/./b",
+            "https://acme.example/careers|/a/../b",
+            "https://acme.example/careers|/../b",
+            "https://acme.example/careers|/.well-known/x",
+            "https://acme.example/careers|/a#b",
+            "https://acme.example/careers|'/a b'",
+            "https://acme.example/careers|/a\\b",
+            "https://acme.example/careers|//cdn.example/x",
+            "https://acme.example/careers|/a:b",
+            "https://acme.example/careers|/%7Efoo",
+            "https://acme.example/careers|/ünicode",
+            "https://acme.example/careers|/a?b?c",
+            "https://user:pw@Acme.Example:443/careers|/jobs/1",
+            "http://acme.example:80/careers|/jobs/1",
+            "http://acme.example:8080/careers|/jobs/1",
+            "http://[::1]:8080/careers|/jobs/1",
+            "http://[::1]/careers|/jobs/1",
+            "HTTPS://ACME.EXAMPLE/careers|/jobs/1",
+            "ftp://acme.example/careers|/jobs/1",
+            "file:/tmp/page.html|/jobs/1",
     })
     void absUrl_returnsWhatJsoupAbsUrlReturns(String base, String href) {
         Document doc = Jsoup.parse("<a>x</a>", base);
@@ -34,6 +58,12 @@ class UrlResolverTest {
         a.attr("href", href);
 
         assertThat(new UrlResolver(doc.baseUri()).absUrl(a, "href")).isEqualTo(a.absUrl("href"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"/jobs/1|true", "/|true", "/a?b=/c|true", "//x|false", "/a/./b|false", "/a#b|false", "jobs|false", "''|false"})
+    void isPlainRootPath_acceptsOnlyPathsUrlKeepsVerbatim(String path, boolean plain) {
+        assertThat(UrlResolver.isPlainRootPath(path)).isEqualTo(plain);
     }
 
     @ParameterizedTest
