@@ -25,7 +25,7 @@ final class MicrodataExtractor {
         int index = 0;
         for (Element item : scan.jobPostingItems) {
             if (insideAnotherPosting(item)) continue;
-            ctx.each(drafts, "microdata JobPosting #" + index++, () -> draft(item, ctx.pageLinks(), scan.links()));
+            ctx.each(drafts, "microdata JobPosting #" + index++, () -> draft(item, ctx.pageLinks(), ctx.links(scan.doc.baseUri())));
         }
         return drafts;
     }

@@ -27,7 +27,6 @@ final class PageScan implements NodeVisitor {
     Element firstH1;
     Element descriptionBlock;
     Element mainBlock;
-    private UrlResolver links;
 
     private PageScan(Document doc) {
         this.doc = doc;
@@ -37,12 +36,6 @@ final class PageScan implements NodeVisitor {
         PageScan scan = new PageScan(doc);
         NodeTraversor.traverse(scan, doc);
         return scan;
-    }
-
-    /** Resolves the page's own links (against its base URL, which a {@code <base href>} may have set). */
-    UrlResolver links() {
-        if (links == null) links = new UrlResolver(doc.baseUri());
-        return links;
     }
 
     @Override

@@ -18,7 +18,7 @@ final class SelectorExtractor {
     List<PostingDraft> extract(Document doc, Map<String, String> selectors, Extraction ctx) {
         List<PostingDraft> drafts = new ArrayList<>();
         int index = 0;
-        UrlResolver links = new UrlResolver(doc.baseUri());
+        UrlResolver links = ctx.links(doc.baseUri());
         for (Element item : doc.select(selectors.get("item"))) {
             ctx.each(drafts, "selector item #" + index++, () -> draft(item, selectors, links));
         }

@@ -14,19 +14,23 @@ final class UrlResolver {
     private final String base;
     /** The parsed base; null when it is not a URL (jsoup then keeps only links that are absolute on their own). */
     private final URL parsed;
-    /** "scheme://host[:port]" as jsoup writes it in front of a root-relative path; null when the base is not a URL. */
-    private final String origin;
+    /** "scheme://host[:port]" as jsoup writes it in front of a root-relative path; made on first use. */
+    private String origin;
+    private boolean originKnown;
 
     UrlResolver(String base) {
         this.base = base;
         this.parsed = parse(base);
-        this.origin = parsed == null ? null : origin(parsed);
+    }
+
+    String base() {
+        return base;
     }
 
     /** The absolute form of {@code relative}, exactly as {@code StringUtil.resolve(base, relative)} gives it. */
     String resolve(String relative) {
         if (parsed == null) return StringUtil.resolve(base, relative);
-        if (origin != null && isPlainRootPath(relative)) return origin + relative;
+        if (isPlainRootPath(relative) && origin() != null) return origin + relative;
         try {
             return StringUtil.resolve(parsed, relative).toExternalForm();
         } catch (MalformedURLException e) {
@@ -54,6 +58,14 @@ final class UrlResolver {
     }
 
     /** jsoup's own result for a plain path, minus the path: whatever it does to the origin (e.g. drop user info) stays. */
+    private String origin() {
+        if (!originKnown) {
+            origin = origin(parsed);
+            originKnown = true;
+        }
+        return origin;
+    }
+
     private static String origin(URL base) {
         if (!base.getProtocol().equals("http") && !base.getProtocol().equals("https")) return null;
         try {
