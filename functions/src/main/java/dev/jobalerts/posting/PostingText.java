@@ -1,10 +1,10 @@
 package dev.jobalerts.posting;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -67,8 +67,18 @@ public final class PostingText {
         if (raw == null || raw.isBlank()) return "";
         String text = raw;
         if (!looksLikeHtml(text) && text.contains("&lt;")) text = Parser.unescapeEntities(text, false);
-        if (looksLikeHtml(text)) return fromHtml(Jsoup.parseBodyFragment(text).body());
+        if (looksLikeHtml(text)) return fromHtmlFragment(text);
         return tidy(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
+    }
+
+    /**
+     * The text of an HTML fragment parsed as body content, as {@code fromHtml(Jsoup.parseBodyFragment(html).body())}
+     * gives it, without the document shell that parseBodyFragment builds and then moves every parsed node into:
+     * the fragment's nodes are already children of one body element, whose text is the same.
+     */
+    private static String fromHtmlFragment(String html) {
+        List<Node> nodes = Parser.parseFragment(html, new Element("body"), "");
+        return nodes.isEmpty() ? "" : fromHtml((Element) nodes.get(0).parentNode());
     }
 
     /** True when the text holds a start or end tag ("<p", "</div"); a bare "<" as in "5 < 6" is text. */
@@ -155,7 +165,7 @@ public final class PostingText {
                 c = '\n';
             }
             if (c != '\n') {
-                boolean space = c == ' ' || Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
+                boolean space = c < 0x80 ? c <= ' ' || c == 0x7f : Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
                 if (!space) line.append(c);
                 else if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') line.append(' ');
                 continue;
