@@ -22,6 +22,7 @@ public final class PostingText {
     private static final Set<String> LINE_TAGS = Set.of("br", "li", "tr", "dt", "dd");
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe");
     private static final Pattern REMOTE = Pattern.compile("\\b(remote|anywhere|work from home|wfh|telecommute)\\b");
+    private static final String[] REMOTE_WORDS = {"remote", "anywhere", "work from home", "wfh", "telecommute"};
 
     private PostingText() {}
 
@@ -186,6 +187,10 @@ public final class PostingText {
 
     /** True when a location or similar text says the work is remote. */
     public static boolean mentionsRemote(String text) {
-        return text != null && REMOTE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        if (text == null) return false;
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Most locations name none of the words; the pattern only has to place the word boundaries when one is there.
+        for (String word : REMOTE_WORDS) if (lower.contains(word)) return REMOTE.matcher(lower).find();
+        return false;
     }
 }
