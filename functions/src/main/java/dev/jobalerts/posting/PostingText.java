@@ -107,12 +107,18 @@ public final class PostingText {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    // Line breaks in HTML source are spaces; tidy() collapses the runs afterwards.
+                    // Line breaks in HTML source are spaces; tidy() collapses the runs afterwards. The text between
+                    // line breaks is copied in one piece rather than char by char.
                     String whole = text.getWholeText();
+                    int run = 0;
                     for (int i = 0; i < whole.length(); i++) {
                         char c = whole.charAt(i);
-                        out.append(c == '\n' || c == '\r' ? ' ' : c);
+                        if (c == '\n' || c == '\r') {
+                            out.append(whole, run, i).append(' ');
+                            run = i + 1;
+                        }
                     }
+                    out.append(whole, run, whole.length());
                 } else if (node instanceof Element el) {
                     if (SKIPPED_TAGS.contains(el.normalName()) || (el != root && skip.test(el))) return FilterResult.SKIP_ENTIRELY;
                     breakFor(el, out);
