@@ -9,6 +9,8 @@ import java.util.function.Supplier;
 final class Extraction {
     private final PageContent page;
     private final List<String> warnings = new ArrayList<>();
+    private UrlResolver pageLinks;
+    private UrlResolver documentLinks;
 
     Extraction(PageContent page) {
         this.page = page;
@@ -16,6 +18,19 @@ final class Extraction {
 
     String pageUrl() {
         return page.url();
+    }
+
+    /** Resolves links in structured data against the page URL; made on first use, for this page only. */
+    UrlResolver pageLinks() {
+        if (pageLinks == null) pageLinks = new UrlResolver(page.url());
+        return pageLinks;
+    }
+
+    /** Resolves an element's links against the document's base URL: the page URL unless a {@code <base>} changed it. */
+    UrlResolver links(String documentBase) {
+        if (documentBase.equals(page.url())) return pageLinks();
+        if (documentLinks == null || !documentLinks.base().equals(documentBase)) documentLinks = new UrlResolver(documentBase);
+        return documentLinks;
     }
 
     Instant fetchedAt() {

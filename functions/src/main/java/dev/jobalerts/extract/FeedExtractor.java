@@ -22,12 +22,30 @@ final class FeedExtractor {
     static boolean looksLikeFeed(String body, String contentType) {
         String ct = contentType.toLowerCase(Locale.ROOT);
         if (ct.contains("rss") || ct.contains("atom")) return true;
-        String head = body.substring(0, Math.min(body.length(), 2048));
-        int root = head.indexOf('<', head.startsWith("<?xml") ? head.indexOf("?>") + 2 : 0);
-        while (root >= 0 && root + 1 < head.length() && (head.startsWith("<!--", root) || head.startsWith("<!", root) || head.startsWith("<?", root)))
-            root = head.indexOf('<', root + 1);
+        // Only the first 2 KB are looked at, in place: every HTML page passes through here, so no copy of them is made.
+        int end = Math.min(body.length(), HEAD);
+        int root = indexOf(body, '<', headStartsWith(body, end, "<?xml", 0) ? indexOf(body, end, "?>") + 2 : 0, end);
+        while (root >= 0 && root + 1 < end
+                && (headStartsWith(body, end, "<!--", root) || headStartsWith(body, end, "<!", root) || headStartsWith(body, end, "<?", root)))
+            root = indexOf(body, '<', root + 1, end);
         if (root < 0) return false;
-        return head.startsWith("<rss", root) || head.startsWith("<feed", root) || head.startsWith("<rdf:RDF", root);
+        return headStartsWith(body, end, "<rss", root) || headStartsWith(body, end, "<feed", root) || headStartsWith(body, end, "<rdf:RDF", root);
+    }
+
+    private static final int HEAD = 2048;
+
+    private static boolean headStartsWith(String body, int end, String prefix, int at) {
+        return at + prefix.length() <= end && body.startsWith(prefix, at);
+    }
+
+    private static int indexOf(String body, char c, int from, int end) {
+        int i = body.indexOf(c, from);
+        return i < end ? i : -1;
+    }
+
+    private static int indexOf(String body, int end, String s) {
+        int i = body.indexOf(s);
+        return i >= 0 && i + s.length() <= end ? i : -1;
     }
 
     static Document parse(String body) {

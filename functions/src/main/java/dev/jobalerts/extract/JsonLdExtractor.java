@@ -31,7 +31,7 @@ final class JsonLdExtractor {
     static void fromTree(JsonNode root, Extraction ctx, List<PostingDraft> drafts) {
         int index = 0;
         for (JsonNode job : SchemaOrgJobPosting.find(root)) {
-            ctx.each(drafts, "JSON-LD JobPosting #" + index++, () -> SchemaOrgJobPosting.draft(job, ctx.pageUrl()));
+            ctx.each(drafts, "JSON-LD JobPosting #" + index++, () -> SchemaOrgJobPosting.draft(job, ctx.pageLinks()));
         }
     }
 

@@ -48,7 +48,12 @@ final class LenientJson {
         if (text.startsWith("<!--", open)) start = open + 4;
         else if (text.startsWith("<![CDATA[", open)) start = open + 9;
         if (start > 0 && text.startsWith("*/", skipSpaces(text, start))) start = skipSpaces(text, start) + 2;
-        int close = Math.max(text.lastIndexOf("-->"), text.lastIndexOf("]]>"));
+        // A closing marker may only be followed by blanks and "*/", so the text then ends in '>' or '/'; plain JSON
+        // ends in '}' or ']' and is spared two backward searches.
+        int last = text.length() - 1;
+        while (last >= 0 && Character.isWhitespace(text.charAt(last))) last--;
+        int close = last < 0 || (text.charAt(last) != '>' && text.charAt(last) != '/')
+                ? -1 : Math.max(text.lastIndexOf("-->"), text.lastIndexOf("]]>"));
         if (close >= start && text.substring(close + 3).replace("*/", "").isBlank()) {
             end = close;
             // drop the "//" or "/*" that hides the closing marker from JavaScript

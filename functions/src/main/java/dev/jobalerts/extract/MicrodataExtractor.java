@@ -24,22 +24,29 @@ final class MicrodataExtractor {
         List<PostingDraft> drafts = new ArrayList<>();
         int index = 0;
         for (Element item : scan.jobPostingItems) {
-            if (item.parents().stream().anyMatch(p -> p.hasAttr("itemscope") && p.attr("itemtype").contains("JobPosting"))) continue;
-            ctx.each(drafts, "microdata JobPosting #" + index++, () -> draft(item, ctx.pageUrl()));
+            if (insideAnotherPosting(item)) continue;
+            ctx.each(drafts, "microdata JobPosting #" + index++, () -> draft(item, ctx.pageLinks(), ctx.links(scan.doc.baseUri())));
         }
         return drafts;
     }
 
-    private static PostingDraft draft(Element item, String pageUrl) {
+    /** A JobPosting nested in another is a property of that one, not a posting of its own. */
+    private static boolean insideAnotherPosting(Element item) {
+        for (Element p = item.parent(); p != null; p = p.parent())
+            if (p.hasAttr("itemscope") && p.attr("itemtype").contains("JobPosting")) return true;
+        return false;
+    }
+
+    private static PostingDraft draft(Element item, UrlResolver pageLinks, UrlResolver docLinks) {
         Element[] description = new Element[1];
-        PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description), pageUrl);
+        PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description, docLinks), pageLinks);
         // The description is read from its element directly: serialising it to HTML and parsing that again is waste.
         if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PostingText.fromHtml(description[0]);
         return d;
     }
 
     /** The item's properties: each itemprop whose nearest enclosing item is this one; the description element is kept. */
-    static ObjectNode toTree(Element item, int depth, Element[] description) {
+    static ObjectNode toTree(Element item, int depth, Element[] description, UrlResolver links) {
         ObjectNode tree = NODES.objectNode();
         String type = item.attr("itemtype").trim();
         if (!type.isEmpty()) tree.put("@type", names(type)[0]);
@@ -47,7 +54,7 @@ final class MicrodataExtractor {
             if (prop == item || owner(prop) != item) continue;
             boolean nested = prop.hasAttr("itemscope") && depth < 8;
             if (!nested && depth == 0 && description[0] == null && prop.attr("itemprop").contains("description")) description[0] = prop;
-            JsonNode value = nested ? toTree(prop, depth + 1, description) : NODES.textNode(value(prop));
+            JsonNode value = nested ? toTree(prop, depth + 1, description, links) : NODES.textNode(value(prop, links));
             for (String name : names(prop.attr("itemprop"))) add(tree, name, value);
         }
         return tree;
@@ -78,16 +85,16 @@ final class MicrodataExtractor {
     }
 
     /** A property's value per the microdata spec's "property value" rules; description keeps its markup. */
-    private static String value(Element prop) {
+    private static String value(Element prop, UrlResolver links) {
         if (prop.hasAttr("content")) return prop.attr("content");
         return switch (prop.normalName()) {
             case "a", "area", "link" -> {
                 String href = prop.attr("href");
-                String abs = href.startsWith("https://") || href.startsWith("http://") ? href : prop.absUrl("href");
+                String abs = href.startsWith("https://") || href.startsWith("http://") ? href : links.absUrl(prop, "href");
                 yield abs.isEmpty() ? href : abs;
             }
-            case "img", "audio", "video", "source", "embed", "iframe" -> prop.absUrl("src");
-            case "object" -> prop.absUrl("data");
+            case "img", "audio", "video", "source", "embed", "iframe" -> links.absUrl(prop, "src");
+            case "object" -> links.absUrl(prop, "data");
             case "data", "meter" -> prop.attr("value");
             case "time" -> prop.hasAttr("datetime") ? prop.attr("datetime") : prop.text();
             default -> prop.attr("itemprop").contains("description") ? "" : prop.text();

@@ -12,6 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.QueryParser;
 
 /**
  * A single posting page with no structured data. The title is the first {@code h1} (or {@code og:title});
@@ -35,6 +37,7 @@ final class PageExtractor {
             Pattern.CASE_INSENSITIVE);
     // A short call to action such as "Apply", "Apply now", "Apply for this job"; "Apply to one of our roles" is longer.
     private static final Pattern APPLY = Pattern.compile("^(?:[\\w ]{0,10}\\b)?apply\\b[\\w ]{0,15}$", Pattern.CASE_INSENSITIVE);
+    private static final Evaluator OG_TITLE = QueryParser.parse("meta[property=og:title]");
     private static final Set<String> BLOCK_LABELS = Set.of("dt", "th", "td", "div", "p", "li", "h2", "h3", "h4", "h5", "h6");
     private static final Set<String> HEADINGS = Set.of("h2", "h3", "h4", "h5", "h6");
     private static final Set<String> CHROME = Set.of("nav", "header", "footer", "aside", "form", "button", "h1");
@@ -42,7 +45,7 @@ final class PageExtractor {
     List<PostingDraft> extract(PageScan scan, Extraction ctx) {
         Document doc = scan.doc;
         Element h1 = scan.firstH1;
-        String title = h1 != null ? h1.text() : doc.select("meta[property=og:title]").attr("content");
+        String title = h1 != null ? h1.text() : doc.select(OG_TITLE).attr("content");
         if (title.isBlank() || LISTING_TITLE.matcher(title.trim()).matches()) return List.of();
         PostingDraft d = new PostingDraft();
         d.title = title;

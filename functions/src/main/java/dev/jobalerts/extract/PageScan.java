@@ -2,7 +2,6 @@ package dev.jobalerts.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -48,7 +47,7 @@ final class PageScan implements NodeVisitor {
         if (!(node instanceof Element el)) return;
         switch (el.normalName()) {
             case "script" -> {
-                if (el.attr("type").toLowerCase(Locale.ROOT).contains("ld+json")) jsonLdScripts.add(el);
+                if (containsIgnoreCase(el.attr("type"), "ld+json")) jsonLdScripts.add(el);
             }
             case "h1" -> {
                 if (firstH1 == null) firstH1 = el;
@@ -78,18 +77,41 @@ final class PageScan implements NodeVisitor {
         if (labelCandidates.isEmpty() || labelCandidates.get(labelCandidates.size() - 1) != parent) labelCandidates.add(parent);
     }
 
-    /** Words a field label starts with; checked on raw text so that only likely labels reach the regular expressions. */
-    private static final String[] LABEL_STARTS = {"company", "employer", "organi", "hiring", "location", "job location", "office", "posted", "date", "published"};
-
+    /**
+     * Whether the text starts with a word a field label starts with (company, employer, organi…, hiring, location,
+     * job location, office, posted, date, published), ignoring case; checked on raw text so that only likely labels
+     * reach the regular expressions. Most text nodes are prose: the first letter picks the one or two words to compare.
+     */
     private static boolean startsWithLabel(String text, int from) {
-        for (String start : LABEL_STARTS) if (text.regionMatches(true, from, start, 0, start.length())) return true;
+        if (from >= text.length()) return false;
+        return switch (text.charAt(from) | 0x20) {
+            case 'c' -> startsWith(text, from, "company");
+            case 'd' -> startsWith(text, from, "date");
+            case 'e' -> startsWith(text, from, "employer");
+            case 'h' -> startsWith(text, from, "hiring");
+            case 'j' -> startsWith(text, from, "job location");
+            case 'l' -> startsWith(text, from, "location");
+            case 'o' -> startsWith(text, from, "organi") || startsWith(text, from, "office");
+            case 'p' -> startsWith(text, from, "posted") || startsWith(text, from, "published");
+            default -> false;
+        };
+    }
+
+    private static boolean startsWith(String text, int from, String lowerCaseWord) {
+        return text.regionMatches(true, from, lowerCaseWord, 0, lowerCaseWord.length());
+    }
+
+    private static boolean containsIgnoreCase(String text, String lowerCaseWord) {
+        for (int i = 0; i + lowerCaseWord.length() <= text.length(); i++)
+            if (text.regionMatches(true, i, lowerCaseWord, 0, lowerCaseWord.length())) return true;
         return false;
     }
 
     /** The block a job page keeps its description in, by the names sites commonly give it. */
     private static boolean isDescription(Element el) {
-        if (el.attr("itemprop").equals("description") || el.id().equals("description") || el.id().contains("job-description"))
-            return true;
+        String id = el.id();
+        if (id.contains("description") && (id.equals("description") || id.contains("job-description"))) return true;
+        if (el.attr("itemprop").equals("description")) return true;
         String classes = el.className();
         return !classes.isEmpty() && (classes.contains("job-description") || el.hasClass("description"));
     }

@@ -89,7 +89,8 @@ public final class PostingExtractor {
         if ((any && FeedExtractor.looksLikeFeed(content.body(), content.contentType())) || kind.equals("rss"))
             return new Found(FeedExtractor.NAME, feed.extract(FeedExtractor.parse(content.body()), ctx));
         Document doc = Jsoup.parse(content.body(), content.url());
-        PageScan scan = PageScan.of(doc);
+        // The walk serves the structured-data and page extractors; a selectors-only source needs none of it.
+        PageScan scan = kind.equals("selectors") ? null : PageScan.of(doc);
         if (any || kind.equals("jsonld")) {
             Found f = new Found(JsonLdExtractor.NAME, jsonLd.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;

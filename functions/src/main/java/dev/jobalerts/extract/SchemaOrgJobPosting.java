@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import org.jsoup.internal.StringUtil;
 
 /**
  * Maps a schema.org JobPosting (https://schema.org/JobPosting) held as a JSON tree to a draft. JSON-LD gives that
@@ -51,11 +50,11 @@ final class SchemaOrgJobPosting {
         return type.equals("JobPosting") || type.endsWith("/JobPosting") || type.endsWith(":JobPosting");
     }
 
-    static PostingDraft draft(JsonNode job, String pageUrl) {
+    static PostingDraft draft(JsonNode job, UrlResolver pageLinks) {
         PostingDraft d = new PostingDraft();
         d.title = text(job, "title") != null ? text(job, "title") : text(job, "name");
         String url = text(job, "url");
-        d.url = url == null || url.startsWith("https://") || url.startsWith("http://") ? url : StringUtil.resolve(pageUrl, url);
+        d.url = url == null || url.startsWith("https://") || url.startsWith("http://") ? url : pageLinks.resolve(url);
         d.company = name(first(job.get("hiringOrganization")));
         List<String> places = new ArrayList<>();
         for (JsonNode place : each(job.get("jobLocation"))) addIfNew(places, place(place));

@@ -27,14 +27,12 @@ public record Posting(
         String description,
         String source) {
 
-    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-
     public Posting {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
         if (id.isBlank()) throw new IllegalArgumentException("id must not be blank");
         if (title.isBlank()) throw new IllegalArgumentException("title must not be blank");
-        if (datePosted != null && !ISO_DATE.matcher(datePosted).matches())
+        if (datePosted != null && !PostingDates.isIsoDate(datePosted))
             throw new IllegalArgumentException("datePosted must be YYYY-MM-DD, was " + datePosted);
         url = url == null ? "" : url;
         company = company == null ? "" : company;

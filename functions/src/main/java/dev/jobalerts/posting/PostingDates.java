@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
  * written in its own offset: that is the day the source says the posting appeared.
  */
 public final class PostingDates {
-    private static final Pattern ISO = Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})(?:$|\\D).*");
     private static final Pattern DIGITS = Pattern.compile("^\\d{9,13}$");
     // RFC 822 section 5: [day ","] date month year [time zone]; RFC 1123 widened the year to 4 digits.
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
@@ -38,7 +37,8 @@ public final class PostingDates {
     /** The date as {@code YYYY-MM-DD}, or null when the text is empty or not a date we recognise. */
     public static String normalise(String raw, Instant fetchedAt) {
         if (raw == null) return null;
-        String text = PREFIX.matcher(raw.trim().replace('\u00a0', ' ').toLowerCase(Locale.ROOT)).replaceFirst("").trim();
+        String lower = raw.trim().replace('\u00a0', ' ').toLowerCase(Locale.ROOT);
+        String text = (mayHavePrefix(lower) ? PREFIX.matcher(lower).replaceFirst("") : lower).trim();
         if (text.isEmpty()) return null;
         try {
             LocalDate date = parse(text, fetchedAt);
@@ -48,9 +48,16 @@ public final class PostingDates {
         }
     }
 
+    /** PREFIX starts with one of these letters; most dates (ISO, RFC 822, digits) skip the regular expression. */
+    private static boolean mayHavePrefix(String text) {
+        if (text.isEmpty()) return false;
+        char c = text.charAt(0);
+        return c == 'd' || c == 'p' || c == 'l' || c == 'u';
+    }
+
     private static LocalDate parse(String text, Instant fetchedAt) {
-        Matcher m = ISO.matcher(text);
-        if (m.matches()) return ymd(m.group(1), m.group(2), m.group(3));
+        if (startsWithIsoDate(text)) return ymd(text.substring(0, 4), text.substring(5, 7), text.substring(8, 10));
+        Matcher m;
         if (DIGITS.matcher(text).matches()) {
             long value = Long.parseLong(text);
             Instant instant = text.length() >= 12 ? Instant.ofEpochMilli(value) : Instant.ofEpochSecond(value);
@@ -89,6 +96,34 @@ public final class PostingDates {
             case "minute" -> 60;
             default -> 3600;
         };
+    }
+
+    /** Exactly "YYYY-MM-DD" with ASCII digits; also what Posting requires of its date. */
+    static boolean isIsoDate(String text) {
+        return text.length() == 10 && startsWithYmd(text);
+    }
+
+    private static boolean startsWithYmd(String text) {
+        if (text.length() < 10 || text.charAt(4) != '-' || text.charAt(7) != '-') return false;
+        for (int i = 0; i < 10; i++) if (i != 4 && i != 7 && (text.charAt(i) < '0' || text.charAt(i) > '9')) return false;
+        return true;
+    }
+
+    /**
+     * An ISO 8601 date, alone or followed by a non-digit ("2026-04-01T08:00:00Z", "2026-04-01 08:00"): what the
+     * pattern {@code ^(\d{4})-(\d{2})-(\d{2})(?:$|\D).*} matched, checked by hand because nearly every structured
+     * date takes this path. Like that pattern's {@code .*}, the rest may not span a line break.
+     */
+    static boolean startsWithIsoDate(String text) {
+        if (!startsWithYmd(text)) return false;
+        if (text.length() == 10) return true;
+        char next = text.charAt(10);
+        if (next >= '0' && next <= '9') return false;
+        for (int i = 11; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029') return false;
+        }
+        return true;
     }
 
     private static LocalDate named(String year, String month, String day) {

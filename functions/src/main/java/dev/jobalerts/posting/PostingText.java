@@ -1,10 +1,10 @@
 package dev.jobalerts.posting;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -22,6 +22,7 @@ public final class PostingText {
     private static final Set<String> LINE_TAGS = Set.of("br", "li", "tr", "dt", "dd");
     private static final Set<String> SKIPPED_TAGS = Set.of("script", "style", "noscript", "template", "svg", "iframe");
     private static final Pattern REMOTE = Pattern.compile("\\b(remote|anywhere|work from home|wfh|telecommute)\\b");
+    private static final String[] REMOTE_WORDS = {"remote", "anywhere", "work from home", "wfh", "telecommute"};
 
     private PostingText() {}
 
@@ -29,6 +30,7 @@ public final class PostingText {
     public static String line(String raw) {
         if (raw == null || raw.isEmpty()) return "";
         String text = raw.indexOf('&') >= 0 ? Parser.unescapeEntities(raw, false) : raw;
+        if (isOneLine(text)) return text;
         StringBuilder out = new StringBuilder(text.length());
         boolean space = false;
         for (int i = 0; i < text.length(); i++) {
@@ -44,6 +46,20 @@ public final class PostingText {
         return out.toString();
     }
 
+    /** True when {@link #line} would return the text unchanged: single spaces between words, nothing to collapse. */
+    private static boolean isOneLine(String text) {
+        int last = text.length() - 1;
+        for (int i = 0; i <= last; i++) {
+            char c = text.charAt(i);
+            if (c == ' ') {
+                if (i == 0 || i == last || text.charAt(i + 1) == ' ') return false;
+            } else if (c < 0x80 ? c < ' ' || c == 0x7f : Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * A description as plain text with paragraphs separated by blank lines. Accepts HTML, HTML that was escaped once
      * more (Greenhouse's {@code content}, many feeds), or plain text with its own line breaks.
@@ -52,8 +68,18 @@ public final class PostingText {
         if (raw == null || raw.isBlank()) return "";
         String text = raw;
         if (!looksLikeHtml(text) && text.contains("&lt;")) text = Parser.unescapeEntities(text, false);
-        if (looksLikeHtml(text)) return fromHtml(Jsoup.parseBodyFragment(text).body());
+        if (looksLikeHtml(text)) return fromHtmlFragment(text);
         return tidy(text.indexOf('&') >= 0 ? Parser.unescapeEntities(text, false) : text);
+    }
+
+    /**
+     * The text of an HTML fragment parsed as body content, as {@code fromHtml(Jsoup.parseBodyFragment(html).body())}
+     * gives it, without the document shell that parseBodyFragment builds and then moves every parsed node into:
+     * the fragment's nodes are already children of one body element, whose text is the same.
+     */
+    private static String fromHtmlFragment(String html) {
+        List<Node> nodes = Parser.parseFragment(html, new Element("body"), "");
+        return nodes.isEmpty() ? "" : fromHtml((Element) nodes.get(0).parentNode());
     }
 
     /** True when the text holds a start or end tag ("<p", "</div"); a bare "<" as in "5 < 6" is text. */
@@ -81,12 +107,18 @@ public final class PostingText {
             @Override
             public FilterResult head(Node node, int depth) {
                 if (node instanceof TextNode text) {
-                    // Line breaks in HTML source are spaces; tidy() collapses the runs afterwards.
+                    // Line breaks in HTML source are spaces; tidy() collapses the runs afterwards. The text between
+                    // line breaks is copied in one piece rather than char by char.
                     String whole = text.getWholeText();
+                    int run = 0;
                     for (int i = 0; i < whole.length(); i++) {
                         char c = whole.charAt(i);
-                        out.append(c == '\n' || c == '\r' ? ' ' : c);
+                        if (c == '\n' || c == '\r') {
+                            out.append(whole, run, i).append(' ');
+                            run = i + 1;
+                        }
                     }
+                    out.append(whole, run, whole.length());
                 } else if (node instanceof Element el) {
                     if (SKIPPED_TAGS.contains(el.normalName()) || (el != root && skip.test(el))) return FilterResult.SKIP_ENTIRELY;
                     breakFor(el, out);
@@ -140,7 +172,7 @@ public final class PostingText {
                 c = '\n';
             }
             if (c != '\n') {
-                boolean space = c == ' ' || Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
+                boolean space = c < 0x80 ? c <= ' ' || c == 0x7f : Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
                 if (!space) line.append(c);
                 else if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') line.append(' ');
                 continue;
@@ -161,6 +193,10 @@ public final class PostingText {
 
     /** True when a location or similar text says the work is remote. */
     public static boolean mentionsRemote(String text) {
-        return text != null && REMOTE.matcher(text.toLowerCase(Locale.ROOT)).find();
+        if (text == null) return false;
+        String lower = text.toLowerCase(Locale.ROOT);
+        // Most locations name none of the words; the pattern only has to place the word boundaries when one is there.
+        for (String word : REMOTE_WORDS) if (lower.contains(word)) return REMOTE.matcher(lower).find();
+        return false;
     }
 }

@@ -50,4 +50,15 @@ class PostingDatesTest {
         assertThat(PostingDates.normalise("2 days ago", null)).isNull();
         assertThat(PostingDates.normalise(null, FETCHED)).isNull();
     }
+
+    /** The hand check replaced this pattern; it must accept exactly what the pattern matched. */
+    @ParameterizedTest(name = "[{index}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "2026-04-01", "2026-04-01t08:00:00z", "2026-04-01 08:00", "2026-04-011", "2026-04-0", "2026-4-01",
+            "2026-04-01\n08:00", "2026-04-01\r", "2026-04-01 \u2028x", "2026-04-01\u0085", "2026-04-01x\u2029",
+            "2026/04/01", "x2026-04-01", "٢٠٢٦-٠٤-٠١", "2026-04-01\t", "2026-04-01é", ""})
+    void startsWithIsoDate_acceptsWhatTheIsoPatternMatched(String text) {
+        boolean pattern = java.util.regex.Pattern.compile("^(\\d{4})-(\\d{2})-(\\d{2})(?:$|\\D).*").matcher(text).matches();
+        assertThat(PostingDates.startsWithIsoDate(text)).isEqualTo(pattern);
+    }
 }

@@ -67,4 +67,30 @@ class PostingTextTest {
     void employmentTypes_mapCommonSpellings(String raw, String expected) {
         assertThat(EmploymentTypes.normalise(raw)).isEqualTo(expected);
     }
+
+    /** plain() reads a fragment without parseBodyFragment's document shell; the text must be what the shell gave. */
+    @ParameterizedTest(name = "[{index}]")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "<p>One</p><p>Two <b>bold</b></p><ul><li>a<li>b</ul>",
+            "<html><head><title>T</title></head><body><p>x</p></body></html>",
+            "lead text<p>para</p>tail",
+            "<td>cell</td><tr><td>row</td></tr>",
+            "<table><tr><td>a</td><td>b</td></tr></table>",
+            "</p><p>stray end</p>",
+            "<frameset><frame></frameset>",
+            "<script>var x = 1;</script><p>after</p>",
+            "<p>a<br>b<br/>c</p>",
+            "<form><input value=x></form><p>after form</p>",
+            "<li>- dash</li><li>-</li>"})
+    void plain_readsAFragmentAsParseBodyFragmentDoes(String html) {
+        String viaShell = PostingText.fromHtml(org.jsoup.Jsoup.parseBodyFragment(html).body());
+        assertThat(PostingText.plain(html)).isEqualTo(viaShell);
+    }
+
+    @Test
+    void line_whenAlreadyOneLine_returnsTheSameText() {
+        assertThat(PostingText.line("Senior Engineer, Platform")).isEqualTo("Senior Engineer, Platform");
+        assertThat(PostingText.line(" Senior  Engineer\t")).isEqualTo("Senior Engineer");
+        assertThat(PostingText.line("Caf\u00e9\u00a0Lyon")).isEqualTo("Caf\u00e9 Lyon");
+    }
 }
