@@ -1,5 +1,6 @@
 package dev.jobalerts.alert;
 
+import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.AlertEmail;
 import dev.jobalerts.mail.AlertItem;
@@ -12,8 +13,6 @@ import dev.jobalerts.posting.Posting;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.TokenService;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +42,12 @@ public final class AlertDispatcher {
         this.mailer = mailer;
         this.settings = settings;
         this.clock = clock;
+    }
+
+    /** The dispatcher every runtime wires from its configuration; only the mailer differs (SES or the local outbox). */
+    public static AlertDispatcher create(FunctionConfig config, DeliveryStore deliveries, Mailer mailer, Clock clock) {
+        return new AlertDispatcher(deliveries, new TokenService(config.tokenSecret(), clock), new EmailRenderer(), mailer,
+                config.alertSettings(), clock);
     }
 
     /** A claimed delivery, ready to be mailed: the posting and why it matched. */
@@ -85,6 +90,6 @@ public final class AlertDispatcher {
     }
 
     private String link(String path, String token) {
-        return settings.publicBaseUrl() + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return TokenService.link(settings.publicBaseUrl(), path, token);
     }
 }

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.store.TableNames;
+import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.alert.ConfirmationMailer;
 import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.SesMailer;
@@ -14,7 +14,6 @@ import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
@@ -31,7 +30,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private ApiHandler(Map<String, String> env, Clock clock) {
-        this(services(env, clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
+        this(services(env, FunctionConfig.fromEnvironment(env), clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
     }
 
     private ApiHandler(Services services, ApiConfig config) {
@@ -57,17 +56,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     private record Services(SubscriptionService subscriptions, ManageService manage) {}
 
-    private static Services services(Map<String, String> env, Clock clock) {
-        SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), TableNames.fromEnvironment(env).subscribers());
-        String secret = env.get("TOKEN_SECRET");
-        if (secret == null || secret.isBlank()) throw new IllegalStateException("environment variable TOKEN_SECRET is not set");
-        TokenService tokens = new TokenService(secret.getBytes(StandardCharsets.UTF_8), clock);
-        return new Services(new SubscriptionService(store, tokens, confirmationSender(env), clock), new ManageService(store, clock));
+    /** The same environment reading every handler uses (tables, token secret, sender, configuration set). */
+    private static Services services(Map<String, String> env, FunctionConfig config, Clock clock) {
+        SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers());
+        TokenService tokens = new TokenService(config.tokenSecret(), clock);
+        return new Services(new SubscriptionService(store, tokens, confirmationSender(env, config), clock), new ManageService(store, clock));
     }
 
     /** Confirmation emails go through SES v2 from SENDER_ADDRESS, in the configuration set that reports bounces. */
-    static ConfirmationSender confirmationSender(Map<String, String> env) {
+    static ConfirmationSender confirmationSender(Map<String, String> env, FunctionConfig config) {
         return new ConfirmationMailer(new EmailRenderer(),
-                new SesMailer(AwsClients.sesV2(env), env.get("SES_CONFIGURATION_SET")), env.getOrDefault("SENDER_ADDRESS", ""));
+                new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), config.senderAddress());
     }
 }

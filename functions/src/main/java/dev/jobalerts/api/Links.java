@@ -1,7 +1,6 @@
 package dev.jobalerts.api;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
+import dev.jobalerts.subscribe.TokenService;
 
 /** Absolute links for pages and redirects, from PUBLIC_BASE_URL or else from the request that is being answered. */
 record Links(String base) {
@@ -23,6 +22,6 @@ record Links(String base) {
     }
 
     String to(String path, String token) {
-        return base + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return TokenService.link(base, path, token);
     }
 }

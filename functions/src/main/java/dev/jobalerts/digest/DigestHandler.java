@@ -6,14 +6,12 @@ import dev.jobalerts.alert.AlertDispatcher;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.subscribe.SubscriberStore;
-import dev.jobalerts.subscribe.TokenService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -47,8 +45,7 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     /** Wires the run the way every runtime does; the local cloud passes its outbox as the mailer. */
     public static DigestRun create(FunctionConfig config, Mailer mailer, DynamoDbClient dynamo, Clock clock) {
         var deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
-        var dispatcher = new AlertDispatcher(deliveries, new TokenService(config.tokenSecret(), clock), new EmailRenderer(),
-                mailer, config.alertSettings(), clock);
+        var dispatcher = AlertDispatcher.create(config, deliveries, mailer, clock);
         return new DigestRun(deliveries, new PostingStore(dynamo, config.tables().postings()),
                 new SubscriberStore(dynamo, config.tables().subscribers()), dispatcher, clock);
     }

@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.alert.AlertDispatcher;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.store.AwsClients;
@@ -17,7 +16,6 @@ import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.subscribe.SubscriberStore;
-import dev.jobalerts.subscribe.TokenService;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,8 +58,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
                                       software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, Clock clock) {
         var subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
         var deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
-        var dispatcher = new AlertDispatcher(deliveries, new TokenService(config.tokenSecret(), clock), new EmailRenderer(),
-                mailer, config.alertSettings(), clock);
+        var dispatcher = AlertDispatcher.create(config, deliveries, mailer, clock);
         return new AlertMatcher(new LiveSearchIndex(subscribers), subscribers, deliveries, dispatcher, clock);
     }
 

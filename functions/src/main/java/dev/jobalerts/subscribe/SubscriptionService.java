@@ -107,8 +107,7 @@ public final class SubscriptionService {
         boolean sent = false;
         if (mayMail) {
             String token = tokens.issue(TokenService.Purpose.CONFIRM, subscriber);
-            sent = confirmations.send(subscriber, search, stripSlash(linkBase) + "/subscriptions/confirm?token="
-                    + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8));
+            sent = confirmations.send(subscriber, search, TokenService.link(linkBase, "/subscriptions/confirm", token));
             if (sent) subscriber = withConfirmationSentAt(subscriber, now);
         }
         store.saveProfile(subscriber, now);
@@ -224,9 +223,5 @@ public final class SubscriptionService {
 
     private static Subscriber withConfirmationSentAt(Subscriber s, Instant at) {
         return new Subscriber(s.subscriberId(), s.email(), s.status(), s.frequency(), s.timeZone(), s.nonce(), s.createdAt(), at);
-    }
-
-    private static String stripSlash(String base) {
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 }

@@ -1,5 +1,6 @@
 package dev.jobalerts.subscribe;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -51,6 +52,15 @@ public final class TokenService {
         long expiry = Instant.now(clock).plus(ttl).getEpochSecond();
         String payload = purpose.code + "." + subscriber.subscriberId() + "." + expiry;
         return payload + "." + mac(payload, subscriber.nonce());
+    }
+
+    /**
+     * The one way a token becomes a link, for pages and emails alike: {@code base + path + "?token=" + token}, the token
+     * URL-encoded and a trailing slash of {@code base} dropped.
+     */
+    public static String link(String base, String path, String token) {
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return root + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 
     /** The subscriber a token claims to be for, read without trusting it: the caller loads the nonce, then {@link #check}s. */
