@@ -46,8 +46,10 @@ record Target(URI endpoint, String stack, TableNames tables, boolean loopback) {
     DynamoDbClient client(Map<String, String> env) {
         if (endpoint == null) {
             Map<String, String> aws = new HashMap<>(env);
+            // Every variable AwsClients would take as an endpoint, so --stack always means AWS itself.
             aws.remove("AWS_ENDPOINT_URL");
             aws.remove("AWS_ENDPOINT_URL_DYNAMODB");
+            aws.remove("DYNAMODB_ENDPOINT");
             return AwsClients.dynamoDb(aws);
         }
         return AwsClients.dynamoDb(Map.of("AWS_ENDPOINT_URL_DYNAMODB", endpoint.toString(), "AWS_REGION", "us-east-1"));
