@@ -1,19 +1,15 @@
 package dev.jobalerts.local;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.SourceStore;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,7 +41,7 @@ final class Demo {
         outbox.clear();
         try (LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(0, 0, 0, outboxDir))) {
             step("local cloud up: DynamoDB Local " + cloud.dynamoEndpoint() + ", API " + cloud.apiUrl() + ", sample board " + cloud.boardUrl());
-            List<SourceDefinition> sources = SampleSources.load(cloud.boardUrl());
+            List<SourceDefinition> sources = SampleBoard.sources(cloud.boardUrl());
             var sourceStore = new SourceStore(cloud.dynamo(), cloud.tables().sources());
             sources.forEach(sourceStore::saveDefinition);
             step("added " + sources.size() + " sample sources");
@@ -115,19 +111,5 @@ final class Demo {
 
     private void step(String message) {
         out.println("• " + message);
-    }
-
-    /** The bundled sample sources, pointed at wherever the sample board listens. */
-    static final class SampleSources {
-        private SampleSources() {}
-
-        static List<SourceDefinition> load(String boardUrl) throws IOException {
-            try (InputStream in = Demo.class.getResourceAsStream("/sample-sources.json")) {
-                if (in == null) throw new IllegalStateException("sample-sources.json is missing from the jar");
-                String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${board}", boardUrl);
-                JsonNode array = Json.mapper().readTree(json);
-                return Json.mapper().convertValue(array, Json.mapper().getTypeFactory().constructCollectionType(List.class, SourceDefinition.class));
-            }
-        }
     }
 }

@@ -2,11 +2,16 @@ package dev.jobalerts.local;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.jobalerts.json.Json;
+import dev.jobalerts.local.ops.Definitions;
+import dev.jobalerts.source.SourceDefinition;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 /**
@@ -34,6 +39,20 @@ public final class SampleBoard implements AutoCloseable {
             return new SampleBoard(server);
         } catch (IOException e) {
             throw new IllegalStateException("sample board could not listen on port " + port + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The bundled sample sources ({@code sample-sources.json}) pointed at a board listening on {@code baseUrl}, checked
+     * as {@code sources import} checks an operator's file.
+     */
+    public static List<SourceDefinition> sources(String baseUrl) {
+        try (InputStream in = SampleBoard.class.getResourceAsStream("/sample-sources.json")) {
+            if (in == null) throw new IllegalStateException("sample-sources.json is missing from the jar");
+            String json = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("${board}", baseUrl);
+            return Definitions.ofArray(Json.mapper().readTree(json), "sample-sources.json");
+        } catch (IOException e) {
+            throw new UncheckedIOException("sample-sources.json is unreadable", e);
         }
     }
 

@@ -44,7 +44,7 @@ final class Serve {
         }, "shutdown"));
 
         if (samples) {
-            List<SourceDefinition> sources = Demo.SampleSources.load(cloud.boardUrl());
+            List<SourceDefinition> sources = SampleBoard.sources(cloud.boardUrl());
             var store = new SourceStore(cloud.dynamo(), cloud.tables().sources());
             sources.forEach(store::saveDefinition);
         }

@@ -36,7 +36,7 @@ class LocalStackPipelineIT {
         String endpoint = LOCALSTACK.getEndpointOverride(LocalStackContainer.Service.DYNAMODB).toString();
         try (LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(0, 0, 0, outbox, endpoint))) {
             var sources = new SourceStore(cloud.dynamo(), cloud.tables().sources());
-            Demo.SampleSources.load(cloud.boardUrl()).forEach(sources::saveDefinition);
+            SampleBoard.sources(cloud.boardUrl()).forEach(sources::saveDefinition);
             SavedSearch search = Json.mapper().readValue(Demo.DEMO_SEARCH, SavedSearch.class);
             cloud.subscriptions().signUp(Demo.DEMO_EMAIL, search, Frequency.INSTANT, cloud.apiUrl());
             Outbox mail = new Outbox(outbox);

@@ -36,7 +36,7 @@ class PipelineIT {
         cloud = LocalCloud.start(new LocalCloud.Options(0, 0, 0, outbox));
         mail = new Outbox(outbox);
         var sources = new SourceStore(cloud.dynamo(), cloud.tables().sources());
-        Demo.SampleSources.load(cloud.boardUrl()).forEach(sources::saveDefinition);
+        SampleBoard.sources(cloud.boardUrl()).forEach(sources::saveDefinition);
         SavedSearch search = Json.mapper().readValue(Demo.DEMO_SEARCH, SavedSearch.class);
         var signUp = cloud.subscriptions().signUp(Demo.DEMO_EMAIL, search, Frequency.INSTANT, cloud.apiUrl());
         assertThat(signUp).isInstanceOf(SubscriptionService.SignUp.Accepted.class);

@@ -22,7 +22,7 @@ import java.util.Set;
  * array) and checks them the way the fetcher and parser will read them, so a mistake is reported at the terminal,
  * with the place it is in, rather than as a broken source an hour later.
  */
-final class Definitions {
+public final class Definitions {
     private Definitions() {}
 
     static JsonNode readFile(String file) {
@@ -63,7 +63,7 @@ final class Definitions {
     }
 
     /** Every definition of a sources.json-style array, all checked before any is used; ids must be unique. */
-    static List<SourceDefinition> ofArray(JsonNode array, String file) {
+    public static List<SourceDefinition> ofArray(JsonNode array, String file) {
         if (array == null || !array.isArray()) throw new UsageException(file + " must hold a JSON array of sources, like infra/sources.json");
         List<SourceDefinition> definitions = new ArrayList<>();
         Set<String> ids = new HashSet<>();
