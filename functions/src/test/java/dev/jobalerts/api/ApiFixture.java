@@ -4,20 +4,17 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.store.LocalDynamoDb;
+import dev.jobalerts.store.TestClock;
 import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** DynamoDB Local with the Subscribers table, the real services, a capturing confirmation sender and a settable clock. */
 final class ApiFixture implements AutoCloseable {
@@ -72,34 +69,6 @@ final class ApiFixture implements AutoCloseable {
     @Override
     public void close() {
         dynamo.close();
-    }
-
-    /** A clock tests move forward to reach token expiry and rate-limit refills. */
-    static final class TestClock extends Clock {
-        private final AtomicReference<Instant> now;
-
-        TestClock(Instant start) {
-            now = new AtomicReference<>(start);
-        }
-
-        void advance(Duration duration) {
-            now.updateAndGet(i -> i.plus(duration));
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
     }
 
     /** The token of a confirmation link, as the page reading the link would see it. */

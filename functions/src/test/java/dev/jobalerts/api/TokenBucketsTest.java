@@ -1,5 +1,6 @@
 package dev.jobalerts.api;
 
+import dev.jobalerts.store.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -7,7 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class TokenBucketsTest {
-    private final ApiFixture.TestClock clock = new ApiFixture.TestClock(Instant.parse("2026-01-01T00:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-01-01T00:00:00Z"));
     private final TokenBuckets buckets = new TokenBuckets(new ApiConfig.RateLimit(3, Duration.ofSeconds(10)), clock);
 
     @Test

@@ -1,5 +1,6 @@
 package dev.jobalerts.digest;
 
+import dev.jobalerts.store.TestClock;
 import dev.jobalerts.alert.DigestSchedule;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.mail.Mailer;

@@ -1,5 +1,6 @@
 package dev.jobalerts.digest;
 
+import dev.jobalerts.store.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;

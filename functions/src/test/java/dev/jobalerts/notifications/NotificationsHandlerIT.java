@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import dev.jobalerts.digest.DigestFixture;
 import dev.jobalerts.digest.RecordingMailer;
-import dev.jobalerts.digest.TestClock;
+import dev.jobalerts.store.TestClock;
 import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.StoredPosting;
