@@ -1,6 +1,10 @@
 package dev.jobalerts.fetch;
 
+import java.net.URI;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * How a {@link PoliteFetcher} behaves towards the hosts it visits.
@@ -15,9 +19,10 @@ import java.time.Duration;
  * @param defaultDelay          minimum pause between two requests to one host unless the request names its own
  * @param allowPrivateAddresses lets requests reach loopback/private/link-local addresses: the local cloud and tests
  *                              only, never in Lambda (the SSRF guard)
+ * @param hostRoutes            host name → origin its requests are sent to, URLs staying as they are (see {@link HostRoutes})
  */
 public record FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
-        int maxRedirects, int maxAttempts, Duration defaultDelay, boolean allowPrivateAddresses) {
+        int maxRedirects, int maxAttempts, Duration defaultDelay, boolean allowPrivateAddresses, Map<String, URI> hostRoutes) {
 
     public static final String DEFAULT_USER_AGENT = "jobalerts/1.0 (+https://github.com/jobalerts/jobalerts)";
 
@@ -29,6 +34,21 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
         if (maxRedirects < 0) throw new IllegalArgumentException("maxRedirects must not be negative, was " + maxRedirects);
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
         if (defaultDelay == null || defaultDelay.isNegative()) throw new IllegalArgumentException("defaultDelay must not be negative");
+        Map<String, URI> routes = new TreeMap<>();
+        if (hostRoutes != null) {
+            hostRoutes.forEach((host, origin) -> {
+                if (origin == null || origin.getScheme() == null || origin.getRawAuthority() == null)
+                    throw new IllegalArgumentException("hostRoutes." + host + " must be an origin such as http://127.0.0.1:8089");
+                routes.put(host.toLowerCase(Locale.ROOT), origin);
+            });
+        }
+        hostRoutes = Map.copyOf(routes);
+    }
+
+    /** Settings without host routes. */
+    public FetchSettings(String userAgent, Duration connectTimeout, Duration readTimeout, long maxBodyBytes,
+            int maxRedirects, int maxAttempts, Duration defaultDelay, boolean allowPrivateAddresses) {
+        this(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxAttempts, defaultDelay, allowPrivateAddresses, Map.of());
     }
 
     /** Production values: 1 s between requests per host, 5 MB bodies, 5 redirects, 3 attempts, no private addresses. */
@@ -39,13 +59,21 @@ public record FetchSettings(String userAgent, Duration connectTimeout, Duration 
 
     /** This configuration with the SSRF guard off, for the local cloud and tests that serve pages on loopback. */
     public FetchSettings allowingPrivateAddresses() {
-        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxAttempts, defaultDelay, true);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxAttempts, defaultDelay, true, hostRoutes);
+    }
+
+    /** This configuration with requests for {@code host} sent to {@code origin} instead (see {@link HostRoutes}). */
+    public FetchSettings routing(String host, URI origin) {
+        Map<String, URI> routes = new TreeMap<>(hostRoutes);
+        routes.put(host, origin);
+        return new FetchSettings(userAgent, connectTimeout, readTimeout, maxBodyBytes, maxRedirects, maxAttempts, defaultDelay,
+                allowPrivateAddresses, routes);
     }
 
     /** The robots.txt product token: "jobalerts" for "jobalerts/1.0 (+https://…)". */
     String productToken() {
         String token = userAgent.trim().split("[/\\s]", 2)[0];
-        return token.toLowerCase(java.util.Locale.ROOT);
+        return token.toLowerCase(Locale.ROOT);
     }
 
     private static void requirePositive(Duration d, String field) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Fetches job-board pages the way a site owner would want: robots.txt (RFC 9309) and its Crawl-delay obeyed,
@@ -23,7 +24,6 @@ public final class PoliteFetcher implements AutoCloseable {
 
     private final FetchSettings settings;
     private final Tuning tuning;
-    private final AddressGuard guard;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
     private final HttpHops hops;
@@ -36,7 +36,6 @@ public final class PoliteFetcher implements AutoCloseable {
         if (settings == null) throw new IllegalArgumentException("settings must not be null");
         this.settings = settings;
         this.tuning = tuning;
-        this.guard = guard;
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("jobalerts-fetch-timer"));
         // Work here is short (DNS, decoding, bookkeeping); waiting happens on the timer, never on these threads.
         this.worker = Executors.newCachedThreadPool(daemonThreads("jobalerts-fetch"));
@@ -59,12 +58,26 @@ public final class PoliteFetcher implements AutoCloseable {
      * {@code onOutcome} stops further calls and is rethrown here once the run has wound down.
      */
     public void fetchAll(List<FetchRequest> requests, Instant deadline, Consumer<FetchOutcome> onOutcome) {
+        if (onOutcome == null) throw new IllegalArgumentException("onOutcome must not be null");
+        crawl(requests, deadline, outcome -> {
+            onOutcome.accept(outcome);
+            return List.of();
+        });
+    }
+
+    /**
+     * Like {@link #fetchAll}, but {@code onOutcome} may answer an outcome with more requests to make in the same run
+     * (the next page of a listing, the detail pages it links to). They obey the same politeness, robots.txt, SSRF
+     * guard and deadline; those that cannot start before the deadline are reported {@link FetchOutcome.Deferred}.
+     * Returns when every request, follow-ups included, has an outcome.
+     */
+    public void crawl(List<FetchRequest> requests, Instant deadline, Function<FetchOutcome, List<FetchRequest>> onOutcome) {
         if (requests == null) throw new IllegalArgumentException("requests must not be null");
         if (deadline == null) throw new IllegalArgumentException("deadline must not be null");
         if (onOutcome == null) throw new IllegalArgumentException("onOutcome must not be null");
         if (requests.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("requests must not contain null");
         if (requests.isEmpty()) return;
-        new Run(settings, tuning, hops, guard, timer, worker, requests, deadline, onOutcome).execute();
+        new Run(settings, tuning, hops, timer, worker, deadline, onOutcome).execute(requests);
     }
 
     @Override

@@ -19,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,29 +26,34 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
+import java.util.Collections;
+import java.util.function.Function;
 
 /**
- * One {@link PoliteFetcher#fetchAll} call. Requests are grouped into one lane per host; a lane runs one
- * request at a time and waits its politeness delay between requests on a timer, not on a thread, so a few
- * threads serve any number of hosts and the run takes about as long as its busiest host needs.
+ * One {@link PoliteFetcher#crawl} call. Requests are grouped into one lane per host; a lane runs one request at a
+ * time and waits its politeness delay between requests on a timer, not on a thread, so a few threads serve any
+ * number of hosts and the run takes about as long as its busiest host needs. The consumer may answer an outcome
+ * with more requests (the next page of a listing, the detail pages it links to); they join their host's lane, so the
+ * politeness delay holds between them as between any two requests to that host.
  */
 final class Run {
 
     private final FetchSettings settings;
     private final Tuning tuning;
     private final HttpHops hops;
-    private final AddressGuard guard;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
     private final Instant deadline;
-    private final Consumer<FetchOutcome> onOutcome;
+    private final Function<FetchOutcome, List<FetchRequest>> onOutcome;
 
     /** robots.txt per scheme://host:port, fetched at most once per run (RFC 9309 §2.4 allows caching up to 24 h). */
     private final Map<String, CompletableFuture<Robots>> robots = new ConcurrentHashMap<>();
-    private final List<Job> jobs = new ArrayList<>();
+    /** Every job of the run, follow-ups included, so the end of the run can report the unfinished ones. */
+    private final List<Job> jobs = Collections.synchronizedList(new ArrayList<>());
+    private final Map<String, Lane> lanes = new ConcurrentHashMap<>();
     private final ExecutorService delivery;
-    private final CountDownLatch undelivered;
+    /** Jobs without a delivered outcome; the run is over when it reaches zero. Guarded by {@code this}. */
+    private int undelivered;
     private final AtomicReference<RuntimeException> consumerFailure = new AtomicReference<>();
     private volatile boolean over;
 
@@ -57,40 +61,30 @@ final class Run {
     private int inFlight;
     private final Deque<Runnable> waitingForPermit = new ArrayDeque<>();
 
-    Run(FetchSettings settings, Tuning tuning, HttpHops hops, AddressGuard guard, ScheduledExecutorService timer,
-            ExecutorService worker, List<FetchRequest> requests, Instant deadline, Consumer<FetchOutcome> onOutcome) {
+    Run(FetchSettings settings, Tuning tuning, HttpHops hops, ScheduledExecutorService timer, ExecutorService worker,
+            Instant deadline, Function<FetchOutcome, List<FetchRequest>> onOutcome) {
         this.settings = settings;
         this.tuning = tuning;
         this.hops = hops;
-        this.guard = guard;
         this.timer = timer;
         this.worker = worker;
         this.deadline = deadline;
         this.onOutcome = onOutcome;
-        for (FetchRequest r : requests) jobs.add(new Job(r));
-        this.undelivered = new CountDownLatch(jobs.size());
         this.delivery = Executors.newSingleThreadExecutor(PoliteFetcher.daemonThreads("jobalerts-fetch-deliver"));
     }
 
-    /** Blocks until every request has an outcome, or a little past the deadline at worst. */
-    void execute() {
+    /** Blocks until every request, follow-ups included, has an outcome, or a little past the deadline at worst. */
+    void execute(List<FetchRequest> requests) {
         try {
-            Map<String, Lane> lanes = new LinkedHashMap<>();
-            for (Job job : jobs) {
-                URI url = job.request.url();
-                String refusal = !isHttp(url) ? "scheme not allowed: " + url.getScheme()
-                        : url.getHost() == null ? "URL has no host: " + url : null;
-                if (refusal != null) {
-                    report(job, new Disallowed(job.request, refusal));
-                    continue;
-                }
-                lanes.computeIfAbsent(url.getHost().toLowerCase(Locale.ROOT), h -> new Lane()).queue.add(job);
-            }
-            for (Lane lane : lanes.values()) worker.execute(lane::step);
-            awaitUntil(deadline.plus(tuning.runGrace()));
+            requests.forEach(this::add);
+            awaitQuiet(deadline.plus(tuning.runGrace()));
             over = true;
-            for (Job job : jobs) report(job, new Deferred(job.request, "run ended before this request finished"));
-            undelivered.await();
+            List<Job> all;
+            synchronized (jobs) {
+                all = new ArrayList<>(jobs);
+            }
+            for (Job job : all) report(job, new Deferred(job.request, "run ended before this request finished"));
+            awaitQuiet(null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             over = true;
@@ -101,21 +95,60 @@ final class Run {
         if (failure != null) throw failure;
     }
 
-    private void awaitUntil(Instant end) throws InterruptedException {
-        long millis = Math.max(0, Duration.between(Instant.now(), end).toMillis());
-        undelivered.await(millis, TimeUnit.MILLISECONDS);
+    /** Queues a request on its host's lane, starting the lane if it was idle; after the end of the run it is deferred at once. */
+    private void add(FetchRequest request) {
+        Job job = new Job(request);
+        synchronized (this) {
+            undelivered++;
+        }
+        jobs.add(job);
+        URI url = request.url();
+        String refusal = !isHttp(url) ? "scheme not allowed: " + url.getScheme()
+                : url.getHost() == null ? "URL has no host: " + url : null;
+        if (refusal != null) {
+            report(job, new Disallowed(request, refusal));
+            return;
+        }
+        if (over) {
+            report(job, new Deferred(request, "run ended before this request could start"));
+            return;
+        }
+        lanes.computeIfAbsent(url.getHost().toLowerCase(Locale.ROOT), h -> new Lane()).add(job);
     }
 
-    /** Hands one outcome to the consumer, once per job, on a single thread so calls never overlap. */
+    /** Waits until no job is left without an outcome, or until {@code end} (null: no limit). */
+    private synchronized void awaitQuiet(Instant end) throws InterruptedException {
+        while (undelivered > 0) {
+            if (end == null) {
+                wait();
+                continue;
+            }
+            long millis = Duration.between(Instant.now(), end).toMillis();
+            if (millis <= 0) return;
+            wait(millis);
+        }
+    }
+
+    private synchronized void delivered() {
+        if (--undelivered == 0) notifyAll();
+    }
+
+    /**
+     * Hands one outcome to the consumer, once per job, on a single thread so calls never overlap. The follow-ups it
+     * returns are queued before this job counts as delivered, so the run cannot end between the two.
+     */
     private void report(Job job, FetchOutcome outcome) {
         if (!job.reported.compareAndSet(false, true)) return;
         delivery.execute(() -> {
             try {
-                if (consumerFailure.get() == null) onOutcome.accept(outcome);
+                if (consumerFailure.get() == null) {
+                    List<FetchRequest> more = onOutcome.apply(outcome);
+                    if (more != null) more.forEach(this::add);
+                }
             } catch (RuntimeException e) {
                 consumerFailure.compareAndSet(null, e);
             } finally {
-                undelivered.countDown();
+                delivered();
             }
         });
     }
@@ -164,7 +197,7 @@ final class Run {
 
     private CompletableFuture<Robots> fetchRobots(URI url) {
         URI robotsUrl = Robots.location(url);
-        return hops.follow(robotsUrl, Map.of(), null, deadline, tuning.robotsBodyCap(), true, tuning.errorBodyCap())
+        return hops.follow(HttpHops.Call.get(robotsUrl, Map.of()), null, deadline, tuning.robotsBodyCap(), true, tuning.errorBodyCap())
                 .handle((result, error) -> Robots.from(robotsUrl, result, error, settings.productToken(), settings.maxBodyBytes()));
     }
 
@@ -189,13 +222,41 @@ final class Run {
      * schedules the next when it ends), which is what makes its plain fields safe without locks.
      */
     private final class Lane {
-        final Deque<Job> queue = new ArrayDeque<>();
+        /** Guarded by the lane: follow-ups arrive from the delivery thread while the lane's own step runs. */
+        private final Deque<Job> queue = new ArrayDeque<>();
+        /** True when no step of this lane is running or scheduled; guarded by the lane. */
+        private boolean idle = true;
         long nextStartNanos = System.nanoTime();
         Duration crawlDelay = Duration.ZERO;
 
+        void add(Job job) {
+            boolean start;
+            synchronized (this) {
+                queue.add(job);
+                start = idle;
+                idle = false;
+            }
+            if (start) worker.execute(this::step);
+        }
+
+        synchronized Job head() {
+            return queue.peek();
+        }
+
+        synchronized Job poll() {
+            return queue.poll();
+        }
+
+        /** The head job, or none and the lane marked idle, in one step so a concurrent add cannot be missed. */
+        private synchronized Job headOrIdle() {
+            Job job = queue.peek();
+            if (job == null) idle = true;
+            return job;
+        }
+
         void step() {
             try {
-                Job job = queue.peek();
+                Job job = headOrIdle();
                 if (job == null) return;
                 if (over) {
                     deferAll("run ended");
@@ -215,7 +276,7 @@ final class Run {
 
         /** Runs with a permit held; every path releases it exactly once and then steps on. */
         void runHead() {
-            Job job = queue.peek();
+            Job job = head();
             try {
                 if (over || Instant.now().isAfter(startLimit())) {
                     releasePermit();
@@ -223,7 +284,7 @@ final class Run {
                     return;
                 }
                 URI url = job.request.url();
-                AddressGuard.Verdict verdict = guard.check(url);
+                AddressGuard.Verdict verdict = hops.check(url);
                 if (verdict instanceof AddressGuard.Verdict.Refused refused) {
                     finishWithoutRequest(new Disallowed(job.request, refused.reason()));
                     return;
@@ -265,8 +326,7 @@ final class Run {
                     finishWithoutRequest(new Disallowed(job.request, "robots.txt disallows " + job.request.url().getRawPath()));
                     return;
                 }
-                hops.follow(job.request.url(), validators(job.request), Run.this::permissionFor, deadline, settings.maxBodyBytes(),
-                        false, tuning.errorBodyCap())
+                hops.follow(call(job.request), Run.this::permissionFor, deadline, settings.maxBodyBytes(), false, tuning.errorBodyCap())
                         .whenComplete((result, error) -> afterRequest(() -> handle(job, result, error)));
             } catch (RuntimeException bug) {
                 releasePermit();
@@ -299,7 +359,7 @@ final class Run {
 
         /** The source's own delay (or the default), raised to robots.txt's Crawl-delay. */
         Duration delayBeforeNext() {
-            Job next = queue.peek();
+            Job next = head();
             Duration own = next == null || next.request.minDelay() == null ? settings.defaultDelay() : next.request.minDelay();
             return own.compareTo(crawlDelay) >= 0 ? own : crawlDelay;
         }
@@ -379,26 +439,38 @@ final class Run {
         }
 
         void finishHead(FetchOutcome outcome) {
-            Job job = queue.poll();
+            Job job = poll();
             if (job != null) report(job, outcome);
         }
 
+        /** Defers every queued job and ends this lane's chain of steps (a later follow-up starts a new one). */
         void deferAll(String reason) {
-            for (Job job; (job = queue.poll()) != null; ) report(job, new Deferred(job.request, reason));
+            while (true) {
+                Job job;
+                synchronized (this) {
+                    job = queue.poll();
+                    if (job == null) {
+                        idle = true;
+                        return;
+                    }
+                }
+                report(job, new Deferred(job.request, reason));
+            }
         }
 
         /** A bug must not stall the lane and hold the run until its deadline: fail the request and go on. */
         void failHead(RuntimeException bug) {
-            Job job = queue.poll();
+            Job job = poll();
             if (job != null) report(job, new Failed(job.request, 0, "internal error: " + bug));
             step();
         }
 
-        Map<String, String> validators(FetchRequest request) {
-            Map<String, String> headers = new LinkedHashMap<>();
+        /** The request as HttpHops sends it: its own headers plus the stored validators. */
+        HttpHops.Call call(FetchRequest request) {
+            Map<String, String> headers = new LinkedHashMap<>(request.headers());
             if (request.etag() != null) headers.put("If-None-Match", request.etag());
             if (request.lastModified() != null) headers.put("If-Modified-Since", request.lastModified());
-            return headers;
+            return new HttpHops.Call(request.url(), request.method(), request.bodyBytes(), headers, request.secrets());
         }
     }
 }
