@@ -5,18 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-/** The state of one {@link PostingExtractor#extract} call: the page and the warnings collected so far. */
-final class Extraction {
+/** The state of reading one page or response: the page and the warnings collected so far. */
+public final class Extraction {
     private final PageContent page;
     private final List<String> warnings = new ArrayList<>();
     private UrlResolver pageLinks;
     private UrlResolver documentLinks;
 
-    Extraction(PageContent page) {
+    public Extraction(PageContent page) {
         this.page = page;
     }
 
-    String pageUrl() {
+    public String pageUrl() {
         return page.url();
     }
 
@@ -33,11 +33,11 @@ final class Extraction {
         return documentLinks;
     }
 
-    Instant fetchedAt() {
+    public Instant fetchedAt() {
         return page.fetchedAt();
     }
 
-    void warn(String message) {
+    public void warn(String message) {
         warnings.add(message);
     }
 
@@ -45,7 +45,7 @@ final class Extraction {
      * Runs one item's mapping; a bug or a shape we did not foresee in that item skips it with a warning instead of
      * losing the rest of the page.
      */
-    void each(List<PostingDraft> out, String what, Supplier<PostingDraft> mapping) {
+    public void each(List<PostingDraft> out, String what, Supplier<PostingDraft> mapping) {
         try {
             PostingDraft draft = mapping.get();
             if (draft != null) out.add(draft);
@@ -54,7 +54,7 @@ final class Extraction {
         }
     }
 
-    List<String> warnings() {
+    public List<String> warnings() {
         return warnings;
     }
 }

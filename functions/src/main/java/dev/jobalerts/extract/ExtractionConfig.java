@@ -1,32 +1,32 @@
 package dev.jobalerts.extract;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.util.LinkedHashMap;
+import dev.jobalerts.source.SourceKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jsoup.select.QueryParser;
 import org.jsoup.select.Selector;
 
 /**
- * Per-source extraction settings.
+ * What the page readers need to know about a source.
  *
- * @param kind      {@code auto} (detect, in the order ATS JSON, JSON-LD, microdata, RSS/Atom, selectors, plain page)
- *                  or one extractor: {@code greenhouse|lever|ashby|jsonld|microdata|rss|selectors|page}
- * @param selectors CSS selectors for listing pages without structured data: {@code item} and {@code title} are
- *                  required when any item field is given; {@code url, company, location, datePosted, description}
- *                  are relative to the item; {@code detailLinks} selects links to detail pages on the whole page
+ * @param kind       {@link SourceKind#AUTO} (detect, in the order JSON, feed, JSON-LD, microdata, RDFa, selectors,
+ *                   plain page) or one page reader; never an adapter's kind, which the adapters read
+ * @param selectors  CSS selectors for listing pages without structured data: {@code item} and {@code title} are
+ *                   required when any item field is given; {@code url, company, location, datePosted, description}
+ *                   are relative to the item; {@code detailLinks} selects links to detail pages on the whole page
+ * @param sourceName the operator's name for the source: the company when a page names none
+ * @param locale     the board's language and date order ({@code en-US} reads 03/04/2026 as March 4)
+ * @param remote     the board lists remote jobs only: every posting is remote unless it says otherwise
  */
-public record ExtractionConfig(String kind, Map<String, String> selectors) {
-    public static final List<String> KINDS =
-            List.of("auto", "greenhouse", "lever", "ashby", "jsonld", "microdata", "rss", "selectors", "page");
+public record ExtractionConfig(SourceKind kind, Map<String, String> selectors, String sourceName, Locale locale, boolean remote) {
     static final Set<String> ITEM_FIELDS = Set.of("item", "title", "url", "company", "location", "datePosted", "description");
     static final String DETAIL_LINKS = "detailLinks";
 
     public ExtractionConfig {
-        Objects.requireNonNull(kind, "kind");
-        if (!KINDS.contains(kind)) throw new IllegalArgumentException("kind must be one of " + KINDS + ", was \"" + kind + "\"");
+        kind = kind == null ? SourceKind.AUTO : kind;
+        if (kind.hasAdapter()) throw new IllegalArgumentException("kind " + kind + " is read by its adapter, not by the page readers");
         selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
         for (Map.Entry<String, String> entry : selectors.entrySet()) {
             String field = "selectors." + entry.getKey();
@@ -35,35 +35,28 @@ public record ExtractionConfig(String kind, Map<String, String> selectors) {
             checkCss(field, entry.getValue());
         }
         boolean itemFields = selectors.keySet().stream().anyMatch(ITEM_FIELDS::contains);
-        if (itemFields || kind.equals("selectors")) {
+        if (itemFields || kind == SourceKind.SELECTORS) {
             for (String required : List.of("item", "title"))
                 if (!selectors.containsKey(required)) throw new IllegalArgumentException("selectors." + required + " is required");
         }
+        sourceName = sourceName == null ? "" : sourceName.strip();
+        locale = locale == null ? Locale.US : locale;
     }
 
-    private static final ExtractionConfig AUTO = new ExtractionConfig("auto", Map.of());
+    /** One reader (or auto) with selectors, for a source with no name, locale or remote flag of its own. */
+    public ExtractionConfig(SourceKind kind, Map<String, String> selectors) {
+        this(kind, selectors, "", Locale.US, false);
+    }
+
+    private static final ExtractionConfig AUTO = new ExtractionConfig(SourceKind.AUTO, Map.of());
 
     public static ExtractionConfig auto() {
         return AUTO;
     }
 
-    /** Reads the "kind" and "selectors" members of a source JSON object (other members ignored); throws IllegalArgumentException naming the bad field. */
-    public static ExtractionConfig fromSourceJson(JsonNode source) {
-        if (source == null || !source.isObject()) throw new IllegalArgumentException("source must be a JSON object");
-        JsonNode kind = source.get("kind");
-        if (kind != null && !kind.isNull() && !kind.isTextual()) throw new IllegalArgumentException("kind must be a string");
-        JsonNode selectors = source.get("selectors");
-        Map<String, String> map = new LinkedHashMap<>();
-        if (selectors != null && !selectors.isNull()) {
-            if (!selectors.isObject()) throw new IllegalArgumentException("selectors must be an object of CSS selectors");
-            for (Map.Entry<String, JsonNode> entry : selectors.properties()) {
-                if (!entry.getValue().isTextual())
-                    throw new IllegalArgumentException("selectors." + entry.getKey() + " must be a string");
-                map.put(entry.getKey(), entry.getValue().asText());
-            }
-        }
-        String kindName = kind == null || kind.isNull() ? "auto" : kind.asText();
-        return new ExtractionConfig(kindName, map);
+    /** Checks a source's selectors the way the readers will use them; throws IllegalArgumentException naming the bad one. */
+    public static void checkSelectors(SourceKind kind, Map<String, String> selectors) {
+        new ExtractionConfig(kind.hasAdapter() ? SourceKind.AUTO : kind, selectors);
     }
 
     private static void checkCss(String field, String css) {

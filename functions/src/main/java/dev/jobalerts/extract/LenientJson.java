@@ -15,7 +15,7 @@ import org.jsoup.parser.Parser;
  * CDATA section, or entity-escaped as if it were HTML text. This is a separate mapper from
  * {@code Json.mapper()}, which stays strict for our own data; one instance is shared because it is thread-safe.
  */
-final class LenientJson {
+public final class LenientJson {
     private static final JsonMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_TRAILING_COMMA, JsonReadFeature.ALLOW_UNESCAPED_CONTROL_CHARS,
                     JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_SINGLE_QUOTES,
@@ -26,7 +26,7 @@ final class LenientJson {
     private LenientJson() {}
 
     /** Every top-level value in the text (a script may hold several objects in a row). */
-    static List<JsonNode> readAll(String text) throws IOException {
+    public static List<JsonNode> readAll(String text) throws IOException {
         String unwrapped = unwrap(text.strip());
         try {
             return read(unwrapped);
@@ -84,7 +84,7 @@ final class LenientJson {
     }
 
     /** The value of a member as trimmed text: strings as they are, numbers as written, objects and arrays null. */
-    static String text(JsonNode node, String field) {
+    public static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
         if (value == null || value.isNull() || value.isContainerNode()) return null;
         String text = value.asText().trim();
@@ -92,7 +92,7 @@ final class LenientJson {
     }
 
     /** A number from a number or a string such as "85,000" or "$85000.00"; null when there is none. */
-    static Double number(JsonNode value) {
+    public static Double number(JsonNode value) {
         if (value == null || value.isNull()) return null;
         if (value.isNumber()) return value.asDouble();
         if (!value.isTextual()) return null;

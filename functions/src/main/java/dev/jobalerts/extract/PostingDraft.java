@@ -1,5 +1,9 @@
 package dev.jobalerts.extract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.EmploymentTypes;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.PostingDates;
@@ -11,27 +15,30 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * The raw fields an extractor found for one posting. {@link #build} is the one place where they are normalised,
- * so every extractor produces the same shapes: one-line title/company/location, plain-text description,
- * {@code YYYY-MM-DD} date, schema.org employment type and a stable id.
+ * The raw fields a reader or adapter found for one posting: a deliberately plain bag that each one fills as its
+ * source allows. {@link #build} is the one place where they are normalised, so every reader produces the same shapes:
+ * one-line title/company/location, plain-text description, {@code YYYY-MM-DD} date, schema.org employment type and a
+ * stable id.
  */
-final class PostingDraft {
-    String atsId;
-    String url;
-    String title;
-    String company;
-    String location;
-    boolean remote;
-    String employmentType;
-    String datePosted;
-    Salary salary;
+public final class PostingDraft {
+    /** The board family's own id, already prefixed ({@code workday:acme:R123}); null to use the canonical URL. */
+    public String atsId;
+    public String url;
+    public String title;
+    public String company;
+    public String location;
+    public boolean remote;
+    public String employmentType;
+    /** As the source wrote it: ISO, RFC 822, epoch millis, "April 1, 2026", "Posted 3 Days Ago" … */
+    public String datePosted;
+    public Salary salary;
     /** HTML or plain text as the source gave it; {@link PostingText#plain} tells them apart. */
-    String description;
+    public String description;
     /** Plain text already made from the page's own elements; when set it wins over {@link #description}. */
-    String descriptionText;
+    public String descriptionText;
 
     /** Sets the salary when the source states bounds and a period we know; an unknown period drops it rather than guess. */
-    void salary(Double min, Double max, String currency, String period) {
+    public void salary(Double min, Double max, String currency, String period) {
         String unit = period(period);
         if ((min == null && max == null) || unit == null) return;
         if ((min != null && (min <= 0 || min.isNaN())) || (max != null && (max <= 0 || max.isNaN()))) return;
@@ -42,7 +49,7 @@ final class PostingDraft {
      * HOUR|DAY|WEEK|MONTH|YEAR from schema.org unitText, Lever intervals ("per-hour-wage") or Ashby intervals
      * ("1 YEAR"); null for anything else (one-time payments, missing units).
      */
-    static String period(String raw) {
+    public static String period(String raw) {
         if (raw == null) return null;
         String text = raw.toLowerCase(Locale.ROOT);
         if (text.contains("hour")) return "HOUR";
@@ -53,8 +60,75 @@ final class PostingDraft {
         return null;
     }
 
+    /** Fills every field this draft lacks from {@code other} (a listing's view of the same posting). */
+    public void fillFrom(PostingDraft other) {
+        if (other == null) return;
+        if (blank(atsId)) atsId = other.atsId;
+        if (blank(url)) url = other.url;
+        if (blank(title)) title = other.title;
+        if (blank(company)) company = other.company;
+        if (blank(location)) location = other.location;
+        remote |= other.remote;
+        if (blank(employmentType)) employmentType = other.employmentType;
+        if (blank(datePosted)) datePosted = other.datePosted;
+        if (salary == null) salary = other.salary;
+        if (blank(description) && blank(descriptionText)) {
+            description = other.description;
+            descriptionText = other.descriptionText;
+        }
+    }
+
+    /** The fields as JSON, to keep a listing's view of a posting with the detail page that completes it. */
+    public ObjectNode toJson() {
+        ObjectNode node = Json.mapper().createObjectNode();
+        putIfSet(node, "atsId", atsId);
+        putIfSet(node, "url", url);
+        putIfSet(node, "title", title);
+        putIfSet(node, "company", company);
+        putIfSet(node, "location", location);
+        if (remote) node.put("remote", true);
+        putIfSet(node, "employmentType", employmentType);
+        putIfSet(node, "datePosted", datePosted);
+        if (salary != null) node.set("salary", Json.mapper().valueToTree(salary));
+        putIfSet(node, "description", description);
+        putIfSet(node, "descriptionText", descriptionText);
+        return node;
+    }
+
+    /** The draft {@link #toJson} wrote; fields it does not know or cannot read are left empty. */
+    public static PostingDraft fromJson(JsonNode node) {
+        PostingDraft d = new PostingDraft();
+        if (node == null || !node.isObject()) return d;
+        d.atsId = LenientJson.text(node, "atsId");
+        d.url = LenientJson.text(node, "url");
+        d.title = LenientJson.text(node, "title");
+        d.company = LenientJson.text(node, "company");
+        d.location = LenientJson.text(node, "location");
+        d.remote = node.path("remote").asBoolean(false);
+        d.employmentType = LenientJson.text(node, "employmentType");
+        d.datePosted = LenientJson.text(node, "datePosted");
+        d.description = LenientJson.text(node, "description");
+        d.descriptionText = LenientJson.text(node, "descriptionText");
+        if (node.path("salary").isObject()) {
+            try {
+                d.salary = Json.mapper().treeToValue(node.get("salary"), Salary.class);
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                d.salary = null;
+            }
+        }
+        return d;
+    }
+
+    private static void putIfSet(ObjectNode node, String field, String value) {
+        if (value != null) node.put(field, value);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
     /** The normalised posting, or empty when it has no title. */
-    Optional<Posting> build(String source, String pageUrl, Instant fetchedAt) {
+    public Optional<Posting> build(String source, String pageUrl, Instant fetchedAt) {
         String cleanTitle = PostingText.line(title);
         if (cleanTitle.isEmpty()) return Optional.empty();
         String cleanLocation = PostingText.line(location);

@@ -1,63 +1,57 @@
 package dev.jobalerts.fetcher;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.extract.AtsUrls;
-import dev.jobalerts.extract.ExtractionConfig;
-import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.adapter.Adapters;
+import dev.jobalerts.adapter.Board;
 import dev.jobalerts.fetch.FetchOutcome;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.PoliteFetcher;
-import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.parser.PageParser;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.Source;
-import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
-import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.SourceStore;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * One scheduled fetch over the due sources of a Sources segment. Listing pages are fetched politely (see
- * {@link PoliteFetcher}); a page is snapshotted for the parser only when its content hash changed, and a 304 or an
- * unchanged hash writes nothing. Sources that declare {@code followDetails} have their listing read for links only,
- * and up to that many detail pages not yet stored are fetched in a second pass. Sources not reached before the
- * deadline keep their due time and go first next run.
+ * One scheduled fetch over the due sources of a Sources segment. Each source is read through its board (an adapter's
+ * API, or the page readers for any other URL): its listing page by page, then the detail answers its postings still
+ * lack, all through the polite fetcher. An answer is snapshotted for the parser only when its content hash changed,
+ * so a 304 or an unchanged answer writes nothing. Sources not reached before the deadline keep their due time and go
+ * first next run. A source whose handling fails (a store fault, a bug) is recorded failed; the others go on.
  */
 public final class FetchRun {
     private final SourceStore sources;
     private final PageStore pages;
     private final PoliteFetcher fetcher;
-    private final PostingExtractor extractor;
+    private final Adapters adapters;
+    private final Credentials credentials;
     private final Clock clock;
 
-    public FetchRun(SourceStore sources, PageStore pages, PoliteFetcher fetcher, PostingExtractor extractor, Clock clock) {
+    public FetchRun(SourceStore sources, PageStore pages, PoliteFetcher fetcher, Adapters adapters, Credentials credentials, Clock clock) {
         this.sources = sources;
         this.pages = pages;
         this.fetcher = fetcher;
-        this.extractor = extractor;
+        this.adapters = adapters;
+        this.credentials = credentials;
         this.clock = clock;
     }
 
-    /** Counts of one run, per outcome. {@code changed} pages were snapshotted and will be parsed. */
+    /** Counts of one run, per outcome. {@code changed} sources stored at least one new snapshot. */
     public record Summary(int sources, int changed, int unchanged, int notModified, int failed, int disallowed,
                           int deferred, int detailPages) {}
 
     /**
-     * @param only       source ids to fetch now regardless of their schedule; empty means every due, unpaused source
-     * @param progress   receives one human line per source as it completes
+     * @param only     source ids to fetch now regardless of their schedule; empty means every due, unpaused source
+     * @param progress receives one human line per source as it completes
      */
     public Summary run(int segment, int totalSegments, Set<String> only, Instant deadline, Consumer<String> progress) {
         Instant now = Instant.now(clock);
@@ -66,23 +60,33 @@ public final class FetchRun {
                 // Oldest due first, so a run cut short by its deadline resumes fairly.
                 .sorted(Comparator.comparing((Source s) -> s.fetchState().nextDueAt() == null ? Instant.EPOCH : s.fetchState().nextDueAt()))
                 .toList();
-        Map<String, Source> byId = new HashMap<>();
-        List<FetchRequest> requests = new ArrayList<>();
-        for (Source source : due) {
-            byId.put(source.id(), source);
-            requests.add(new FetchRequest(source.id(), URI.create(listingUrl(source.definition())), source.fetchState().etag(),
-                    source.fetchState().lastModified(), source.definition().delayDuration()));
-        }
         Tally tally = new Tally();
-        List<FetchRequest> details = new ArrayList<>();
-        fetcher.fetchAll(requests, deadline, outcome -> {
-            Source source = byId.get(outcome.request().sourceId());
-            String line = onListing(source, outcome, tally, details);
-            progress.accept(source.id() + ": " + line);
-        });
-        if (!details.isEmpty()) {
-            fetcher.fetchAll(details, deadline, outcome -> onDetail(byId.get(outcome.request().sourceId()), outcome, tally));
+        Map<FetchRequest, SourceFetch> owners = new IdentityHashMap<>();
+        List<FetchRequest> first = new ArrayList<>();
+        for (Source source : due) {
+            FetchRequest request = start(source, now, tally, progress);
+            if (request == null) continue;
+            owners.put(request, tally.fetches.get(tally.fetches.size() - 1));
+            first.add(request);
         }
+        Set<SourceFetch> broken = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        fetcher.crawl(first, deadline, outcome -> {
+            SourceFetch fetch = owners.remove(outcome.request());
+            if (fetch == null || broken.contains(fetch)) return List.of();
+            List<FetchRequest> next;
+            try {
+                next = fetch.accept(outcome);
+            } catch (RuntimeException e) {
+                // One source's fault (a store error, a bug in a board) costs that source this run, not the others.
+                Log.error("source fetch failed", e, "sourceId", fetch.id());
+                broken.add(fetch);
+                fail(fetch.id(), "internal error: " + e, now, tally, progress);
+                return List.of();
+            }
+            for (FetchRequest request : next) owners.put(request, fetch);
+            if (fetch.done()) finish(fetch, tally, progress);
+            return next;
+        });
         Summary summary = new Summary(due.size(), tally.changed, tally.unchanged, tally.notModified, tally.failed,
                 tally.disallowed, tally.deferred, tally.detailPages);
         Log.info("fetch run finished", "segment", segment, "sources", summary.sources(), "changed", summary.changed(),
@@ -91,9 +95,59 @@ public final class FetchRun {
         return summary;
     }
 
-    /** The URL actually fetched: a careers page of Greenhouse, Lever or Ashby is read through its JSON API. */
-    public static String listingUrl(SourceDefinition definition) {
-        return AtsUrls.apiUrlFor(definition.url()).orElse(definition.url());
+    /** The source's first request, or null when it cannot start (no board for its URL, credentials missing). */
+    private FetchRequest start(Source source, Instant now, Tally tally, Consumer<String> progress) {
+        try {
+            Board board = adapters.board(source.definition());
+            Credentials.Resolved secrets = credentials.resolve(source.definition());
+            if (!secrets.ok()) {
+                fail(source.id(), secrets.problem(), now, tally, progress);
+                return null;
+            }
+            SourceFetch fetch = new SourceFetch(source, board, pages, now);
+            FetchRequest request = fetch.start(secrets.values());
+            tally.fetches.add(fetch);
+            return request;
+        } catch (RuntimeException e) {
+            Log.error("source could not start", e, "sourceId", source.id());
+            fail(source.id(), e.getMessage() == null ? e.toString() : e.getMessage(), now, tally, progress);
+            return null;
+        }
+    }
+
+    private void finish(SourceFetch fetch, Tally tally, Consumer<String> progress) {
+        SourceFetch.Result result = fetch.result(Instant.now(clock));
+        try {
+            sources.recordFetch(fetch.id(), result.state(), result.health());
+        } catch (RuntimeException e) {
+            Log.error("source health not recorded", e, "sourceId", fetch.id());
+        }
+        switch (result.status()) {
+            case "ok" -> tally.changed++;
+            case "unchanged" -> tally.unchanged++;
+            case "not-modified" -> tally.notModified++;
+            case "deferred" -> tally.deferred++;
+            case "disallowed" -> tally.disallowed++;
+            default -> tally.failed++;
+        }
+        tally.detailPages += result.detailsStored();
+        progress.accept(fetch.id() + ": " + result.line());
+    }
+
+    /** Records a source that failed before or outside its requests; its schedule moves on as after any failure. */
+    private void fail(String sourceId, String why, Instant now, Tally tally, Consumer<String> progress) {
+        tally.failed++;
+        progress.accept(sourceId + ": failed: " + why);
+        try {
+            sources.find(sourceId).ifPresent(source -> {
+                FetchState state = source.fetchState();
+                SourceHealth health = source.health().afterFetch(now, "failed", why, true);
+                sources.recordFetch(sourceId, new FetchState(state.etag(), state.lastModified(), state.contentHash(),
+                        now.plus(source.definition().everyDuration())), health);
+            });
+        } catch (RuntimeException e) {
+            Log.error("source health not recorded", e, "sourceId", sourceId);
+        }
     }
 
     private static boolean isDue(Source source, Instant now) {
@@ -101,102 +155,9 @@ public final class FetchRun {
         return next == null || !next.isAfter(now);
     }
 
-    private String onListing(Source source, FetchOutcome outcome, Tally tally, List<FetchRequest> details) {
-        Instant now = Instant.now(clock);
-        SourceDefinition definition = source.definition();
-        FetchState state = source.fetchState();
-        Instant nextDue = now.plus(definition.everyDuration());
-        SourceHealth health = source.health();
-        String line;
-        if (outcome instanceof FetchOutcome.Fetched fetched) {
-            String hash = PageSnapshot.hash(fetched.body());
-            boolean changed = !hash.equals(state.contentHash());
-            FetchState next = new FetchState(fetched.etag(), fetched.lastModified(), hash, nextDue);
-            if (!changed) {
-                tally.unchanged++;
-                line = "unchanged (same content)";
-            } else if (definition.followDetails() > 0) {
-                var content = new PageContent(fetched.finalUrl().toString(), fetched.contentType(), fetched.body(), now);
-                List<String> links = extractor.detailLinks(content, extractionConfig(definition), definition.followDetails());
-                int fresh = 0;
-                for (String link : links) {
-                    if (pages.exists(link)) continue;
-                    details.add(new FetchRequest(source.id(), URI.create(link), null, null, definition.delayDuration()));
-                    fresh++;
-                }
-                health = health.afterParse(links.size());
-                tally.changed++;
-                line = "changed, " + links.size() + " detail links, " + fresh + " new";
-            } else {
-                var write = pages.putIfChanged(new PageSnapshot(fetched.finalUrl().toString(), source.id(), fetched.contentType(),
-                        fetched.body(), hash, now, extractionJson(definition, PageParser.ROLE_LISTING)));
-                switch (write) {
-                    case STORED -> tally.changed++;
-                    case UNCHANGED -> tally.unchanged++;
-                    case TOO_LARGE -> tally.failed++;
-                }
-                line = write == PageStore.Write.TOO_LARGE ? "failed: page too large to store" : "changed, snapshot " + write.name().toLowerCase();
-            }
-            boolean failed = line.startsWith("failed");
-            sources.recordFetch(source.id(), failed ? state : next, health.afterFetch(now, failed ? "failed" : changed ? "ok" : "unchanged",
-                    "HTTP " + fetched.status(), failed));
-            return line;
-        }
-        if (outcome instanceof FetchOutcome.NotModified) {
-            tally.notModified++;
-            sources.recordFetch(source.id(), new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue),
-                    health.afterFetch(now, "not-modified", "HTTP 304", false));
-            return "not modified (304)";
-        }
-        if (outcome instanceof FetchOutcome.Deferred deferred) {
-            tally.deferred++;
-            // Keep the due time: it goes first next run.
-            sources.recordFetch(source.id(), state, health.afterFetch(now, "deferred", deferred.reason(), false));
-            return "deferred: " + deferred.reason();
-        }
-        if (outcome instanceof FetchOutcome.Disallowed disallowed) {
-            tally.disallowed++;
-            sources.recordFetch(source.id(), new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue),
-                    health.afterFetch(now, "disallowed", disallowed.reason(), true));
-            return "disallowed: " + disallowed.reason();
-        }
-        FetchOutcome.Failed failed = (FetchOutcome.Failed) outcome;
-        tally.failed++;
-        sources.recordFetch(source.id(), new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue),
-                health.afterFetch(now, "failed", failed.reason(), true));
-        return "failed: " + failed.reason();
-    }
-
-    private void onDetail(Source source, FetchOutcome outcome, Tally tally) {
-        if (!(outcome instanceof FetchOutcome.Fetched fetched)) {
-            Log.warn("detail page not fetched", "sourceId", source.id(), "url", outcome.request().url().toString(), "outcome", outcome.getClass().getSimpleName());
-            return;
-        }
-        var write = pages.putIfChanged(new PageSnapshot(fetched.request().url().toString(), source.id(), fetched.contentType(),
-                fetched.body(), null, Instant.now(clock), detailExtractionJson()));
-        if (write == PageStore.Write.STORED) tally.detailPages++;
-    }
-
-    private static ExtractionConfig extractionConfig(SourceDefinition definition) {
-        return new ExtractionConfig(definition.kind(), definition.selectors());
-    }
-
-    /** What the parser needs to read the page, frozen at fetch time so a snapshot can be parsed (and re-parsed) alone. */
-    static String extractionJson(SourceDefinition definition, String role) {
-        ObjectNode node = Json.mapper().createObjectNode();
-        node.put("kind", definition.kind());
-        node.set("selectors", Json.mapper().valueToTree(definition.selectors()));
-        node.put("role", role);
-        return node.toString();
-    }
-
-    /** Detail pages carry one posting, found by auto-detection whatever the listing's kind. */
-    static String detailExtractionJson() {
-        return "{\"kind\":\"auto\",\"role\":\"" + PageParser.ROLE_DETAIL + "\"}";
-    }
-
     /** Counters touched only from the fetcher's callback, which is never called concurrently. */
     private static final class Tally {
+        final List<SourceFetch> fetches = new ArrayList<>();
         int changed, unchanged, notModified, failed, disallowed, deferred, detailPages;
     }
 }

@@ -2,7 +2,7 @@ package dev.jobalerts.fetcher;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.log.Log;
@@ -43,8 +43,9 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
         FetchSettings settings = FetchSettings.defaults();
         // Only the local cloud sets this: its sample job board lives on loopback.
         if ("true".equals(env.get("ALLOW_PRIVATE_ADDRESSES"))) settings = settings.allowingPrivateAddresses();
+        Credentials credentials = new Credentials(env, new SecretsManagerStrings(() -> AwsClients.secretsManager(env), Clock.systemUTC()));
         return new FetchRun(new SourceStore(dynamo, tables.sources()), new PageStore(dynamo, tables.pages()),
-                new PoliteFetcher(settings), new PostingExtractor(), Clock.systemUTC());
+                new PoliteFetcher(settings), new Adapters(), credentials, Clock.systemUTC());
     }
 
     @Override

@@ -4,12 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
-import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.store.TableNames;
 import java.time.Clock;
@@ -39,7 +38,7 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
     private static PageParser create(Map<String, String> env, TableNames tables) {
         var dynamo = AwsClients.dynamoDb(env);
         return new PageParser(new PageStore(dynamo, tables.pages()), new PostingStore(dynamo, tables.postings()),
-                new SourceStore(dynamo, tables.sources()), new PostingExtractor(), Clock.systemUTC());
+                new SourceReader(), Clock.systemUTC());
     }
 
     @Override
@@ -47,17 +46,18 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
         List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         int found = 0, stored = 0;
         for (var record : records) {
-            String url = StreamKeys.string(record, "url");
-            if (url == null) {
-                Log.warn("stream record without a page url, skipped", "eventID", record.getEventID());
+            // The Pages table's key attribute is named "url"; it holds the page key (the URL for a plain GET).
+            String key = StreamKeys.string(record, "url");
+            if (key == null) {
+                Log.warn("stream record without a page key, skipped", "eventID", record.getEventID());
                 continue;
             }
             try {
-                PageParser.Outcome outcome = parser.parse(url);
+                PageParser.Outcome outcome = parser.parse(key);
                 found += outcome.found();
                 stored += outcome.stored();
             } catch (RuntimeException e) {
-                Log.error("page parse failed; batch resumes here on retry", e, "url", url);
+                Log.error("page parse failed; batch resumes here on retry", e, "page", key);
                 Log.metrics("parser", Map.of("PostingsFound", found, "PostingsStored", stored, "ParseFailures", 1));
                 return StreamKeys.failedFrom(record);
             }

@@ -3,35 +3,47 @@ package dev.jobalerts.source;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.time.Duration;
+import java.util.IllformedLocaleException;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * What an operator says about a job board: where it is and how to read it. This is the JSON shape of
  * {@code infra/sources.json}, of {@code sources add --config} and of {@code parse --config}.
  *
- * @param kind          which extractor to use, {@code auto} to detect
+ * @param url           the careers page a person sees, an API URL, a feed or any page with postings
+ * @param kind          how to read it; {@link SourceKind#AUTO} detects the board family from the URL, then the response
  * @param selectors     CSS selectors for the {@code selectors} kind ({@code item}, {@code title}, {@code url} …)
  * @param every         how often to fetch, e.g. {@code 1h}; the schedule ticks hourly, so shorter is rounded up
  * @param delay         minimum pause between two requests to this host, e.g. {@code 1s}
  * @param followDetails when above zero, the listing only links to postings and up to this many detail pages are fetched per run
+ * @param credentials   for APIs that need a key: credential name → reference ({@code env:NAME} or
+ *                      {@code secret:NAME[#field]}, see {@link CredentialRef}); never the value itself
+ * @param maxPostings   most postings read from one listing per run (paging stops there)
+ * @param locale        BCP 47 tag of the board's language and date order, e.g. {@code en-US}, {@code de-DE}
+ * @param remote        every posting of this board is remote unless it says otherwise (remote-only boards)
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record SourceDefinition(
         String id,
         String name,
         String url,
-        String kind,
+        SourceKind kind,
         Map<String, String> selectors,
         String every,
         String delay,
         Integer followDetails,
-        Boolean paused) {
+        Boolean paused,
+        Map<String, String> credentials,
+        Integer maxPostings,
+        String locale,
+        Boolean remote) {
 
-    public static final Set<String> KINDS = Set.of(
-            "auto", "greenhouse", "lever", "ashby", "jsonld", "microdata", "rss", "selectors", "page");
+    /** Postings read from one listing per run unless the source says otherwise. */
+    public static final int DEFAULT_MAX_POSTINGS = 1_000;
+    public static final int MAX_MAX_POSTINGS = 10_000;
 
     public SourceDefinition {
         Objects.requireNonNull(id, "id is required");
@@ -49,10 +61,9 @@ public record SourceDefinition(
             throw new IllegalArgumentException("url must be an absolute http(s) URL: " + url);
         url = url.strip();
         name = name == null || name.isBlank() ? parsed.getHost() : name.strip();
-        kind = kind == null ? "auto" : kind.strip().toLowerCase(Locale.ROOT);
-        if (!KINDS.contains(kind)) throw new IllegalArgumentException("kind must be one of " + KINDS + ": " + kind);
+        kind = kind == null ? SourceKind.AUTO : kind;
         selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
-        if (kind.equals("selectors") && (!selectors.containsKey("item") || !selectors.containsKey("title")))
+        if (kind == SourceKind.SELECTORS && (!selectors.containsKey("item") || !selectors.containsKey("title")))
             throw new IllegalArgumentException("selectors needs at least \"item\" and \"title\" for kind selectors");
         every = every == null ? "1h" : every.strip();
         delay = delay == null ? "1s" : delay.strip();
@@ -61,6 +72,30 @@ public record SourceDefinition(
         followDetails = followDetails == null ? 0 : followDetails;
         if (followDetails < 0 || followDetails > 500) throw new IllegalArgumentException("followDetails must be between 0 and 500");
         paused = paused != null && paused;
+        Map<String, String> refs = new LinkedHashMap<>();
+        if (credentials != null) {
+            credentials.forEach((credential, reference) -> {
+                if (credential == null || !credential.matches("[A-Za-z][A-Za-z0-9]{0,63}"))
+                    throw new IllegalArgumentException("credentials has a bad name: " + credential);
+                refs.put(credential, CredentialRef.parse("credentials." + credential, reference).toString());
+            });
+        }
+        credentials = Map.copyOf(refs);
+        maxPostings = maxPostings == null ? DEFAULT_MAX_POSTINGS : maxPostings;
+        if (maxPostings < 1 || maxPostings > MAX_MAX_POSTINGS)
+            throw new IllegalArgumentException("maxPostings must be between 1 and " + MAX_MAX_POSTINGS + ", was " + maxPostings);
+        locale = locale == null || locale.isBlank() ? "en-US" : locale.strip();
+        try {
+            new Locale.Builder().setLanguageTag(locale);
+        } catch (IllformedLocaleException e) {
+            throw new IllegalArgumentException("locale must be a language tag such as en-US or de-DE, was " + locale);
+        }
+        remote = remote != null && remote;
+    }
+
+    /** A definition with only the fields the operator must give; everything else at its default. */
+    public static SourceDefinition of(String id, String url, SourceKind kind) {
+        return new SourceDefinition(id, null, url, kind, null, null, null, null, null, null, null, null, null);
     }
 
     public Duration everyDuration() {
@@ -71,8 +106,23 @@ public record SourceDefinition(
         return parseDuration("delay", delay);
     }
 
+    public Locale localeValue() {
+        return Locale.forLanguageTag(locale);
+    }
+
+    /** The credential references, parsed. */
+    public Map<String, CredentialRef> credentialRefs() {
+        Map<String, CredentialRef> refs = new LinkedHashMap<>();
+        credentials.forEach((credential, reference) -> refs.put(credential, CredentialRef.parse("credentials." + credential, reference)));
+        return refs;
+    }
+
     public SourceDefinition withPaused(boolean value) {
-        return new SourceDefinition(id, name, url, kind, selectors, every, delay, followDetails, value);
+        return new SourceDefinition(id, name, url, kind, selectors, every, delay, followDetails, value, credentials, maxPostings, locale, remote);
+    }
+
+    public SourceDefinition withKind(SourceKind value) {
+        return new SourceDefinition(id, name, url, value, selectors, every, delay, followDetails, paused, credentials, maxPostings, locale, remote);
     }
 
     /** Parses {@code 500ms}, {@code 2s}, {@code 15m}, {@code 1h}, {@code 1d}. */

@@ -9,7 +9,7 @@ import java.time.Instant;
  * @param lastStatus          ok, not-modified, unchanged, failed, disallowed or deferred
  * @param detail              a short human reason for the status (HTTP status, robots, error)
  * @param consecutiveFailures failed runs in a row; reset by any success
- * @param postingsLastRun     postings the parser found on the last changed page (-1 before the first parse)
+ * @param postingsLastRun     postings on the listing the last time it was read whole (-1 before the first time)
  * @param postingsHighWater   the most postings ever found in one run, to notice a source that went silent
  * @param broken              too many failures in a row, or no postings where there used to be many
  */
@@ -37,7 +37,8 @@ public record SourceHealth(
                 failures >= FAILURES_BEFORE_BROKEN || wentSilent(postingsLastRun, postingsHighWater));
     }
 
-    public SourceHealth afterParse(int postingsFound) {
+    /** After the whole listing was read: how many postings it held. */
+    public SourceHealth afterListing(int postingsFound) {
         int highWater = Math.max(postingsHighWater, postingsFound);
         return new SourceHealth(lastRunAt, lastStatus, detail, consecutiveFailures, postingsFound, highWater,
                 consecutiveFailures >= FAILURES_BEFORE_BROKEN || wentSilent(postingsFound, highWater));

@@ -10,6 +10,7 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 
 /**
@@ -35,6 +36,16 @@ public final class AwsClients {
                 .region(region(env))
                 .credentialsProvider(credentials(env));
         endpoint(env, "AWS_ENDPOINT_URL_SESV2", "SESV2_ENDPOINT").ifPresent(builder::endpointOverride);
+        return builder.build();
+    }
+
+    /** Built on first use only: most stacks name no secret, and a cold start should not pay for the client. */
+    public static SecretsManagerClient secretsManager(Map<String, String> env) {
+        var builder = SecretsManagerClient.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .region(region(env))
+                .credentialsProvider(credentials(env));
+        endpoint(env, "AWS_ENDPOINT_URL_SECRETS_MANAGER", "SECRETSMANAGER_ENDPOINT").ifPresent(builder::endpointOverride);
         return builder.build();
     }
 

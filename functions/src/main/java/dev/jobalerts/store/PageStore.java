@@ -14,6 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +26,8 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -34,6 +40,7 @@ public final class PageStore {
     /** Gzipped bodies above this would not fit an item with its attributes. */
     static final int MAX_COMPRESSED_BYTES = 380_000;
     static final Duration RETENTION = Duration.ofDays(90);
+    private static final int BATCH_GET_LIMIT = 100;
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -50,13 +57,14 @@ public final class PageStore {
         byte[] body = gzip(page.body());
         if (body.length > MAX_COMPRESSED_BYTES) return Write.TOO_LARGE;
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("url", s(page.url()));
+        item.put("url", s(page.key()));
+        item.put("requestUrl", s(page.url()));
         item.put("sourceId", s(page.sourceId()));
         item.put("contentType", s(page.contentType()));
         item.put("body", bytes(body));
         item.put("contentHash", s(page.contentHash()));
         item.put("fetchedAt", s(page.fetchedAt().toString()));
-        item.put("extraction", s(page.extractionJson()));
+        item.put("extraction", s(page.readSpec()));
         item.put("expiresAt", n(page.fetchedAt().plus(RETENTION).getEpochSecond()));
         try {
             dynamo.putItem(b -> b.tableName(table).item(item)
@@ -69,18 +77,49 @@ public final class PageStore {
         }
     }
 
-    public Optional<PageSnapshot> find(String url) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(Map.of("url", s(url))).consistentRead(true)).item();
+    /** The snapshot stored under {@code key} (a {@link PageKey}). */
+    public Optional<PageSnapshot> find(String key) {
+        var item = dynamo.getItem(b -> b.tableName(table).key(Map.of("url", s(key))).consistentRead(true)).item();
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(fromItem(item));
     }
 
-    public boolean exists(String url) {
-        var item = dynamo.getItem(b -> b.tableName(table).key(Map.of("url", s(url))).projectionExpression("#u")
-                .expressionAttributeNames(Map.of("#u", "url"))).item();
-        return item != null && !item.isEmpty();
+    public boolean exists(String key) {
+        return !existing(List.of(key)).isEmpty();
     }
 
-    /** URLs of a source's snapshots fetched at or after {@code since} (null: all), for re-parsing. */
+    /**
+     * Which of these keys have a stored snapshot: BatchGetItem, 100 keys a call, only the key read back, so finding
+     * the detail pages a listing of 1,000 postings still lacks costs ten calls.
+     */
+    public Set<String> existing(Collection<String> keys) {
+        Set<String> found = new HashSet<>();
+        List<String> distinct = new ArrayList<>(new LinkedHashSet<>(keys));
+        for (int from = 0; from < distinct.size(); from += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> batch = new ArrayList<>();
+            for (String key : distinct.subList(from, Math.min(distinct.size(), from + BATCH_GET_LIMIT))) batch.add(Map.of("url", s(key)));
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch)
+                    .projectionExpression("#u").expressionAttributeNames(Map.of("#u", "url")).build());
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                var response = dynamo.batchGetItem(BatchGetItemRequest.builder().requestItems(request).build());
+                response.responses().getOrDefault(table, List.of()).forEach(item -> found.add(str(item, "url")));
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+                if (!request.isEmpty()) pause(attempt);
+            }
+        }
+        return found;
+    }
+
+    /** DynamoDB asks for back-off before unprocessed keys are asked again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(Math.min(1_000, 50L << Math.min(attempt, 5)));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading pages", e);
+        }
+    }
+
+    /** Keys of a source's snapshots fetched at or after {@code since} (null: all), for re-parsing. */
     public List<String> urlsOfSource(String sourceId, Instant since) {
         var request = QueryRequest.builder().tableName(table).indexName("bySource");
         if (since == null) {
@@ -95,7 +134,8 @@ public final class PageStore {
     }
 
     static PageSnapshot fromItem(Map<String, AttributeValue> item) {
-        return new PageSnapshot(str(item, "url"), str(item, "sourceId"), str(item, "contentType"),
+        String requestUrl = str(item, "requestUrl");
+        return new PageSnapshot(str(item, "url"), requestUrl == null ? str(item, "url") : requestUrl, str(item, "sourceId"), str(item, "contentType"),
                 gunzip(bin(item, "body")), str(item, "contentHash"), Instant.parse(str(item, "fetchedAt")),
                 str(item, "extraction"));
     }

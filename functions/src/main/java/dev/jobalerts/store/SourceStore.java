@@ -90,18 +90,6 @@ public final class SourceStore {
                 .expressionAttributeValues(values));
     }
 
-    /** Records how many postings the parser found on the source's latest page. */
-    public void recordParse(String sourceId, int postingsFound) {
-        find(sourceId).ifPresent(source -> {
-            SourceHealth health = source.health().afterParse(postingsFound);
-            dynamo.updateItem(b -> b.tableName(table).key(Map.of("sourceId", s(sourceId)))
-                    .conditionExpression("attribute_exists(sourceId)")
-                    .updateExpression("SET " + healthAssignments())
-                    .expressionAttributeNames(healthNames())
-                    .expressionAttributeValues(healthValues(health)));
-        });
-    }
-
     private static void assignOrRemove(StringBuilder set, List<String> remove, Map<String, String> names,
                                        Map<String, AttributeValue> values, String name, String value) {
         names.put("#" + name, name);

@@ -24,20 +24,20 @@ class SourceHealthTest {
     }
 
     @Test
-    void afterParse_zeroPostingsWhereThereUsedToBeMany_flagsBroken() {
-        SourceHealth health = SourceHealth.unknown().afterParse(12);
+    void afterListing_zeroPostingsWhereThereUsedToBeMany_flagsBroken() {
+        SourceHealth health = SourceHealth.unknown().afterListing(12);
         assertThat(health.broken()).isFalse();
         assertThat(health.postingsHighWater()).isEqualTo(12);
 
-        health = health.afterParse(0);
+        health = health.afterListing(0);
         assertThat(health.broken()).isTrue();
         assertThat(health.postingsLastRun()).isZero();
 
-        assertThat(health.afterParse(7).broken()).isFalse();
+        assertThat(health.afterListing(7).broken()).isFalse();
     }
 
     @Test
-    void afterParse_zeroPostingsOnASmallSource_isNotBroken() {
-        assertThat(SourceHealth.unknown().afterParse(2).afterParse(0).broken()).isFalse();
+    void afterListing_zeroPostingsOnASmallSource_isNotBroken() {
+        assertThat(SourceHealth.unknown().afterListing(2).afterListing(0).broken()).isFalse();
     }
 }

@@ -16,46 +16,48 @@ import java.util.Set;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import dev.jobalerts.source.SourceKind;
 
 /**
- * Finds the job postings in one fetched page. In {@code auto} mode it tries, in this order: the ATS JSON APIs
- * (Greenhouse, Lever, Ashby), schema.org JobPosting in JSON-LD, then in microdata, RSS/Atom feeds, the source's
- * CSS selectors, and last a plain single-posting page; the first that finds postings wins and names itself in
- * each posting's {@code source}. HTML is parsed once and every HTML extractor reads the same document; JSON and
- * XML bodies are never parsed as HTML. Malformed input never throws: the broken part yields nothing and a warning.
+ * Finds the job postings in a page or document that no board adapter claims. In {@code auto} mode it tries, in this
+ * order: JSON (JSON-LD served as JSON), RSS/Atom feeds, schema.org JobPosting in JSON-LD, then in microdata, the
+ * source's CSS selectors, and last a plain single-posting page; the first that finds postings wins and names itself
+ * in each posting's {@code source}. HTML is parsed once and every HTML reader reads the same document; JSON and XML
+ * bodies are never parsed as HTML. Malformed input never throws: the broken part yields nothing and a warning.
  *
  * <p>Stateless, so one instance is cheap, reusable and thread-safe.
  */
-public final class PostingExtractor {
-    private final GreenhouseExtractor greenhouse = new GreenhouseExtractor();
-    private final LeverExtractor lever = new LeverExtractor();
-    private final AshbyExtractor ashby = new AshbyExtractor();
+public final class PageReaders {
     private final JsonLdExtractor jsonLd = new JsonLdExtractor();
     private final MicrodataExtractor microdata = new MicrodataExtractor();
     private final FeedExtractor feed = new FeedExtractor();
     private final SelectorExtractor selectors = new SelectorExtractor();
     private final PageExtractor page = new PageExtractor();
 
-    public PostingExtractor() {}
+    public PageReaders() {}
 
-    public ExtractionResult extract(PageContent content, ExtractionConfig config) {
+    public ExtractionResult read(PageContent content, ExtractionConfig config) {
         Extraction ctx = new Extraction(content);
-        Found found;
+        Found found = readDrafts(content, config, ctx);
+        List<Posting> postings = build(found.reader(), found.drafts(), ctx);
+        return new ExtractionResult(postings.isEmpty() ? ExtractionResult.NONE : found.reader(), postings, ctx.warnings());
+    }
+
+    /** The drafts the winning reader found, before normalisation; for callers that add to them before building. */
+    public Found readDrafts(PageContent content, ExtractionConfig config, Extraction ctx) {
         try {
-            found = find(content, config, ctx);
+            return find(content, config, ctx);
         } catch (RuntimeException e) {
-            // Extractors guard each item; this is the last line for a bug outside an item, e.g. in a parser.
+            // Readers guard each item; this is the last line for a bug outside an item, e.g. in a parser.
             ctx.warn("extraction failed: " + e);
-            found = Found.NOTHING;
+            return Found.NOTHING;
         }
-        List<Posting> postings = build(found, ctx);
-        return new ExtractionResult(postings.isEmpty() ? ExtractionResult.NONE : found.extractor, postings, ctx.warnings());
     }
 
     /** Same-site absolute links to posting detail pages on a listing page: from the "url" selector (or "detailLinks" selector) of config, deduplicated, canonical. */
     public List<String> detailLinks(PageContent content, ExtractionConfig config, int max) {
         Map<String, String> css = config.selectors();
-        if (max <= 0 || (!css.containsKey(ExtractionConfig.DETAIL_LINKS) && !css.containsKey("url")) || looksLikeJson(content) || FeedExtractor.looksLikeFeed(content.body(), content.contentType()))
+        if (max <= 0 || (!css.containsKey(ExtractionConfig.DETAIL_LINKS) && !css.containsKey("url")) || looksLikeJson(content) || looksLikeFeed(content))
             return List.of();
         Document doc = Jsoup.parse(content.body(), content.url());
         List<Element> anchors = new ArrayList<>();
@@ -82,31 +84,31 @@ public final class PostingExtractor {
     }
 
     private Found find(PageContent content, ExtractionConfig config, Extraction ctx) {
-        String kind = config.kind();
-        boolean any = kind.equals("auto");
-        if ((looksLikeJson(content) && (any || kind.equals("jsonld"))) || List.of("greenhouse", "lever", "ashby").contains(kind))
-            return fromJson(content, kind, ctx);
-        if ((any && FeedExtractor.looksLikeFeed(content.body(), content.contentType())) || kind.equals("rss"))
-            return new Found(FeedExtractor.NAME, feed.extract(FeedExtractor.parse(content.body()), ctx));
+        SourceKind kind = config.kind();
+        boolean any = kind == SourceKind.AUTO;
+        if (looksLikeJson(content) && (any || kind == SourceKind.JSONLD)) return fromJson(content, ctx);
+        if ((any && looksLikeFeed(content)) || kind == SourceKind.RSS)
+            return new Found(SourceKind.RSS.id(), feed.extract(FeedExtractor.parse(content.body()), ctx));
         Document doc = Jsoup.parse(content.body(), content.url());
-        // The walk serves the structured-data and page extractors; a selectors-only source needs none of it.
-        PageScan scan = kind.equals("selectors") ? null : PageScan.of(doc);
-        if (any || kind.equals("jsonld")) {
-            Found f = new Found(JsonLdExtractor.NAME, jsonLd.extract(scan, ctx));
+        // The walk serves the structured-data and page readers; a selectors-only source needs none of it.
+        PageScan scan = kind == SourceKind.SELECTORS ? null : PageScan.of(doc);
+        if (any || kind == SourceKind.JSONLD) {
+            Found f = new Found(SourceKind.JSONLD.id(), jsonLd.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
-        if (any || kind.equals("microdata")) {
-            Found f = new Found(MicrodataExtractor.NAME, microdata.extract(scan, ctx));
+        if (any || kind == SourceKind.MICRODATA) {
+            Found f = new Found(SourceKind.MICRODATA.id(), microdata.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
-        if ((any && config.selectors().containsKey("item")) || kind.equals("selectors")) {
-            Found f = new Found(SelectorExtractor.NAME, selectors.extract(doc, config.selectors(), ctx));
+        if ((any && config.selectors().containsKey("item")) || kind == SourceKind.SELECTORS) {
+            Found f = new Found(SourceKind.SELECTORS.id(), selectors.extract(doc, config.selectors(), ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
-        return new Found(PageExtractor.NAME, page.extract(scan, ctx));
+        return new Found(SourceKind.PAGE.id(), page.extract(scan, ctx));
     }
 
-    private Found fromJson(PageContent content, String kind, Extraction ctx) {
+    /** A JSON body that no adapter claimed: JSON-LD served as application/ld+json. */
+    private Found fromJson(PageContent content, Extraction ctx) {
         List<JsonNode> values;
         try {
             values = LenientJson.readAll(content.body());
@@ -114,34 +116,13 @@ public final class PostingExtractor {
             ctx.warn("malformed JSON: " + JsonLdExtractor.firstLine(e.getMessage()));
             return Found.NOTHING;
         }
-        if (values.isEmpty()) return Found.NOTHING;
-        JsonNode root = values.get(0);
-        String system = kind.equals("auto") ? atsOf(content.url(), root) : kind;
-        return switch (system) {
-            case GreenhouseExtractor.NAME -> new Found(system, greenhouse.extract(root, ctx));
-            case LeverExtractor.NAME -> new Found(system, lever.extract(root, ctx));
-            case AshbyExtractor.NAME -> new Found(system, ashby.extract(root, ctx));
-            default -> {
-                // A JSON body that is no ATS response may still be JSON-LD served as application/ld+json.
-                List<PostingDraft> drafts = new ArrayList<>();
-                for (JsonNode value : values) JsonLdExtractor.fromTree(value, ctx, drafts);
-                yield new Found(JsonLdExtractor.NAME, drafts);
-            }
-        };
+        List<PostingDraft> drafts = new ArrayList<>();
+        for (JsonNode value : values) JsonLdExtractor.fromTree(value, ctx, drafts);
+        return new Found(SourceKind.JSONLD.id(), drafts);
     }
 
-    /** The ATS a JSON body came from: by its URL when that is an ATS API, else by the shape of the payload. */
-    private static String atsOf(String url, JsonNode root) {
-        Optional<AtsUrls.Ats> ats = AtsUrls.parse(url);
-        if (ats.isPresent()) return ats.get().system();
-        if (AshbyExtractor.accepts(root)) return AshbyExtractor.NAME;
-        if (GreenhouseExtractor.accepts(root)) return GreenhouseExtractor.NAME;
-        if (LeverExtractor.accepts(root)) return LeverExtractor.NAME;
-        return "";
-    }
-
-    private static boolean looksLikeJson(PageContent content) {
-        String body = content.body();
+    /** Whether a body is JSON, by its first character or else its Content-Type. */
+    public static boolean looksLikeJson(PageContent content) {        String body = content.body();
         for (int i = 0; i < body.length(); i++) {
             char c = body.charAt(i);
             if (c == '{' || c == '[') return true;
@@ -151,16 +132,22 @@ public final class PostingExtractor {
         return ct.contains("json") && !ct.contains("html");
     }
 
+    /** Whether a body is an RSS or Atom feed. */
+    public static boolean looksLikeFeed(PageContent content) {
+        return FeedExtractor.looksLikeFeed(content.body(), content.contentType());
+    }
+
     /**
-     * Normalises the drafts. Postings sharing an id are one posting listed twice (kept once) unless their titles
-     * differ, as when several postings on one page have no URL of their own: those get the title as a fragment.
+     * Normalises the drafts of one page, every reader's and adapter's alike. Postings sharing an id are one posting
+     * listed twice (kept once) unless their titles differ, as when several postings on one page have no URL of their
+     * own: those get the title as a fragment.
      */
-    private static List<Posting> build(Found found, Extraction ctx) {
+    public static List<Posting> build(String source, List<PostingDraft> drafts, Extraction ctx) {
         Map<String, Posting> byId = new LinkedHashMap<>();
-        for (PostingDraft draft : found.drafts) {
+        for (PostingDraft draft : drafts) {
             Optional<Posting> built;
             try {
-                built = draft.build(found.extractor, ctx.pageUrl(), ctx.fetchedAt());
+                built = draft.build(source, ctx.pageUrl(), ctx.fetchedAt());
             } catch (RuntimeException e) {
                 ctx.warn("skipped a posting: " + e.getMessage());
                 continue;
@@ -200,8 +187,8 @@ public final class PostingExtractor {
         return a.replaceFirst("^www\\.", "").equals(b.replaceFirst("^www\\.", ""));
     }
 
-    /** What one extractor found. */
-    private record Found(String extractor, List<PostingDraft> drafts) {
+    /** What one reader found: its kind id ({@code jsonld}, {@code rss} …) and its drafts. */
+    public record Found(String reader, List<PostingDraft> drafts) {
         static final Found NOTHING = new Found(ExtractionResult.NONE, List.of());
     }
 }

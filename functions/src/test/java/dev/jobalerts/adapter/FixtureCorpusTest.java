@@ -1,7 +1,8 @@
-package dev.jobalerts.extract;
+package dev.jobalerts.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.Posting;
 import java.io.IOException;
@@ -37,7 +38,7 @@ class FixtureCorpusTest {
         FIELDS.put("source", Posting::source);
     }
 
-    private final PostingExtractor extractor = new PostingExtractor();
+    private final SourceReader reader = new SourceReader();
 
     @Test
     void corpus_coversEveryFormatWithAtLeastFortyFixtures() {
@@ -53,7 +54,7 @@ class FixtureCorpusTest {
         int[] postingCount = new int[2];
         List<String> failures = new ArrayList<>();
         for (FixtureCorpus.Fixture fixture : FixtureCorpus.load().fixtures()) {
-            ExtractionResult result = extractor.extract(fixture.page(), fixture.config());
+            ExtractionResult result = reader.read(fixture.page(), fixture.spec());
             if (!Files.exists(fixture.expectedFile()) && Boolean.getBoolean("fixtures.record")) record(fixture, result);
             List<Posting> expected = fixture.expected();
             Map<String, Posting> actual = new LinkedHashMap<>();

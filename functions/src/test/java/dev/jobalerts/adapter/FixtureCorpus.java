@@ -1,6 +1,8 @@
-package dev.jobalerts.extract;
+package dev.jobalerts.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.extract.PageContent;
+import dev.jobalerts.source.SourceKind;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.Posting;
 import java.io.IOException;
@@ -10,13 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * The fixture corpus under {@code src/test/resources/fixtures}: each saved page or API response {@code name.ext},
  * its expected postings {@code name.expected.jsonl} (one Posting a line; empty for a page with none) and an
- * optional {@code name.source.json} with {@code url}, {@code kind}, {@code selectors} and {@code fetchedAt}.
+ * optional {@code name.source.json} with {@code url}, {@code kind}, {@code selectors}, {@code name}, {@code locale},
+ * {@code remote}, {@code role} ({@code listing}, {@code detail}; any when absent) and {@code fetchedAt}.
  */
 record FixtureCorpus(List<Fixture> fixtures) {
     static final Path DIR = Path.of("src/test/resources/fixtures");
@@ -38,7 +43,7 @@ record FixtureCorpus(List<Fixture> fixtures) {
     }
 
     /** One saved input with its source settings. */
-    record Fixture(String name, Path file, PageContent page, ExtractionConfig config, Path expectedFile) {
+    record Fixture(String name, Path file, PageContent page, ReadSpec spec, Path expectedFile) {
         static Fixture of(Path file) throws IOException {
             String fileName = file.getFileName().toString();
             String name = fileName.substring(0, fileName.lastIndexOf('.'));
@@ -49,7 +54,16 @@ record FixtureCorpus(List<Fixture> fixtures) {
             String body = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             if (body.startsWith("\uFEFF")) body = body.substring(1);
             PageContent page = new PageContent(url, contentType(fileName), body, fetchedAt);
-            return new Fixture(name, file, page, ExtractionConfig.fromSourceJson(source), file.resolveSibling(name + ".expected.jsonl"));
+            return new Fixture(name, file, page, spec(source, url), file.resolveSibling(name + ".expected.jsonl"));
+        }
+
+        /** How the fixture is read: as the parser would read a snapshot of a source like the one described. */
+        private static ReadSpec spec(JsonNode source, String url) {
+            Map<String, String> selectors = new LinkedHashMap<>();
+            source.path("selectors").properties().forEach(e -> selectors.put(e.getKey(), e.getValue().asText()));
+            ReadSpec.Role role = source.has("role") ? ReadSpec.Role.of(source.get("role").asText()) : ReadSpec.Role.ANY;
+            return new ReadSpec(SourceKind.of(source.path("kind").asText("auto")), role, url, source.path("name").asText(null),
+                    selectors, source.path("locale").asText(null), source.path("remote").asBoolean(false), null);
         }
 
         List<Posting> expected() throws IOException {

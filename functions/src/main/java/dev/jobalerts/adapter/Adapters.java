@@ -1,0 +1,148 @@
+package dev.jobalerts.adapter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.extract.ExtractionConfig;
+import dev.jobalerts.extract.PageReaders;
+import dev.jobalerts.source.SourceDefinition;
+import dev.jobalerts.source.SourceKind;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every board family we read through its own API, and the one place that decides which reads a source: the kind
+ * the source names, else the family whose URL it is, else the page readers. Stateless and thread-safe.
+ */
+public final class Adapters {
+    private final Map<SourceKind, SourceAdapter> byKind = new LinkedHashMap<>();
+    private final PageReaders readers;
+
+    public Adapters() {
+        this(new PageReaders());
+    }
+
+    Adapters(PageReaders readers) {
+        this.readers = readers;
+        for (SourceAdapter adapter : all()) {
+            SourceAdapter previous = byKind.put(adapter.kind(), adapter);
+            if (previous != null) throw new IllegalStateException("two adapters for " + adapter.kind());
+        }
+    }
+
+    /** Detection order: the families with the most specific URLs first. */
+    private static List<SourceAdapter> all() {
+        return List.of(new GreenhouseAdapter(), new LeverAdapter(), new AshbyAdapter(), new WorkdayAdapter());
+    }
+
+    /** The adapters, in detection order (for the README's table and tests). */
+    public List<SourceAdapter> adapters() {
+        return List.copyOf(byKind.values());
+    }
+
+    public Optional<SourceAdapter> adapter(SourceKind kind) {
+        return Optional.ofNullable(byKind.get(kind));
+    }
+
+    PageReaders readers() {
+        return readers;
+    }
+
+    /** The family a URL belongs to, by its URL alone: what {@code sources add} and {@code kind: auto} detect. */
+    public Optional<Board> detect(URI url) {
+        for (SourceAdapter adapter : byKind.values()) {
+            Optional<Board> board = adapter.board(url);
+            if (board.isPresent()) return board;
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The board a source is fetched through: its named family's (a URL that family cannot work from is refused with
+     * the shapes it takes), the detected family's for {@code auto}, else the page readers.
+     *
+     * @throws IllegalArgumentException naming the problem, for a definition no board can serve
+     */
+    public Board board(SourceDefinition source) {
+        URI url = URI.create(source.url());
+        SourceKind kind = source.kind();
+        if (kind.hasAdapter()) {
+            SourceAdapter adapter = byKind.get(kind);
+            if (adapter == null) throw new IllegalArgumentException("kind " + kind + " has no adapter yet");
+            return adapter.board(url).or(() -> adapter.boardAt(url)).orElseThrow(() -> new IllegalArgumentException(
+                    "kind " + kind + " needs a URL like " + adapter.urlPatterns() + ", not " + source.url()));
+        }
+        if (kind == SourceKind.AUTO) {
+            Optional<Board> detected = detect(url);
+            if (detected.isPresent()) return detected.get();
+        }
+        return pageBoard(url, source);
+    }
+
+    /** The board that reads a stored answer of a source again; the page readers when nothing else claims it. */
+    Board boardToRead(ReadSpec spec, String answerUrl, JsonNode json) {
+        URI source = uri(spec.sourceUrl() != null ? spec.sourceUrl() : answerUrl);
+        URI answer = uri(answerUrl);
+        if (spec.kind().hasAdapter()) {
+            SourceAdapter adapter = byKind.get(spec.kind());
+            if (adapter != null) {
+                Optional<Board> board = source == null ? Optional.empty() : adapter.board(source).or(() -> adapter.boardAt(source));
+                if (board.isEmpty() && answer != null) board = adapter.board(answer).or(() -> adapter.boardAt(answer));
+                if (board.isPresent()) return board.get();
+            }
+        } else if (spec.kind() == SourceKind.AUTO) {
+            for (URI url : new URI[] {source, answer}) {
+                if (url == null) continue;
+                Optional<Board> detected = detect(url);
+                if (detected.isPresent()) return detected.get();
+            }
+            if (json != null && answer != null) {
+                for (SourceAdapter adapter : byKind.values()) {
+                    if (!adapter.recognises(json)) continue;
+                    Optional<Board> board = adapter.boardAt(answer);
+                    if (board.isPresent()) return board.get();
+                }
+            }
+        }
+        ExtractionConfig config = spec.pageReaders();
+        return new PageBoard(answer == null ? URI.create("http://unknown.invalid/") : answer, config, 0, Integer.MAX_VALUE, readers);
+    }
+
+    /**
+     * Checks what the board families ask of a definition: the credentials its family needs, named and no others.
+     *
+     * @throws IllegalArgumentException naming the field
+     */
+    public void check(SourceDefinition source) {
+        Board board = board(source);
+        Set<String> needed = adapter(board.kind()).map(SourceAdapter::credentials).orElse(Set.of());
+        for (String given : source.credentials().keySet())
+            if (!needed.contains(given))
+                throw new IllegalArgumentException("credentials." + given + " is not used by " + board.kind()
+                        + (needed.isEmpty() ? ", which needs no credentials" : "; it needs " + new TreeSet<>(needed)));
+        for (String wanted : new TreeSet<>(needed))
+            if (!source.credentials().containsKey(wanted))
+                throw new IllegalArgumentException("credentials." + wanted + " is required for " + board.kind()
+                        + " (a reference such as env:" + board.kind().id().toUpperCase(Locale.ROOT) + "_" + wanted.toUpperCase(Locale.ROOT) + ")");
+        ExtractionConfig.checkSelectors(source.kind(), source.selectors());
+    }
+
+    private PageBoard pageBoard(URI url, SourceDefinition source) {
+        ExtractionConfig config = new ExtractionConfig(source.kind(), source.selectors(), source.name(), source.localeValue(), source.remote());
+        return new PageBoard(url, config, source.followDetails(), source.maxPostings(), readers);
+    }
+
+    private static URI uri(String text) {
+        if (text == null || text.isBlank()) return null;
+        try {
+            URI uri = URI.create(text.strip());
+            return uri.getHost() == null ? null : uri;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

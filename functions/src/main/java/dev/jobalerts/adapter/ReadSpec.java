@@ -1,0 +1,72 @@
+package dev.jobalerts.adapter;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.extract.ExtractionConfig;
+import dev.jobalerts.extract.PostingDraft;
+import dev.jobalerts.source.SourceDefinition;
+import dev.jobalerts.source.SourceKind;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * How to read one stored answer again, frozen when it was fetched and kept with it, so the parser (and
+ * {@code reparse}, months later) needs neither the network nor the source's current definition.
+ *
+ * @param kind      the family or page reader that reads it; {@code auto} detects again
+ * @param role      a listing page, a detail answer, or either (a file given to {@code parse})
+ * @param sourceUrl the source's URL (the careers page), from which the board is recognised again
+ * @param listed    for a detail answer: the listing's view of the posting, filling what the detail lacks
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ReadSpec(SourceKind kind, Role role, String sourceUrl, String sourceName, Map<String, String> selectors,
+        String locale, Boolean remote, JsonNode listed) {
+
+    /** What an answer is. */
+    public enum Role {
+        LISTING, DETAIL, ANY;
+
+        @JsonValue
+        public String id() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static Role of(String id) {
+            return id == null ? LISTING : valueOf(id.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public ReadSpec {
+        kind = kind == null ? SourceKind.AUTO : kind;
+        role = role == null ? Role.LISTING : role;
+        selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
+    }
+
+    /** A page of a source's listing, read by {@code kind} (the family detected when it was fetched). */
+    public static ReadSpec listing(SourceDefinition source, SourceKind kind) {
+        return new ReadSpec(kind, Role.LISTING, source.url(), source.name(), source.selectors(), source.locale(), source.remote(), null);
+    }
+
+    /** A detail answer of a source, with what its listing said about the posting. */
+    public static ReadSpec detail(SourceDefinition source, SourceKind kind, PostingDraft listed) {
+        return new ReadSpec(kind, Role.DETAIL, source.url(), source.name(), source.selectors(), source.locale(), source.remote(),
+                listed == null ? null : listed.toJson());
+    }
+
+    /** A file of unknown role from {@code url}, read as {@code source} says (the {@code parse} command). */
+    public static ReadSpec any(SourceDefinition source) {
+        return new ReadSpec(source.kind(), Role.ANY, source.url(), source.name(), source.selectors(), source.locale(), source.remote(), null);
+    }
+
+    /** The page readers' settings for this answer. */
+    ExtractionConfig pageReaders() {
+        SourceKind readerKind = kind.hasAdapter() || role == Role.DETAIL ? SourceKind.AUTO : kind;
+        return new ExtractionConfig(readerKind, role == Role.DETAIL ? Map.of() : selectors, sourceName,
+                locale == null ? Locale.US : Locale.forLanguageTag(locale), remote != null && remote);
+    }
+}
