@@ -104,6 +104,7 @@ final class AshbyAdapter implements SourceAdapter {
             d.title = text(job, "title");
             // The posting API does not name the company; the job URL names the board (jobs.ashbyhq.com/{board}/{id}).
             d.company = new AshbyAdapter().board(URI.create(d.url == null ? "" : d.url)).map(b -> ((AshbyBoard) b).board()).orElse(board);
+            d.companyFromSlug = true;
             List<String> locations = new ArrayList<>();
             if (text(job, "location") != null) locations.add(text(job, "location"));
             for (JsonNode secondary : job.path("secondaryLocations")) {

@@ -114,6 +114,7 @@ final class GreenhouseAdapter implements SourceAdapter {
             if (id != null) d.atsId = boardName == null ? "greenhouse:" + id : "greenhouse:" + boardName + ":" + id;
             d.title = text(job, "title");
             d.company = text(job, "company_name") != null ? text(job, "company_name") : boardName;
+            d.companyFromSlug = text(job, "company_name") == null;
             d.location = text(job.path("location"), "name");
             d.datePosted = text(job, "first_published") != null ? text(job, "first_published") : text(job, "updated_at");
             d.description = text(job, "content");

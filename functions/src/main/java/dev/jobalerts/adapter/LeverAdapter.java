@@ -102,6 +102,7 @@ final class LeverAdapter implements SourceAdapter {
             d.title = text(posting, "text");
             // Lever payloads do not name the company; the hosted URL names the site (jobs.lever.co/{site}/{id}).
             d.company = new LeverAdapter().board(URI.create(d.url == null ? "" : d.url)).map(b -> ((LeverBoard) b).site()).orElse(site);
+            d.companyFromSlug = true;
             JsonNode categories = posting.path("categories");
             d.location = text(categories, "location");
             if (d.location == null && categories.path("allLocations").isArray())

@@ -63,6 +63,19 @@ public record ReadSpec(SourceKind kind, Role role, String sourceUrl, String sour
         return new ReadSpec(source.kind(), Role.ANY, source.url(), source.name(), source.selectors(), source.locale(), source.remote(), null);
     }
 
+    /**
+     * How to read a saved answer described by a settings object with {@code kind}, {@code selectors}, {@code name},
+     * {@code locale}, {@code remote} and {@code role} (absent: either role) — the {@code .source.json} beside each
+     * file of the fixture corpus and the extraction benchmark. Other members are ignored.
+     */
+    public static ReadSpec ofSettings(JsonNode settings, String url) {
+        Map<String, String> selectors = new java.util.LinkedHashMap<>();
+        settings.path("selectors").properties().forEach(e -> selectors.put(e.getKey(), e.getValue().asText()));
+        Role role = settings.has("role") ? Role.of(settings.get("role").asText()) : Role.ANY;
+        return new ReadSpec(SourceKind.of(settings.path("kind").asText("auto")), role, url, settings.path("name").asText(null),
+                selectors, settings.path("locale").asText(null), settings.path("remote").asBoolean(false), null);
+    }
+
     /** The page readers' settings for this answer. */
     ExtractionConfig pageReaders() {
         SourceKind readerKind = kind.hasAdapter() || role == Role.DETAIL ? SourceKind.AUTO : kind;

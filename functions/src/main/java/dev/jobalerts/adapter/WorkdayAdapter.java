@@ -173,6 +173,7 @@ final class WorkdayAdapter implements SourceAdapter {
             d.datePosted = text(posting, "postedOn");
             d.remote = isRemote(text(posting, "remoteType"));
             d.company = tenant;
+            d.companyFromSlug = true;
             return d;
         }
 
@@ -217,6 +218,7 @@ final class WorkdayAdapter implements SourceAdapter {
             d.url = text(info, "externalUrl");
             String company = text(root.path("hiringOrganization"), "name");
             d.company = company != null ? company : tenant;
+            d.companyFromSlug = company == null;
             List<String> places = new ArrayList<>();
             if (text(info, "location") != null) places.add(text(info, "location"));
             for (JsonNode more : info.path("additionalLocations")) {

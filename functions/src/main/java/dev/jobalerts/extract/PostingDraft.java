@@ -26,6 +26,11 @@ public final class PostingDraft {
     public String url;
     public String title;
     public String company;
+    /**
+     * The company is only the board's slug from its URL ("brightmeadow"), not a name the source gave: the source's own
+     * name, when the operator gave it one, reads better in an email and wins.
+     */
+    public boolean companyFromSlug;
     public String location;
     public boolean remote;
     public String employmentType;
@@ -66,7 +71,10 @@ public final class PostingDraft {
         if (blank(atsId)) atsId = other.atsId;
         if (blank(url)) url = other.url;
         if (blank(title)) title = other.title;
-        if (blank(company)) company = other.company;
+        if (blank(company) || (companyFromSlug && !other.companyFromSlug && !blank(other.company))) {
+            company = other.company;
+            companyFromSlug = other.companyFromSlug;
+        }
         if (blank(location)) location = other.location;
         remote |= other.remote;
         if (blank(employmentType)) employmentType = other.employmentType;
@@ -85,6 +93,7 @@ public final class PostingDraft {
         putIfSet(node, "url", url);
         putIfSet(node, "title", title);
         putIfSet(node, "company", company);
+        if (companyFromSlug) node.put("companyFromSlug", true);
         putIfSet(node, "location", location);
         if (remote) node.put("remote", true);
         putIfSet(node, "employmentType", employmentType);
@@ -103,6 +112,7 @@ public final class PostingDraft {
         d.url = LenientJson.text(node, "url");
         d.title = LenientJson.text(node, "title");
         d.company = LenientJson.text(node, "company");
+        d.companyFromSlug = node.path("companyFromSlug").asBoolean(false);
         d.location = LenientJson.text(node, "location");
         d.remote = node.path("remote").asBoolean(false);
         d.employmentType = LenientJson.text(node, "employmentType");

@@ -170,10 +170,13 @@ final class HttpHops {
 
     private HttpRequest request(Call call, boolean sameOrigin, Duration timeout) {
         URI logical = sameOrigin ? call.secrets().applyTo(call.url()) : call.url();
-        HttpRequest.Builder b = HttpRequest.newBuilder(routes.wire(logical)).timeout(timeout)
+        URI wire = routes.wire(logical);
+        HttpRequest.Builder b = HttpRequest.newBuilder(wire).timeout(timeout)
                 .header("User-Agent", settings.userAgent())
                 .header("Accept", ACCEPT)
                 .header("Accept-Encoding", "gzip, deflate");
+        // The JDK client will not send another Host than the URI's; a routed request names its board the proxy way.
+        if (wire != logical) b.header("X-Forwarded-Host", logical.getRawAuthority());
         if (call.body() != null) b.POST(HttpRequest.BodyPublishers.ofByteArray(call.body()));
         else b.method(call.method(), HttpRequest.BodyPublishers.noBody());
         if (sameOrigin) {

@@ -58,6 +58,9 @@ public final class ListingCrawl {
     private int lastHttpStatus;
     private String etag;
     private String lastModified;
+    private Integer total;
+    private String reader;
+    private final List<String> warnings = new ArrayList<>();
 
     public ListingCrawl(SourceDefinition source, Board board, Instant fetchedAt) {
         this.source = source;
@@ -103,7 +106,10 @@ public final class ListingCrawl {
         PageContent content = new PageContent(fetched.finalUrl().toString(), fetched.contentType(), fetched.body(), fetchedAt);
         Extraction ctx = new Extraction(content);
         ListingPage page = board.readListing(api, content, ctx);
+        warnings.addAll(ctx.warnings());
         if (!page.readable()) return done(Status.FAILED, where + page.problem());
+        if (total == null) total = page.total();
+        if (page.reader() != null) reader = page.reader();
         if (pageHashes.isEmpty()) {
             etag = fetched.etag();
             lastModified = fetched.lastModified();
@@ -191,6 +197,21 @@ public final class ListingCrawl {
 
     public String lastModified() {
         return lastModified;
+    }
+
+    /** How many postings the board said it has, when it said. */
+    public Integer total() {
+        return total;
+    }
+
+    /** Which page reader found the postings, for a source read by the page readers; null for a family's API. */
+    public String reader() {
+        return reader;
+    }
+
+    /** What the boards skipped as malformed while reading the pages. */
+    public List<String> warnings() {
+        return List.copyOf(warnings);
     }
 
     public int pagesRead() {

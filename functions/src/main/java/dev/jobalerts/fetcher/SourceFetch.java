@@ -193,7 +193,7 @@ final class SourceFetch {
         String httpWhy = why.isEmpty() && crawl.lastHttpStatus() > 0 ? "HTTP " + crawl.lastHttpStatus() : why;
         String detailNote = detailNote();
         SourceHealth after = health.afterFetch(now, status, httpWhy + (detailNote.isEmpty() ? "" : (httpWhy.isEmpty() ? "" : "; ") + detailNote), failed);
-        return new Result(status, nextState, after, line(status, httpWhy), pagesStored, detailsStored);
+        return new Result(status, nextState, after, line(status, why), pagesStored, detailsStored);
     }
 
     private String detailNote() {
@@ -206,7 +206,7 @@ final class SourceFetch {
     }
 
     private String line(String status, String why) {
-        StringBuilder line = new StringBuilder(status);
+        StringBuilder line = new StringBuilder(status.equals("ok") ? "changed" : status);
         if (!why.isEmpty()) line.append(": ").append(why);
         if (crawl.pagesRead() > 0) {
             line.append(", ").append(crawl.entries().size()).append(" postings");

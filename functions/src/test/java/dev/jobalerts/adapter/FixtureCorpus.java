@@ -2,7 +2,6 @@ package dev.jobalerts.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.source.SourceKind;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.Posting;
 import java.io.IOException;
@@ -12,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -54,16 +51,7 @@ record FixtureCorpus(List<Fixture> fixtures) {
             String body = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
             if (body.startsWith("\uFEFF")) body = body.substring(1);
             PageContent page = new PageContent(url, contentType(fileName), body, fetchedAt);
-            return new Fixture(name, file, page, spec(source, url), file.resolveSibling(name + ".expected.jsonl"));
-        }
-
-        /** How the fixture is read: as the parser would read a snapshot of a source like the one described. */
-        private static ReadSpec spec(JsonNode source, String url) {
-            Map<String, String> selectors = new LinkedHashMap<>();
-            source.path("selectors").properties().forEach(e -> selectors.put(e.getKey(), e.getValue().asText()));
-            ReadSpec.Role role = source.has("role") ? ReadSpec.Role.of(source.get("role").asText()) : ReadSpec.Role.ANY;
-            return new ReadSpec(SourceKind.of(source.path("kind").asText("auto")), role, url, source.path("name").asText(null),
-                    selectors, source.path("locale").asText(null), source.path("remote").asBoolean(false), null);
+            return new Fixture(name, file, page, ReadSpec.ofSettings(source, url), file.resolveSibling(name + ".expected.jsonl"));
         }
 
         List<Posting> expected() throws IOException {

@@ -12,7 +12,9 @@ import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.digest.DigestRun;
 import dev.jobalerts.notifications.NotificationsHandler;
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.adapter.Adapters;
+import dev.jobalerts.adapter.SourceReader;
+import dev.jobalerts.fetcher.Credentials;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
@@ -94,11 +96,12 @@ public final class LocalCloud implements AutoCloseable {
 
         var sources = new SourceStore(client, tables.sources());
         var pages = new PageStore(client, tables.pages());
-        var extractor = new PostingExtractor();
+        var adapters = new Adapters();
         // The sample board is on loopback, which the SSRF guard refuses everywhere but here.
         fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses());
-        fetchRun = new FetchRun(sources, pages, fetcher, extractor, clock);
-        var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), sources, extractor, clock));
+        // Sources name their API keys by env: reference; the local cloud has no Secrets Manager.
+        fetchRun = new FetchRun(sources, pages, fetcher, adapters, Credentials.fromEnvironment(System.getenv()), clock);
+        var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));
         var matcher = new MatcherHandler(MatcherHandler.create(config, outbox, client, clock));
 
         var subscribers = new SubscriberStore(client, tables.subscribers());

@@ -2,7 +2,7 @@ package dev.jobalerts.fetcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.local.SampleBoard;
@@ -10,6 +10,7 @@ import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
+import dev.jobalerts.source.SourceKind;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.store.TableNames;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,11 +52,12 @@ class FetchRunIT {
     void freshTables() {
         TableNames tables = dynamo.createTables(Template.load(), "fetchrun" + (++stacks));
         sources = new SourceStore(dynamo.client(), tables.sources());
-        run = new FetchRun(sources, new PageStore(dynamo.client(), tables.pages()), fetcher, new PostingExtractor(), Clock.systemUTC());
+        run = new FetchRun(sources, new PageStore(dynamo.client(), tables.pages()), fetcher, new Adapters(),
+                Credentials.fromEnvironment(Map.of()), Clock.systemUTC());
     }
 
     private void add(String id, String path) {
-        sources.saveDefinition(new SourceDefinition(id, null, board.baseUrl() + path, "auto", null, "1h", "100ms", 0, false));
+        sources.saveDefinition(new SourceDefinition(id, null, board.baseUrl() + path, SourceKind.AUTO, null, "1h", "100ms", 0, false, null, null, null, null));
     }
 
     @Test
@@ -82,7 +85,7 @@ class FetchRunIT {
     void run_skipsSourcesNotYetDue_andPausedOnes_unlessNamed() {
         add("ok", "/greenhouse/tidewaterfreight-jobs.json");
         sources.saveDefinition(new SourceDefinition("paused", null, board.baseUrl() + "/lever/brightmeadow-postings.json",
-                "auto", null, "1h", "100ms", 0, true));
+                SourceKind.AUTO, null, "1h", "100ms", 0, true, null, null, null, null));
         run.run(0, 1, Set.of(), Instant.now().plusSeconds(60), line -> { });
 
         assertThat(run.run(0, 1, Set.of(), Instant.now().plusSeconds(60), line -> { }).sources()).isZero();

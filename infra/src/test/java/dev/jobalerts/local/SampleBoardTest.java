@@ -3,11 +3,12 @@ package dev.jobalerts.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.jobalerts.extract.AtsUrls;
-import dev.jobalerts.extract.ExtractionConfig;
+import dev.jobalerts.adapter.Adapters;
+import dev.jobalerts.adapter.ReadSpec;
+import dev.jobalerts.adapter.SourceReader;
+import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SavedSearch;
@@ -21,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,8 @@ class SampleBoardTest {
     static final String BOARD = "http://127.0.0.1:8089";
     static final Instant FETCHED_AT = Instant.parse("2026-11-22T12:00:00Z");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    static final Adapters ADAPTERS = new Adapters();
+    static final SourceReader READER = new SourceReader(ADAPTERS);
     /** The demo subscriber's saved search, exactly as the demo stores it. */
     static final String DEMO_SEARCH = """
             {"id":"demo","query":"python AND (django OR flask)","locations":["Charlotte"],"remote":"include","minSalary":120000,"currency":"USD"}""";
@@ -68,7 +72,7 @@ class SampleBoardTest {
     @ParameterizedTest(name = "{0}: {2} postings by {1}")
     @MethodSource("expectedPerSource")
     void extract_whenListingSourceIsServed_findsEveryPostingWithItsExtractor(String id, String extractor, int count) {
-        ExtractionResult result = extract(source(id).url(), config(source(id)));
+        ExtractionResult result = extract(source(id));
 
         assertThat(result.warnings()).isEmpty();
         assertThat(result.extractor()).isEqualTo(extractor);
@@ -86,7 +90,7 @@ class SampleBoardTest {
         SourceDefinition source = source("harbor-pine");
         assertThat(source.followDetails()).isPositive();
 
-        List<String> links = new PostingExtractor().detailLinks(page(source.url()), config(source), source.followDetails());
+        List<String> links = detailLinks(source);
 
         assertThat(links).containsExactly(
                 BOARD + "/harborpine/jobs/python-developer-claims-apis.html",
@@ -173,11 +177,11 @@ class SampleBoardTest {
 
         assertThat(examples).hasSizeGreaterThanOrEqualTo(8);
         assertThat(examples).extracting(SourceDefinition::id).doesNotHaveDuplicates();
-        assertThat(examples).allSatisfy(s -> config(s));
+        assertThat(examples).allSatisfy(s -> ADAPTERS.check(s));
         // Careers URLs on an ATS host must resolve to its JSON API, or the example would teach a URL we cannot use.
         assertThat(examples).filteredOn(s -> s.url().matches("https://[a-z.-]*(greenhouse|lever|ashbyhq)\\.(io|co|com)/.*"))
                 .hasSize(5)
-                .allSatisfy(s -> assertThat(AtsUrls.apiUrlFor(s.url())).as(s.url()).isPresent());
+                .allSatisfy(s -> assertThat(ADAPTERS.detect(URI.create(s.url()))).as(s.url()).isPresent());
     }
 
     // --- helpers -----------------------------------------------------------------------------------------------
@@ -186,19 +190,22 @@ class SampleBoardTest {
         return sources.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
     }
 
-    static ExtractionConfig config(SourceDefinition source) {
-        return new ExtractionConfig(source.kind(), source.selectors());
+    static ExtractionResult extract(SourceDefinition source) {
+        return READER.read(page(source.url()), ReadSpec.listing(source, ADAPTERS.board(source).kind()));
     }
 
-    static ExtractionResult extract(String url, ExtractionConfig config) {
-        return new PostingExtractor().extract(page(url), config);
+    /** The detail links of a listing that is read for its links, as the fetcher reads it. */
+    static List<String> detailLinks(SourceDefinition listing) {
+        PageContent listingPage = page(listing.url());
+        return ADAPTERS.board(listing).readListing(null, listingPage, new Extraction(listingPage)).entries().stream()
+                .map(e -> e.detail().url().toString()).toList();
     }
 
     static List<ExtractionResult> detailPostings() {
         SourceDefinition listing = source("harbor-pine");
         List<ExtractionResult> results = new ArrayList<>();
-        for (String link : new PostingExtractor().detailLinks(page(listing.url()), config(listing), listing.followDetails())) {
-            ExtractionResult result = extract(link, ExtractionConfig.auto());
+        for (String link : detailLinks(listing)) {
+            ExtractionResult result = READER.read(page(link), ReadSpec.detail(listing, ADAPTERS.board(listing).kind(), null));
             assertThat(result.postings()).as(link).hasSize(1);
             results.add(result);
         }
@@ -209,7 +216,7 @@ class SampleBoardTest {
         List<Posting> all = new ArrayList<>();
         for (SourceDefinition source : sources) {
             if (source.followDetails() > 0) detailPostings().forEach(r -> all.addAll(r.postings()));
-            else all.addAll(extract(source.url(), config(source)).postings());
+            else all.addAll(extract(source).postings());
         }
         return all;
     }

@@ -1,9 +1,9 @@
 package dev.jobalerts.local.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobalerts.extract.ExtractionConfig;
+import dev.jobalerts.adapter.ReadSpec;
+import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.ParseCommand;
 import java.io.IOException;
@@ -85,7 +85,7 @@ public final class ExtractionBenchmark {
                 inputs.size(), bytes(inputs) / 1000.0, html.size(), large.size(), LARGE_PAGE / 1000, inputs.size() - html.size());
         out.printf("single thread CPU time, %.1f s warm-up, median of %d interleaved trials over %.1f s%n", warmup, TRIALS, seconds);
         out.printf("%-24s %7s %10s %12s %10s %12s %9s%n", "inputs", "KB", "parse MB/s", "parse ms", "extract MB/s", "extract ms", "ratio");
-        PostingExtractor extractor = new PostingExtractor();
+        SourceReader extractor = new SourceReader();
         double htmlRatio = Double.NaN;
         for (var set : List.of(Map.entry("all", inputs), Map.entry("HTML", html), Map.entry("HTML >= " + LARGE_PAGE / 1000 + " KB", large))) {
             List<Input> group = set.getValue();
@@ -103,7 +103,7 @@ public final class ExtractionBenchmark {
      * CPU time of one pass over the inputs with a bare parse and with extraction, as {parse, extract} nanoseconds.
      * Trials alternate between the two so that a noisy neighbour on a shared machine hits both alike.
      */
-    private static double[] compare(List<Input> inputs, PostingExtractor extractor, double warmup, double seconds) {
+    private static double[] compare(List<Input> inputs, SourceReader extractor, double warmup, double seconds) {
         Predicate<Input> parse = ExtractionBenchmark::bareParse;
         Predicate<Input> extract = in -> extract(extractor, in);
         long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
@@ -145,8 +145,8 @@ public final class ExtractionBenchmark {
         return Jsoup.parse(in.page.body(), in.page.url()).childNodeSize() > 0;
     }
 
-    private static boolean extract(PostingExtractor extractor, Input in) {
-        return !extractor.extract(in.page, in.config).postings().isEmpty();
+    private static boolean extract(SourceReader extractor, Input in) {
+        return !extractor.read(in.page, in.spec).postings().isEmpty();
     }
 
     private static long bytes(List<Input> inputs) {
@@ -163,7 +163,7 @@ public final class ExtractionBenchmark {
                 Path sourceFile = file.resolveSibling(name.substring(0, name.lastIndexOf('.') < 0 ? name.length() : name.lastIndexOf('.')) + ".source.json");
                 JsonNode source = Files.exists(sourceFile) ? Json.mapper().readTree(sourceFile.toFile()) : Json.mapper().createObjectNode();
                 String url = source.path("url").asText("https://fixtures.example/" + name);
-                inputs.add(new Input(ParseCommand.readPage(file, url, FETCHED_AT), ExtractionConfig.fromSourceJson(source)));
+                inputs.add(new Input(ParseCommand.readPage(file, url, FETCHED_AT), ReadSpec.ofSettings(source, url)));
             }
         }
         return inputs;
@@ -174,7 +174,7 @@ public final class ExtractionBenchmark {
         return args[i];
     }
 
-    record Input(PageContent page, ExtractionConfig config) {
+    record Input(PageContent page, ReadSpec spec) {
         long bytes() {
             return page.body().getBytes(StandardCharsets.UTF_8).length;
         }

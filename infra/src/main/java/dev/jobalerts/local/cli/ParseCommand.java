@@ -1,17 +1,19 @@
 package dev.jobalerts.local.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobalerts.extract.ExtractionConfig;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.adapter.ReadSpec;
+import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.fetch.BodyDecoder;
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.local.ops.Definitions;
+import dev.jobalerts.local.ops.UsageException;
+import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.Posting;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,32 +40,14 @@ public final class ParseCommand {
             err.println(USAGE);
             return 2;
         }
-        ExtractionConfig config = ExtractionConfig.auto();
-        String url = options.url;
-        if (options.config != null) {
-            JsonNode source;
-            try {
-                source = Json.mapper().readTree(Files.readString(options.config, StandardCharsets.UTF_8));
-            } catch (JsonProcessingException e) {
-                err.println("parse: config " + options.config + " is not JSON: " + e.getOriginalMessage());
-                return 2;
-            } catch (IOException e) {
-                err.println("parse: cannot read config " + options.config + ": " + describe(e));
-                return 2;
-            }
-            try {
-                config = ExtractionConfig.fromSourceJson(source);
-            } catch (IllegalArgumentException e) {
-                err.println("parse: bad config " + options.config + ": " + e.getMessage());
-                return 2;
-            }
-            if (url == null && source.path("url").isTextual()) url = source.path("url").asText();
-        }
-        if (url == null || url.isBlank()) {
-            err.println("parse: --url is required (the URL the file was fetched from)");
-            err.println(USAGE);
+        SourceDefinition source;
+        try {
+            source = definition(options);
+        } catch (UsageException e) {
+            err.println("parse: " + e.getMessage());
             return 2;
         }
+        String url = options.url != null ? options.url : source.url();
         PageContent page;
         try {
             Instant fetchedAt = options.fetchedAt != null ? options.fetchedAt : Files.getLastModifiedTime(options.file).toInstant();
@@ -72,11 +56,33 @@ public final class ParseCommand {
             err.println("parse: cannot read " + options.file + ": " + describe(e));
             return 2;
         }
-        ExtractionResult result = new PostingExtractor().extract(page, config);
+        ExtractionResult result = new SourceReader().read(page, ReadSpec.any(source));
         for (String warning : result.warnings()) err.println("parse: warning: " + warning);
         for (Posting posting : result.postings()) out.println(Json.write(posting));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The source the file came from: the {@code --config} definition, checked as {@code sources add} checks it (an
+     * unknown field or kind is an error), with the {@code --url} as its URL when it has none.
+     */
+    private static SourceDefinition definition(Options options) {
+        ObjectNode node;
+        String where = options.config == null ? "--url" : "config " + options.config;
+        if (options.config == null) {
+            node = Json.mapper().createObjectNode();
+        } else {
+            JsonNode read = Definitions.readFile(options.config.toString());
+            if (!read.isObject()) throw new UsageException(where + " must hold one JSON object (a source definition)");
+            node = (ObjectNode) read;
+        }
+        if (!node.hasNonNull("id")) node.put("id", "parse");
+        if (!node.hasNonNull("url")) {
+            if (options.url == null || options.url.isBlank()) throw new UsageException("--url is required (the URL the file was fetched from)\n" + USAGE);
+            node.put("url", options.url);
+        }
+        return Definitions.of(node, where);
     }
 
     /** A saved page as the extractor sees it; the content type is guessed from the file name, the body decoded. */

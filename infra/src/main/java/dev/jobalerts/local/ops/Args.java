@@ -12,8 +12,8 @@ import java.util.Set;
  * options and switches a command declares are accepted, so a typo is a usage error rather than silently ignored.
  */
 final class Args {
-    /** Options every command accepts: where the store is, and the output format. */
-    static final Set<String> TARGET_OPTIONS = Set.of("--endpoint", "--stack");
+    /** Options every command accepts: where the store is, where fetches connect, and the output format. */
+    static final Set<String> TARGET_OPTIONS = Set.of("--endpoint", "--stack", ConnectTo.OPTION);
     static final Set<String> COMMON_SWITCHES = Set.of("--json");
 
     private final List<String> positional;

@@ -2,11 +2,10 @@ package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.jobalerts.extract.ExtractionConfig;
+import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.source.SourceDefinition;
+import dev.jobalerts.source.SourceJson;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -23,9 +22,11 @@ import java.util.Set;
  * with the place it is in, rather than as a broken source an hour later.
  */
 public final class Definitions {
+    private static final Adapters ADAPTERS = new Adapters();
+
     private Definitions() {}
 
-    static JsonNode readFile(String file) {
+    public static JsonNode readFile(String file) {
         try {
             return Json.mapper().readTree(Files.readString(Path.of(file)));
         } catch (NoSuchFileException e) {
@@ -39,27 +40,16 @@ public final class Definitions {
     }
 
     /** A definition from one JSON object; {@code where} names it in messages, e.g. {@code sources.json[3]}. */
-    static SourceDefinition of(JsonNode node, String where) {
-        if (node == null || !node.isObject()) throw new UsageException(where + " must be a JSON object");
-        SourceDefinition definition;
+    public static SourceDefinition of(JsonNode node, String where) {
         try {
-            definition = Json.mapper().treeToValue(node, SourceDefinition.class);
-        } catch (UnrecognizedPropertyException e) {
-            throw new UsageException(where + ": unknown field \"" + e.getPropertyName() + "\"; known fields are "
-                    + "id, name, url, kind, selectors, every, delay, followDetails, paused");
-        } catch (ValueInstantiationException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            throw new UsageException(where + ": " + cause.getMessage());
-        } catch (JsonProcessingException e) {
-            throw new UsageException(where + ": " + e.getOriginalMessage());
-        }
-        try {
-            // The parser reads kind and selectors through ExtractionConfig: invalid CSS or unknown selector names fail here.
-            ExtractionConfig.fromSourceJson(Json.mapper().valueToTree(definition));
+            SourceDefinition definition = SourceJson.read(node, where);
+            // The fetcher reads it through this board: a URL its kind cannot use, or credentials it does not take, fail here.
+            ADAPTERS.check(definition);
+            return definition;
         } catch (IllegalArgumentException e) {
-            throw new UsageException(where + ": " + e.getMessage());
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new UsageException(message.startsWith(where) ? message : where + ": " + message);
         }
-        return definition;
     }
 
     /** Every definition of a sources.json-style array, all checked before any is used; ids must be unique. */

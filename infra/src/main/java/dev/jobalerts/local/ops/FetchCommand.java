@@ -1,7 +1,6 @@
 package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.extract.PostingExtractor;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
@@ -37,7 +36,7 @@ final class FetchCommand {
         boolean json = session.args.json();
         FetchRun.Summary summary;
         try (PoliteFetcher fetcher = new PoliteFetcher(session.fetchSettings())) {
-            FetchRun run = new FetchRun(sources, session.pages(), fetcher, new PostingExtractor(), Clock.systemUTC());
+            FetchRun run = new FetchRun(sources, session.pages(), fetcher, session.adapters(), session.credentials(), Clock.systemUTC());
             summary = run.run(0, 1, only, Instant.now().plus(DEADLINE), line -> session.out.println(json ? progressJson(line) : "fetch  " + line));
         }
         if (json) {

@@ -1,65 +1,71 @@
 package dev.jobalerts.local.ops;
 
-import dev.jobalerts.extract.ExtractionConfig;
-import dev.jobalerts.extract.ExtractionResult;
-import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.extract.PostingExtractor;
-import dev.jobalerts.fetch.FetchOutcome;
+import dev.jobalerts.adapter.Adapters;
+import dev.jobalerts.adapter.ApiRequest;
+import dev.jobalerts.adapter.Board;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
-import dev.jobalerts.fetcher.FetchRun;
+import dev.jobalerts.fetcher.Credentials;
+import dev.jobalerts.fetcher.ListingCrawl;
+import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.SourceDefinition;
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Fetches a source's listing once, exactly as the scheduled fetch would (same URL rewriting for ATS boards, same
- * robots.txt and SSRF rules), and extracts it without storing anything: what {@code sources add} shows the operator
- * before saving.
+ * Reads a source's listing once, exactly as the scheduled fetch would (the same board, paging, robots.txt and SSRF
+ * rules), without storing anything: what {@code sources add} shows the operator before saving.
  */
 final class Probe {
     /** A probe that is slower than this is not worth waiting for at a terminal. */
     static final Duration LIMIT = Duration.ofSeconds(60);
 
-    /** What the probe saw. {@code problem} is null when the page was fetched. */
-    record Result(String fetchedUrl, String problem, String extractor, int postings, int detailLinks, List<String> warnings) {
+    /**
+     * What the probe saw.
+     *
+     * @param request   what was asked first ("POST https://…/jobs")
+     * @param problem   why the listing could not be read; null when it was
+     * @param postings  postings on the listing (the board's own total when it says one)
+     * @param complete  false when the probe stopped before the listing's end (its time limit)
+     */
+    record Result(Board board, String request, String problem, String reader, int postings, int needDetails, int pages,
+                  boolean complete, List<String> warnings) {
         boolean fetched() {
             return problem == null;
+        }
+
+        /** "workday: nielsen / Careers, 143 postings". */
+        String found() {
+            String what = reader != null ? reader : board.kind().id();
+            return what + ": " + board.label() + ", " + (complete ? "" : "at least ") + postings + (postings == 1 ? " posting" : " postings");
         }
     }
 
     private Probe() {}
 
-    static Result run(SourceDefinition definition, FetchSettings settings) {
-        String url = FetchRun.listingUrl(definition);
-        List<FetchOutcome> outcomes = new ArrayList<>();
+    static Result run(SourceDefinition definition, FetchSettings settings, Credentials credentials, Adapters adapters) {
+        Board board = adapters.board(definition);
+        Credentials.Resolved secrets = credentials.resolve(definition);
+        ApiRequest first = board.firstPage(secrets.ok() ? secrets.values() : Map.of());
+        String asked = first.method() + " " + first.url();
+        if (!secrets.ok()) return new Result(board, asked, secrets.problem(), null, 0, 0, 0, false, List.of());
+        ListingCrawl crawl = new ListingCrawl(definition, board, Instant.now());
+        FetchRequest request = crawl.start(secrets.values(), FetchState.none());
         try (PoliteFetcher fetcher = new PoliteFetcher(settings)) {
-            fetcher.fetchAll(List.of(FetchRequest.of(definition.id(), URI.create(url))), Instant.now().plus(LIMIT), outcomes::add);
+            fetcher.crawl(List.of(request), Instant.now().plus(LIMIT), outcome -> {
+                ListingCrawl.Step step = crawl.accept(outcome);
+                return step.next() == null ? List.of() : List.of(step.next());
+            });
         }
-        if (outcomes.isEmpty()) return new Result(url, "no answer within " + LIMIT.toSeconds() + " s", ExtractionResult.NONE, 0, 0, List.of());
-        FetchOutcome outcome = outcomes.get(0);
-        if (!(outcome instanceof FetchOutcome.Fetched fetched)) return new Result(url, describe(outcome), ExtractionResult.NONE, 0, 0, List.of());
-        var content = new PageContent(fetched.finalUrl().toString(), fetched.contentType(), fetched.body(), Instant.now());
-        var config = new ExtractionConfig(definition.kind(), definition.selectors());
-        var extractor = new PostingExtractor();
-        if (definition.followDetails() > 0) {
-            // Such a listing is read for links only; the postings are on the detail pages the fetch follows.
-            int links = extractor.detailLinks(content, config, definition.followDetails()).size();
-            return new Result(url, null, "detail pages", 0, links, List.of());
-        }
-        ExtractionResult result = extractor.extract(content, config);
-        return new Result(url, null, result.extractor(), result.postings().size(), 0, result.warnings());
-    }
-
-    /** Java 17 has no pattern switch; the outcome types are few and fixed (a sealed interface). */
-    private static String describe(FetchOutcome outcome) {
-        if (outcome instanceof FetchOutcome.Failed failed) return "failed: " + failed.reason();
-        if (outcome instanceof FetchOutcome.Disallowed disallowed) return "disallowed: " + disallowed.reason();
-        if (outcome instanceof FetchOutcome.Deferred deferred) return "deferred: " + deferred.reason();
-        return "not modified";
+        ListingCrawl.Status status = crawl.status();
+        boolean read = status == ListingCrawl.Status.COMPLETE || (status == ListingCrawl.Status.DEFERRED && crawl.pagesRead() > 0);
+        String problem = read ? null : status.name().toLowerCase().replace('_', ' ') + ": " + crawl.detail();
+        int postings = Math.max(crawl.entries().size(), crawl.total() == null ? 0 : crawl.total());
+        int needDetails = (int) crawl.entries().stream().filter(e -> e.needsDetail()).count();
+        boolean complete = status == ListingCrawl.Status.COMPLETE || crawl.total() != null;
+        return new Result(board, asked, problem, crawl.reader(), postings, needDetails, crawl.pagesRead(), complete, crawl.warnings());
     }
 }

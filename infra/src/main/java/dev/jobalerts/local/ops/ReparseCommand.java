@@ -1,7 +1,7 @@
 package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.extract.PostingExtractor;
+import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.parser.PageParser;
 import dev.jobalerts.source.Source;
@@ -38,12 +38,12 @@ final class ReparseCommand {
             ids = sources.listAll().stream().map(Source::id).toList();
         }
         PageStore pages = session.pages();
-        PageParser parser = new PageParser(pages, session.postings(), sources, new PostingExtractor(), Clock.systemUTC());
+        PageParser parser = new PageParser(pages, session.postings(), new SourceReader(session.adapters()), Clock.systemUTC());
         int pageCount = 0, found = 0, stored = 0;
         for (String id : ids) {
             int sourcePages = 0, sourceFound = 0, sourceStored = 0;
-            for (String url : pages.urlsOfSource(id, since)) {
-                PageParser.Outcome outcome = parser.parse(url);
+            for (String key : pages.urlsOfSource(id, since)) {
+                PageParser.Outcome outcome = parser.parse(key);
                 if (outcome.pageMissing()) continue;
                 sourcePages++;
                 sourceFound += outcome.found();
@@ -63,7 +63,7 @@ final class ReparseCommand {
     private static String json(String sourceId, PageParser.Outcome outcome) {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("source", sourceId);
-        node.put("url", outcome.url());
+        node.put("page", outcome.key());
         node.put("extractor", outcome.extractor());
         node.put("found", outcome.found());
         node.put("stored", outcome.stored());

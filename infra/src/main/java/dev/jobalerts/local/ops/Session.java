@@ -1,7 +1,13 @@
 package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.fetch.FetchSettings;
+import dev.jobalerts.fetcher.Credentials;
+import dev.jobalerts.fetcher.SecretsManagerStrings;
+import dev.jobalerts.store.AwsClients;
+import java.net.URI;
+import java.time.Clock;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PageStore;
@@ -92,8 +98,27 @@ final class Session implements AutoCloseable {
         } catch (UsageException noStore) {
             local = false;
         }
-        return local ? FetchSettings.defaults().allowingPrivateAddresses() : FetchSettings.defaults();
+        FetchSettings settings = local ? FetchSettings.defaults().allowingPrivateAddresses() : FetchSettings.defaults();
+        for (Map.Entry<String, URI> route : ConnectTo.parse(args.option("--connect-to"), env.get(ConnectTo.VARIABLE)).entrySet())
+            settings = settings.routing(route.getKey(), route.getValue());
+        return settings;
     }
+
+    /**
+     * Credentials as the fetcher resolves them: this process's environment, and Secrets Manager when the target is a
+     * deployed stack (the local cloud has none).
+     */
+    Credentials credentials() {
+        boolean stack = args.option("--stack") != null;
+        return stack ? new Credentials(env, new SecretsManagerStrings(() -> AwsClients.secretsManager(env), Clock.systemUTC()))
+                : Credentials.fromEnvironment(env);
+    }
+
+    Adapters adapters() {
+        return ADAPTERS;
+    }
+
+    private static final Adapters ADAPTERS = new Adapters();
 
     @Override
     public void close() {

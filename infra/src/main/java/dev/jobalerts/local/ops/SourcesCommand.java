@@ -3,20 +3,22 @@ package dev.jobalerts.local.ops;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.fetcher.FetchRun;
+import dev.jobalerts.adapter.ApiRequest;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.SourceTable;
 import dev.jobalerts.local.Table;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
+import dev.jobalerts.source.SourceKind;
+import java.util.Map;
 import dev.jobalerts.store.SourceStore;
 import java.util.List;
 import java.util.Set;
 
 /** {@code sources add|list|show|remove|pause|resume|import|export}: the job boards the fetcher visits. */
 final class SourcesCommand {
-    static final Set<String> OPTIONS = Set.of("--id", "--name", "--kind", "--config", "--every", "--delay", "--follow-details");
+    static final Set<String> OPTIONS = Set.of("--id", "--name", "--kind", "--config", "--every", "--delay", "--follow-details", "--max-postings");
     static final Set<String> SWITCHES = Set.of("--dry-run");
 
     private final Session session;
@@ -46,16 +48,16 @@ final class SourcesCommand {
     private int add(String url) {
         SourceDefinition definition = definitionFromArgs(url);
         boolean dryRun = session.args.has("--dry-run");
-        if (definition.kind().equals("auto") || dryRun) {
-            Probe.Result probe = Probe.run(definition, session.fetchSettings());
+        if (definition.kind() == SourceKind.AUTO || dryRun) {
+            Probe.Result probe = Probe.run(definition, session.fetchSettings(), session.credentials(), session.adapters());
             report(definition, probe);
             if (!probe.fetched()) {
-                session.err.println("error: not saved: " + probe.fetchedUrl() + " could not be fetched (" + probe.problem()
-                        + "). Fix the URL, or check robots.txt and that the board is reachable from here.");
+                session.err.println("error: not saved: " + probe.request() + " could not be read (" + probe.problem()
+                        + "). Fix the URL or credentials, or check robots.txt and that the board is reachable from here.");
                 return 2;
             }
-            if (probe.postings() == 0 && probe.detailLinks() == 0)
-                session.err.println("warning: no postings found on the page; if the board is not empty, give --kind selectors with --config SOURCE.json");
+            if (probe.postings() == 0 && probe.needDetails() == 0)
+                session.err.println("warning: no postings found; if the board is not empty, give --kind selectors with --config SOURCE.json");
         }
         if (dryRun) {
             session.done("dry run: nothing saved", "id", definition.id(), "saved", false);
@@ -71,27 +73,33 @@ final class SourcesCommand {
     }
 
     private void report(SourceDefinition definition, Probe.Result probe) {
+        boolean detected = definition.kind() == SourceKind.AUTO;
         if (session.args.json()) {
             ObjectNode line = Json.mapper().createObjectNode();
             line.put("id", definition.id());
-            line.put("fetched", probe.fetchedUrl());
+            line.put("fetched", probe.request());
             line.put("ok", probe.fetched());
             if (!probe.fetched()) line.put("problem", probe.problem());
-            line.put("extractor", probe.extractor());
+            line.put("kind", probe.board().kind().id());
+            line.put("board", probe.board().label());
+            line.put("extractor", probe.reader() != null ? probe.reader() : probe.board().kind().id());
             line.put("postings", probe.postings());
-            line.put("detailLinks", probe.detailLinks());
+            line.put("detailLinks", probe.needDetails());
+            line.put("pages", probe.pages());
             session.out.println(line);
             return;
         }
-        session.out.println("fetched   " + probe.fetchedUrl());
+        session.out.println("fetched   " + probe.request());
         if (!probe.fetched()) return;
         if (definition.followDetails() > 0) {
-            session.out.println("found     " + probe.detailLinks() + " detail links (up to " + definition.followDetails() + " are fetched per run)");
+            session.out.println("found     " + probe.needDetails() + " detail links (up to " + definition.followDetails() + " not yet stored are fetched per run)");
         } else {
-            session.out.println("extractor " + probe.extractor() + (definition.kind().equals("auto") ? " (detected)" : ""));
-            session.out.println("postings  " + probe.postings());
+            session.out.println("found     " + probe.found() + (detected ? " (detected)" : "")
+                    + (probe.pages() > 1 ? " on " + probe.pages() + " pages" : ""));
+            if (probe.needDetails() > 0)
+                session.out.println("details   each posting's description comes from its own detail request, fetched for new postings only");
         }
-        probe.warnings().forEach(w -> session.out.println("warning   " + w));
+        probe.warnings().stream().limit(10).forEach(w -> session.out.println("warning   " + w));
     }
 
     /** The definition from the optional --config object, with the URL and the flags on top. */
@@ -106,17 +114,20 @@ final class SourcesCommand {
         if (!node.hasNonNull("id")) node.put("id", Definitions.slug(url));
         if (args.option("--name") != null) node.put("name", args.option("--name"));
         if (args.option("--kind") != null) node.put("kind", args.option("--kind"));
+        if (args.option("--max-postings") != null) node.put("maxPostings", wholeNumber("--max-postings", args.option("--max-postings")));
         if (args.option("--every") != null) node.put("every", args.option("--every"));
         if (args.option("--delay") != null) node.put("delay", args.option("--delay"));
         String follow = args.option("--follow-details");
-        if (follow != null) {
-            try {
-                node.put("followDetails", Integer.parseInt(follow));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--follow-details must be a whole number 0-500: " + follow);
-            }
-        }
+        if (follow != null) node.put("followDetails", wholeNumber("--follow-details", follow));
         return Definitions.of(node, config == null ? "source" : config);
+    }
+
+    private static int wholeNumber(String option, String text) {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new UsageException(option + " must be a whole number: " + text);
+        }
     }
 
     private int list(Args args) {
@@ -139,17 +150,25 @@ final class SourcesCommand {
         }
         SourceDefinition d = source.definition();
         SourceHealth h = source.health();
-        String fetchUrl = FetchRun.listingUrl(d);
+        String fetches;
+        try {
+            ApiRequest first = session.adapters().board(d).firstPage(Map.of());
+            fetches = first.method() + " " + first.url();
+        } catch (IllegalArgumentException e) {
+            fetches = "cannot: " + e.getMessage();
+        }
         String[][] rows = {
                 {"id", d.id()},
                 {"name", d.name()},
                 {"url", d.url()},
-                {"fetches", fetchUrl},
-                {"kind", d.kind()},
+                {"fetches", fetches},
+                {"kind", d.kind().id()},
                 {"selectors", d.selectors().isEmpty() ? "-" : Json.write(d.selectors())},
                 {"every", d.every()},
                 {"delay", d.delay()},
                 {"follow details", Integer.toString(d.followDetails())},
+                {"max postings", Integer.toString(d.maxPostings())},
+                {"credentials", d.credentials().isEmpty() ? "-" : d.credentials().toString()},
                 {"paused", d.paused() ? "yes" : "no"},
                 {"last run", h.lastRunAt() == null ? "never" : h.lastRunAt().toString()},
                 {"status", h.lastStatus() + (h.detail() == null || h.detail().isEmpty() ? "" : " (" + h.detail() + ")")},

@@ -1,8 +1,8 @@
 package dev.jobalerts.local.ops;
 
 /** Bad usage or input: the operator can fix it by changing the command line or the file. Exit code 2, no stack trace. */
-final class UsageException extends RuntimeException {
-    UsageException(String message) {
+public final class UsageException extends RuntimeException {
+    public UsageException(String message) {
         super(message);
     }
 

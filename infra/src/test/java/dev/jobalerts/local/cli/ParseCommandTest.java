@@ -85,7 +85,7 @@ class ParseCommandTest {
         assertThat(run("--url", "https://boards-api.greenhouse.io/v1/boards/halfdone/jobs",
                 FIXTURES.resolve("malformed-api-response.json").toString())).isZero();
         assertThat(out.size()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: malformed JSON");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: Greenhouse answered with malformed JSON");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,9 +110,13 @@ class ParseCommandTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            not json             | {kind:                                          | is not JSON
-            unknown kind         | {"kind":"magic"}                                | bad config
-            selectors incomplete | {"kind":"selectors","selectors":{"item":"li"}}  | selectors.title is required
+            not json             | {kind:                                          | is not valid JSON
+            not an object        | []                                              | must hold one JSON object
+            unknown kind         | {"kind":"magic"}                                | kind must be one of
+            unknown field        | {"politeness":{"delayMs":1000}}                 | unknown field "politeness"
+            credential value     | {"credentials":{"apiKey":"abc123"}}             | credentials.apiKey must be a reference
+            selectors incomplete | {"kind":"selectors","selectors":{"item":"li"}}  | selectors needs at least "item" and "title"
+            bad selector         | {"selectors":{"item":"li","title":"h3["}}       | selectors.title is not a valid CSS selector
             """)
     void run_onBadConfig_exitsTwoNamingTheProblem(String name, String config, String message) throws IOException {
         Path file = dir.resolve("source.json");

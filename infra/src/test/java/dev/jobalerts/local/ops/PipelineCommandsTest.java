@@ -64,7 +64,7 @@ class PipelineCommandsTest {
         LocalStore.Run run = store.run("fetch", "quarry-lane");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("fetch  quarry-lane: changed, snapshot stored").contains("done: 1 sources, 1 changed");
+        assertThat(run.out()).contains("fetch  quarry-lane: changed, 3 postings, 1 page stored").contains("done: 1 sources, 1 changed");
         assertThat(run.out()).doesNotContain("tidewater-freight");
     }
 

@@ -9,6 +9,7 @@ import dev.jobalerts.local.SampleBoard;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
+import dev.jobalerts.source.SourceKind;
 import dev.jobalerts.source.SourceHealth;
 import dev.jobalerts.store.SourceStore;
 import java.io.IOException;
@@ -50,8 +51,8 @@ class SourcesCommandTest {
         LocalStore.Run run = store.run("sources", "add", board.baseUrl() + "/quarrylane/careers.html", "--id", "quarry");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("extractor jsonld (detected)").contains("postings  3").contains("added quarry");
-        assertThat(sources.find("quarry")).get().extracting(s -> s.definition().kind()).isEqualTo("auto");
+        assertThat(run.out()).contains("found     jsonld: 127.0.0.1/quarrylane/careers.html, 3 postings (detected)").contains("added quarry");
+        assertThat(sources.find("quarry")).get().extracting(s -> s.definition().kind()).isEqualTo(SourceKind.AUTO);
     }
 
     @Test
@@ -60,7 +61,7 @@ class SourcesCommandTest {
                 "--kind", "lever", "--id", "dry", "--dry-run");
 
         assertThat(run.code()).as(run.err()).isZero();
-        assertThat(run.out()).contains("extractor lever").contains("postings  4").contains("dry run: nothing saved");
+        assertThat(run.out()).contains("found     lever: 127.0.0.1, 4 postings").contains("dry run: nothing saved");
         assertThat(sources.find("dry")).isEmpty();
     }
 
@@ -198,7 +199,7 @@ class SourcesCommandTest {
         LocalStore.Run first = store.run("sources", "import", file.toString());
         Instant ran = Instant.parse("2026-11-22T10:00:00Z");
         sources.recordFetch("imp-a", new FetchState("\"e1\"", null, "hash", ran.plusSeconds(3600)),
-                SourceHealth.unknown().afterFetch(ran, "ok", "HTTP 200", false).afterParse(7));
+                SourceHealth.unknown().afterFetch(ran, "ok", "HTTP 200", false).afterListing(7));
         LocalStore.Run second = store.run("sources", "import", file.toString());
 
         assertThat(first.out()).contains("imported 2 sources").contains("2 new, 0 updated");
@@ -244,8 +245,8 @@ class SourcesCommandTest {
 
     @Test
     void export_printsTheSourcesJsonArrayThatImportReadsBack() throws IOException {
-        sources.saveDefinition(new SourceDefinition("exp", "Exported", "https://example.com/e", "selectors",
-                java.util.Map.of("item", "li", "title", "h2"), "2h", "2s", 0, true));
+        sources.saveDefinition(new SourceDefinition("exp", "Exported", "https://example.com/e", SourceKind.SELECTORS,
+                java.util.Map.of("item", "li", "title", "h2"), "2h", "2s", 0, true, null, null, null, null));
 
         LocalStore.Run run = store.run("sources", "export");
         List<SourceDefinition> exported = Json.mapper().readValue(run.out(), new TypeReference<>() {});
@@ -257,6 +258,6 @@ class SourcesCommandTest {
     }
 
     static SourceDefinition definition(String id, String url) {
-        return new SourceDefinition(id, null, url, "rss", null, null, null, null, null);
+        return new SourceDefinition(id, null, url, SourceKind.RSS, null, null, null, null, null, null, null, null, null);
     }
 }
