@@ -132,7 +132,7 @@ public final class Adapters {
     }
 
     private PageBoard pageBoard(URI url, SourceDefinition source) {
-        ExtractionConfig config = new ExtractionConfig(source.kind(), source.selectors(), source.name(), source.localeValue(), source.remote());
+        ExtractionConfig config = new ExtractionConfig(source.kind(), source.selectors(), source.givenName(), source.localeValue(), source.remote());
         return new PageBoard(url, config, source.followDetails(), source.maxPostings(), readers);
     }
 

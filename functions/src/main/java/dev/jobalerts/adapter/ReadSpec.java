@@ -19,6 +19,7 @@ import java.util.Map;
  * @param kind      the family or page reader that reads it; {@code auto} detects again
  * @param role      a listing page, a detail answer, or either (a file given to {@code parse})
  * @param sourceUrl the source's URL (the careers page), from which the board is recognised again
+ * @param sourceName the name the operator gave the source (null when none): the company of a single-employer board
  * @param listed    for a detail answer: the listing's view of the posting, filling what the detail lacks
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -49,18 +50,18 @@ public record ReadSpec(SourceKind kind, Role role, String sourceUrl, String sour
 
     /** A page of a source's listing, read by {@code kind} (the family detected when it was fetched). */
     public static ReadSpec listing(SourceDefinition source, SourceKind kind) {
-        return new ReadSpec(kind, Role.LISTING, source.url(), source.name(), source.selectors(), source.locale(), source.remote(), null);
+        return new ReadSpec(kind, Role.LISTING, source.url(), source.givenName(), source.selectors(), source.locale(), source.remote(), null);
     }
 
     /** A detail answer of a source, with what its listing said about the posting. */
     public static ReadSpec detail(SourceDefinition source, SourceKind kind, PostingDraft listed) {
-        return new ReadSpec(kind, Role.DETAIL, source.url(), source.name(), source.selectors(), source.locale(), source.remote(),
+        return new ReadSpec(kind, Role.DETAIL, source.url(), source.givenName(), source.selectors(), source.locale(), source.remote(),
                 listed == null ? null : listed.toJson());
     }
 
     /** A file of unknown role from {@code url}, read as {@code source} says (the {@code parse} command). */
     public static ReadSpec any(SourceDefinition source) {
-        return new ReadSpec(source.kind(), Role.ANY, source.url(), source.name(), source.selectors(), source.locale(), source.remote(), null);
+        return new ReadSpec(source.kind(), Role.ANY, source.url(), source.givenName(), source.selectors(), source.locale(), source.remote(), null);
     }
 
     /**

@@ -52,7 +52,7 @@ public final class SourceReader {
             return new ExtractionResult(ExtractionResult.NONE, List.of(), ctx.warnings());
         }
         PostingDraft listed = spec.listed() == null ? null : PostingDraft.fromJson(spec.listed());
-        String sourceName = givenName(spec);
+        String sourceName = spec.sourceName();
         List<PostingDraft> drafts = new ArrayList<>();
         for (ListingEntry entry : page.entries()) {
             // A stored listing page yields only what it holds whole; the rest is stored from its detail answers.
@@ -65,18 +65,6 @@ public final class SourceReader {
         String source = page.reader() != null ? page.reader() : family;
         List<Posting> postings = PageReaders.build(source, drafts, ctx);
         return new ExtractionResult(postings.isEmpty() ? ExtractionResult.NONE : source, postings, ctx.warnings());
-    }
-
-    /** The name the operator gave the source, or null when it is only the default (the URL's host). */
-    private static String givenName(ReadSpec spec) {
-        String name = spec.sourceName();
-        if (name == null || name.isBlank()) return null;
-        try {
-            String host = spec.sourceUrl() == null ? null : java.net.URI.create(spec.sourceUrl()).getHost();
-            return name.equalsIgnoreCase(host) ? null : name;
-        } catch (IllegalArgumentException e) {
-            return name;
-        }
     }
 
     /** The JSON of an answer when it is JSON and its board must be told by its shape; null otherwise. */

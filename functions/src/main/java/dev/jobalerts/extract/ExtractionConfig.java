@@ -16,7 +16,7 @@ import org.jsoup.select.Selector;
  * @param selectors  CSS selectors for listing pages without structured data: {@code item} and {@code title} are
  *                   required when any item field is given; {@code url, company, location, datePosted, description}
  *                   are relative to the item; {@code detailLinks} selects links to detail pages on the whole page
- * @param sourceName the operator's name for the source: the company when a page names none
+ * @param sourceName the name the operator gave the source, "" when none: the company when a page names none
  * @param locale     the board's language and date order ({@code en-US} reads 03/04/2026 as March 4)
  * @param remote     the board lists remote jobs only: every posting is remote unless it says otherwise
  */

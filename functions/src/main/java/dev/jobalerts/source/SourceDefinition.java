@@ -106,6 +106,12 @@ public record SourceDefinition(
         return parseDuration("delay", delay);
     }
 
+    /** The name the operator gave, or null when the name is only the default (the URL's host). */
+    public String givenName() {
+        String host = URI.create(url).getHost();
+        return name.equalsIgnoreCase(host) ? null : name;
+    }
+
     public Locale localeValue() {
         return Locale.forLanguageTag(locale);
     }
