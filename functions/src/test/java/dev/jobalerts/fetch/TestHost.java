@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class TestHost implements AutoCloseable {
 
-    /** What the server saw: path with query, request headers, and when it arrived (System.nanoTime()). */
-    record Seen(String path, Map<String, List<String>> headers, long startNanos) {
+    /** What the server saw: path with query, request headers, when it arrived (System.nanoTime()), method and body. */
+    record Seen(String path, Map<String, List<String>> headers, long startNanos, String method, String body) {
         String header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name)).map(e -> e.getValue().get(0))
                     .findFirst().orElse(null);
@@ -117,7 +117,8 @@ final class TestHost implements AutoCloseable {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
         String path = ex.getRequestURI().getRawPath() + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
-        seen.add(new Seen(path, Map.copyOf(ex.getRequestHeaders()), start));
+        String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        seen.add(new Seen(path, Map.copyOf(ex.getRequestHeaders()), start, ex.getRequestMethod(), body));
         try {
             Page page = pages.get(path);
             int hit = hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
