@@ -20,7 +20,6 @@ import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.TableNames;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -44,9 +43,7 @@ class BoardFamiliesIT {
     static final LocalDynamoDb dynamo = LocalDynamoDb.perTestClass();
 
     static Stream<String> scripts() throws IOException {
-        try (Stream<java.nio.file.Path> files = Files.list(FakeBoard.SCRIPTS)) {
-            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList().stream();
-        }
+        return FakeBoard.scripts().stream();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -107,13 +104,7 @@ class BoardFamiliesIT {
     /** Every host the family may ask, sent to the fake: the source's own and those the routes name. */
     private static FetchSettings routed(JsonNode script, SourceDefinition source, URI fake) {
         FetchSettings settings = FetchSettings.defaults().allowingPrivateAddresses();
-        Set<String> hosts = new LinkedHashSet<>();
-        hosts.add(URI.create(source.url()).getHost());
-        script.path("hosts").forEach(h -> hosts.add(h.asText()));
-        script.path("routes").forEach(r -> {
-            if (r.has("host")) hosts.add(r.get("host").asText());
-        });
-        for (String host : hosts) settings = settings.routing(host, fake);
+        for (String host : FakeBoard.hosts(script)) settings = settings.routing(host, fake);
         return settings;
     }
 

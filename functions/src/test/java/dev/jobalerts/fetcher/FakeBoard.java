@@ -35,19 +35,25 @@ import java.util.regex.Pattern;
  * {@code file} names a file of the fixture corpus, {@code template} a file under {@code fakes/templates/} in which
  * {@code {1}}, {@code {2}} … become the pattern's groups. {@code role: "detail"} marks routes a second run must not ask.
  */
-final class FakeBoard implements AutoCloseable {
-    static final Path FIXTURES = Path.of("src/test/resources/fixtures");
-    static final Path SCRIPTS = Path.of("src/test/resources/fakes");
+public final class FakeBoard implements AutoCloseable {
+    /** The fixture corpus and the scripts, from the functions module or from infra beside it (which shares them). */
+    public static final Path FIXTURES = shared("src/test/resources/fixtures");
+    public static final Path SCRIPTS = shared("src/test/resources/fakes");
+
+    private static Path shared(String path) {
+        Path here = Path.of(path);
+        return Files.isDirectory(here) ? here : Path.of("..", "functions").resolve(path);
+    }
 
     /** One request as the fake saw it. */
-    record Seen(String method, String host, String path, Map<String, String> query, String body, Map<String, String> headers,
+    public record Seen(String method, String host, String path, Map<String, String> query, String body, Map<String, String> headers,
                 long nanos, boolean matched) {}
 
     private final HttpServer server;
     private final List<JsonNode> routes;
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
-    FakeBoard(List<JsonNode> routes) throws IOException {
+    public FakeBoard(List<JsonNode> routes) throws IOException {
         this.routes = List.copyOf(routes);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         server.setExecutor(Executors.newCachedThreadPool(r -> {
@@ -59,19 +65,19 @@ final class FakeBoard implements AutoCloseable {
         server.start();
     }
 
-    static JsonNode script(String name) throws IOException {
+    public static JsonNode script(String name) throws IOException {
         return Json.mapper().readTree(SCRIPTS.resolve(name).toFile());
     }
 
-    URI origin() {
+    public URI origin() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
-    List<Seen> unmatched() {
+    public List<Seen> unmatched() {
         return seen.stream().filter(s -> !s.matched() && !s.path().equals("/robots.txt")).toList();
     }
 
@@ -163,10 +169,28 @@ final class FakeBoard implements AutoCloseable {
         return params;
     }
 
-    static List<JsonNode> routes(JsonNode script) {
+    public static List<JsonNode> routes(JsonNode script) {
         List<JsonNode> routes = new ArrayList<>();
         script.path("routes").forEach(routes::add);
         return routes;
+    }
+
+    /** Every script's file name, sorted. */
+    public static List<String> scripts() throws IOException {
+        try (var files = Files.list(SCRIPTS)) {
+            return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+        }
+    }
+
+    /** Every host a script's family may ask: the source's own, those it lists and those its routes name. */
+    public static java.util.Set<String> hosts(JsonNode script) {
+        java.util.Set<String> hosts = new java.util.LinkedHashSet<>();
+        hosts.add(URI.create(script.path("source").path("url").asText()).getHost());
+        script.path("hosts").forEach(h -> hosts.add(h.asText()));
+        script.path("routes").forEach(r -> {
+            if (r.has("host")) hosts.add(r.get("host").asText());
+        });
+        return hosts;
     }
 
     @Override
