@@ -137,8 +137,9 @@ public final class ListingCrawl {
     }
 
     /**
-     * The posting id of each entry, as the parser will store it: built the same way for whole postings, so two
-     * entries without a URL of their own still count as two; from the id or link of the ones a detail completes.
+     * What tells the entries apart: the posting id as the parser will store it for a whole posting (built the same
+     * way, so two entries without a URL of their own still count as two), the detail request for one a detail
+     * completes (two listings of one requisition are two answers to ask; the detail decides their identity).
      */
     private List<String> ids(ListingPage page, Extraction ctx) {
         List<String> ids = new ArrayList<>(page.entries().size());
@@ -146,13 +147,14 @@ public final class ListingCrawl {
         for (ListingEntry entry : page.entries()) {
             PostingDraft d = entry.draft();
             String id = null;
-            if (!entry.needsDetail()) {
+            if (entry.needsDetail()) {
+                id = entry.detail().method() + " " + entry.detail().url() + (entry.detail().body() == null ? "" : " " + entry.detail().body());
+            } else {
                 List<Posting> built = PageReaders.build(board.kind().id(), List.of(d), ctx);
                 if (!built.isEmpty()) id = built.get(0).id();
+                else if (d.atsId != null) id = d.atsId;
+                else if (d.url != null && !d.url.isBlank()) id = PostingIds.canonicalUrl(d.url);
             }
-            if (id == null && d.atsId != null) id = d.atsId;
-            if (id == null && d.url != null && !d.url.isBlank()) id = PostingIds.canonicalUrl(d.url);
-            if (id == null && entry.needsDetail()) id = entry.detail().url().toString();
             ids.add(id == null ? ctx.pageUrl() + "#" + pageHashes.size() + "." + index : id);
             index++;
         }

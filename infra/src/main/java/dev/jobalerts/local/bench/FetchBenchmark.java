@@ -31,6 +31,11 @@ import java.util.concurrent.Executors;
  * less than (n - 1) delays: that is the bound. A second run sends the ETags from the first, which every host
  * answers with 304. Exit code 0 when both runs stay within 1.25 times the bound and every page is a 304 the
  * second time.
+ *
+ * <p>A third run mixes in {@code --paged-hosts} (default 5) Workday tenants on further loopback addresses, each with
+ * {@code --paged-postings} (default 25) postings: the real Workday board pages its listing with POSTs of 20 and then
+ * asks each posting's detail, every request a follow-up of an earlier answer in the same crawl. Their host lanes are
+ * the long ones, so this run's bound is theirs: (robots.txt + pages + details − 1) delays.
  */
 public final class FetchBenchmark {
 
@@ -50,7 +55,7 @@ public final class FetchBenchmark {
         try {
             o = Options.parse(args);
         } catch (IllegalArgumentException e) {
-            out.println("usage: bench fetch [--sources 200] [--hosts 20] [--latency-ms 100] [--delay-ms 1000]");
+            out.println("usage: bench fetch [--sources 200] [--hosts 20] [--latency-ms 100] [--delay-ms 1000] [--paged-hosts 5] [--paged-postings 25]");
             out.println(e.getMessage());
             return 2;
         }
@@ -74,8 +79,8 @@ public final class FetchBenchmark {
                 URI url = URI.create("http://127.0.0." + (i % o.hosts + 1) + ":" + server.getAddress().getPort() + "/jobs/" + i);
                 requests.add(new FetchRequest("bench-" + i, url, null, null, null));
             }
-            FetchSettings settings = new FetchSettings(FetchSettings.DEFAULT_USER_AGENT, Duration.ofSeconds(5), Duration.ofSeconds(10),
-                    5L * 1024 * 1024, 5, 3, o.delay, true);
+            FetchSettings settings = PagedHosts.route(new FetchSettings(FetchSettings.DEFAULT_USER_AGENT, Duration.ofSeconds(5),
+                    Duration.ofSeconds(10), 5L * 1024 * 1024, 5, 3, o.delay, true), o, serverThreads);
 
             out.printf(Locale.ROOT, "Fetch benchmark: %d sources on %d loopback hosts, %d ms latency, %d ms politeness delay%n%n",
                     o.sources, o.hosts, o.latency.toMillis(), o.delay.toMillis());
@@ -93,7 +98,10 @@ public final class FetchBenchmark {
                 }
                 Result second = measure(fetcher, conditional, o);
                 out.println(second.row("second (stored ETags)"));
-                boolean ok = first.ratio() <= GOAL && second.ratio() <= GOAL && second.notModified == o.sources;
+                Result mixed = o.pagedHosts == 0 ? null : PagedHosts.measure(fetcher, requests, o, serverThreads);
+                if (mixed != null) out.println(mixed.row("third: with " + o.pagedHosts + " Workday hosts (paged listing + details)"));
+                boolean ok = first.ratio() <= GOAL && second.ratio() <= GOAL && second.notModified == o.sources
+                        && (mixed == null || (mixed.ratio() <= GOAL && mixed.fetched == mixed.outcomes.size()));
                 out.printf(Locale.ROOT, "%nGoal: wall time <= %.2f x bound and %d 304s on the second run: %s%n", GOAL, o.sources,
                         ok ? "met" : "NOT met");
                 return ok ? 0 : 1;
@@ -127,6 +135,10 @@ public final class FetchBenchmark {
         int perHost = (o.sources + o.hosts - 1) / o.hosts + 1;
         Duration bound = o.delay.multipliedBy(perHost - 1);
         return new Result(outcomes, wall, bound, perHost);
+    }
+
+    static void sleepFor(Duration d) {
+        sleep(d);
     }
 
     /** Every path answers after the latency; the ETag is derived from the path, so a resent ETag always matches. */
@@ -165,7 +177,7 @@ public final class FetchBenchmark {
         }
     }
 
-    private record Result(List<FetchOutcome> outcomes, Duration wall, Duration bound, int perHost, int fetched, int notModified) {
+    record Result(List<FetchOutcome> outcomes, Duration wall, Duration bound, int perHost, int fetched, int notModified) {
         Result(List<FetchOutcome> outcomes, Duration wall, Duration bound, int perHost) {
             this(outcomes, wall, bound, perHost, count(outcomes, FetchOutcome.Fetched.class), count(outcomes, FetchOutcome.NotModified.class));
         }
@@ -184,18 +196,20 @@ public final class FetchBenchmark {
         }
     }
 
-    private record Options(int sources, int hosts, Duration latency, Duration delay) {
+    record Options(int sources, int hosts, Duration latency, Duration delay, int pagedHosts, int pagedPostings) {
         static Options parse(String[] args) {
             Map<String, String> values = new ConcurrentHashMap<>(Map.of("--sources", "200", "--hosts", "20", "--latency-ms", "100",
-                    "--delay-ms", "1000"));
+                    "--delay-ms", "1000", "--paged-hosts", "5", "--paged-postings", "25"));
             for (int i = 0; i < args.length; i++) {
                 if (!values.containsKey(args[i]) || i + 1 >= args.length) throw new IllegalArgumentException("unknown or incomplete option " + args[i]);
                 values.put(args[i], args[++i]);
             }
             try {
                 Options o = new Options(Integer.parseInt(values.get("--sources")), Integer.parseInt(values.get("--hosts")),
-                        Duration.ofMillis(Long.parseLong(values.get("--latency-ms"))), Duration.ofMillis(Long.parseLong(values.get("--delay-ms"))));
-                if (o.hosts < 1 || o.hosts > 254 || o.sources < 1) throw new IllegalArgumentException("need 1-254 hosts and at least one source");
+                        Duration.ofMillis(Long.parseLong(values.get("--latency-ms"))), Duration.ofMillis(Long.parseLong(values.get("--delay-ms"))),
+                        Integer.parseInt(values.get("--paged-hosts")), Integer.parseInt(values.get("--paged-postings")));
+                if (o.hosts < 1 || o.hosts + o.pagedHosts > 254 || o.sources < 1 || o.pagedHosts < 0 || o.pagedPostings < 1)
+                    throw new IllegalArgumentException("need 1-254 hosts in all, at least one source and one paged posting");
                 return o;
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("not a number: " + e.getMessage());
