@@ -46,6 +46,20 @@ class ParseCommandTest {
     }
 
     @Test
+    void run_onAWorkdayListingAndDetail_printsWhatEachHolds() throws IOException {
+        String api = "https://harborline.wd5.myworkdayjobs.com/wday/cxs/harborline/Careers";
+        assertThat(run("--url", api + "/jobs", "--fetched-at", "2026-04-10T12:00:00Z", FIXTURES.resolve("workday-listing-page1.json").toString())).isZero();
+        assertThat(lines()).hasSize(20);
+        assertThat(Json.mapper().readValue(lines().get(0), Posting.class).id()).isEqualTo("workday:harborline:R-1001");
+        out.reset();
+
+        assertThat(run("--url", api + "/job/Charlotte-NC/Senior-Data-Engineer_R-1001", FIXTURES.resolve("workday-detail-data-engineer.json").toString())).isZero();
+        Posting detail = Json.mapper().readValue(lines().get(0), Posting.class);
+        assertThat(detail.company()).isEqualTo("Harborline Logistics");
+        assertThat(detail.description()).contains("Harborline moves 40,000 containers");
+    }
+
+    @Test
     void run_withSelectorConfig_usesItsSelectors() {
         int code = run("--url", "https://orchardvalley.example/careers", "--config",
                 FIXTURES.resolve("selectors-listing.source.json").toString(), FIXTURES.resolve("selectors-listing.html").toString());

@@ -222,7 +222,11 @@ class SourcesCommandTest {
     @CsvSource(delimiter = '|', value = {
             "[{\"id\": \"ok\", \"url\": \"https://example.com\"}, {\"id\": \"no-url\"}]|[1]: url is required",
             "[{\"id\": \"dup\", \"url\": \"https://example.com\"}, {\"id\": \"dup\", \"url\": \"https://example.org\"}]|[1]: id \"dup\" appears twice",
-            "{\"id\": \"x\", \"url\": \"https://example.com\"}|must hold a JSON array"})
+            "{\"id\": \"x\", \"url\": \"https://example.com\"}|must hold a JSON array",
+            "[{\"id\": \"ok\", \"url\": \"https://example.com\"}, {\"id\": \"k\", \"url\": \"https://example.com\", \"kind\": \"monster\"}]|[1]: kind must be one of",
+            "[{\"id\": \"ok\", \"url\": \"https://example.com\"}, {\"id\": \"f\", \"url\": \"https://example.com\", \"schedule\": \"1h\"}]|[1]: unknown field \"schedule\"",
+            "[{\"id\": \"ok\", \"url\": \"https://example.com\"}, {\"id\": \"c\", \"url\": \"https://example.com\", \"credentials\": {\"apiKey\": \"k-123\"}}]|[1]: credentials.apiKey must be a reference",
+            "[{\"id\": \"ok\", \"url\": \"https://example.com\"}, {\"id\": \"w\", \"url\": \"https://example.com/careers\", \"kind\": \"workday\"}]|[1]: kind workday needs a URL like"})
     void import_malformedFile_exitsTwoAndImportsNothing(String json, String message) throws IOException {
         Path file = dir.resolve("bad-sources.json");
         Files.writeString(file, json);
@@ -233,6 +237,36 @@ class SourcesCommandTest {
         assertThat(run.err()).contains(message);
         assertThat(sources.find("ok")).isEmpty();
         assertThat(sources.find("dup")).isEmpty();
+    }
+
+    @Test
+    void add_workdayCareersUrlWithCredentials_isRefusedNamingTheField() {
+        LocalStore.Run run = store.run("sources", "add", "https://acme.wd5.myworkdayjobs.com/en-US/External", "--id", "acme",
+                "--kind", "workday", "--dry-run", "--config", writeConfig("{\"credentials\": {\"apiKey\": \"env:ACME_KEY\"}}"));
+
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("credentials.apiKey is not used by workday");
+    }
+
+    @Test
+    void show_printsCredentialReferences_neverValues() throws IOException {
+        Path file = dir.resolve("with-credentials.json");
+        Files.writeString(file, "[{\"id\": \"lev\", \"url\": \"https://jobs.lever.co/acme\"}]");
+        assertThat(store.run("sources", "import", file.toString()).code()).isZero();
+
+        LocalStore.Run show = store.run("sources", "show", "lev");
+
+        assertThat(show.out()).contains("GET https://api.lever.co/v0/postings/acme?mode=json").contains("credentials");
+    }
+
+    private String writeConfig(String json) {
+        try {
+            Path file = dir.resolve("config-" + System.nanoTime() + ".json");
+            Files.writeString(file, json);
+            return file.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test
