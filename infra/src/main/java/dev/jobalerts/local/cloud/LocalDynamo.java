@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.store.TableNames;
 import dev.jobalerts.store.TableSchemas;
 import java.io.IOException;
+import java.lang.reflect.Field;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.util.List;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -40,16 +44,44 @@ public final class LocalDynamo implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
     }
 
-    /** Starts on {@code port}, or a free port when it is 0. */
+    /** Starts on loopback, on {@code port} or a free port when it is 0. */
     public static LocalDynamo start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /**
+     * Starts on {@code host} (an address of this machine; 127.0.0.1 unless the operator chose to expose it), on
+     * {@code port} or a free port when it is 0.
+     */
+    public static LocalDynamo start(String host, int port) {
         int chosen = port == 0 ? freePort() : port;
         try {
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
                     new String[] {"-inMemory", "-port", Integer.toString(chosen), "-disableTelemetry"});
+            bindTo(server, host);
             server.start();
-            return new LocalDynamo(server, "http://127.0.0.1:" + chosen);
+            String endpointHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+            return new LocalDynamo(server, "http://" + (endpointHost.contains(":") ? "[" + endpointHost + "]" : endpointHost) + ":" + chosen);
         } catch (Exception e) {
-            throw new IllegalStateException("DynamoDB Local did not start on port " + chosen + ": " + e.getMessage(), e);
+            throw new IllegalStateException("DynamoDB Local did not start on " + host + ":" + chosen + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * DynamoDB Local has no option for the address it listens on and binds every interface, which would let anyone
+     * on the network read subscribers and add sources. Its Jetty server is built but not started by
+     * {@code createServerFromCommandLineArgs}; this sets the host of its connectors before the start.
+     */
+    static void bindTo(DynamoDBProxyServer proxy, String host) throws ReflectiveOperationException {
+        Field field = DynamoDBProxyServer.class.getDeclaredField("server");
+        field.setAccessible(true);
+        Server jetty = (Server) field.get(proxy);
+        Connector[] connectors = jetty.getConnectors();
+        if (connectors.length == 0) throw new IllegalStateException("DynamoDB Local's server has no connector to bind");
+        for (Connector connector : connectors) {
+            if (!(connector instanceof ServerConnector serverConnector))
+                throw new IllegalStateException("DynamoDB Local's connector cannot be bound to " + host + ": " + connector);
+            serverConnector.setHost(host);
         }
     }
 
