@@ -7,6 +7,7 @@ import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.posting.Posting;
+import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
@@ -53,9 +54,16 @@ public final class PageParser {
         Instant now = Instant.now(clock);
         int stored = 0;
         for (Posting posting : result.postings()) {
-            if (postings.putIfAbsent(new StoredPosting(posting, page.sourceId(), now))) {
-                stored++;
-                Log.info("posting stored", "postingId", posting.id(), "sourceId", page.sourceId(), "url", page.url(), "extractor", result.extractor());
+            try {
+                if (postings.putIfAbsent(new StoredPosting(posting, page.sourceId(), now))) {
+                    stored++;
+                    Log.info("posting stored", "postingId", posting.id(), "sourceId", page.sourceId(), "url", page.url(), "extractor", result.extractor());
+                }
+            } catch (RuntimeException e) {
+                // Throttling or a timeout: the page is retried from here. Anything else fails the same way every
+                // time, so that one posting is skipped and its siblings and the pages behind it are stored.
+                if (Faults.isTransient(e)) throw e;
+                Log.warn("posting not stored", "postingId", posting.id(), "sourceId", page.sourceId(), "page", page.key(), "problem", e.toString());
             }
         }
         Log.info("page parsed", "page", page.key(), "sourceId", page.sourceId(), "extractor", result.extractor(),

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StreamKeys;
@@ -57,6 +58,11 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
                 found += outcome.found();
                 stored += outcome.stored();
             } catch (RuntimeException e) {
+                if (!Faults.isTransient(e)) {
+                    // It would fail the same way on every retry and hold up every healthy page behind it.
+                    Log.error("page cannot be parsed; skipped", e, "page", key);
+                    continue;
+                }
                 Log.error("page parse failed; batch resumes here on retry", e, "page", key);
                 Log.metrics("parser", Map.of("PostingsFound", found, "PostingsStored", stored, "ParseFailures", 1));
                 return StreamKeys.failedFrom(record);

@@ -27,6 +27,11 @@ public record Posting(
         String description,
         String source) {
 
+    /** Longest one-line field kept whole (title, company, location); boards do send megabytes in a title. */
+    public static final int MAX_LINE = 1_000;
+    /** Longest description kept: far above any real posting, well inside a DynamoDB item (400 KB) in any script. */
+    public static final int MAX_DESCRIPTION = 50_000;
+
     public Posting {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(title, "title");
@@ -34,10 +39,23 @@ public record Posting(
         if (title.isBlank()) throw new IllegalArgumentException("title must not be blank");
         if (datePosted != null && !PostingDates.isIsoDate(datePosted))
             throw new IllegalArgumentException("datePosted must be YYYY-MM-DD, was " + datePosted);
-        url = url == null ? "" : url;
-        company = company == null ? "" : company;
-        location = location == null ? "" : location;
-        description = description == null ? "" : description;
+        // What comes from outside is bounded here, once, so no store or email meets a field it cannot hold.
+        id = PostingIds.bounded(id);
+        url = PostingIds.safeLink(url);
+        title = cut(title, MAX_LINE);
+        company = cut(company == null ? "" : company, MAX_LINE);
+        location = cut(location == null ? "" : location, MAX_LINE);
+        description = cut(description == null ? "" : description, MAX_DESCRIPTION);
         source = source == null ? "" : source;
     }
+
+    /** The text up to {@code max} characters, with a marker saying it was cut; unchanged when it fits (so cutting twice is cutting once). */
+    static String cut(String text, int max) {
+        if (text.length() <= max || (text.length() == max + CUT_MARKER.length() && text.endsWith(CUT_MARKER))) return text;
+        int end = max;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) end--;
+        return text.substring(0, end) + CUT_MARKER;
+    }
+
+    static final String CUT_MARKER = " […cut]";
 }

@@ -1,6 +1,10 @@
 package dev.jobalerts.posting;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +22,44 @@ public final class PostingIds {
             "gh_src", "ref", "source", "src", "fbclid", "gclid", "msclkid", "mc_cid", "mc_eid", "igshid",
             "lever-source", "lever-origin", "_hsenc", "_hsmi");
 
+    /** Ids up to this many UTF-8 bytes are kept as written; DynamoDB allows 2,048 for a partition key. */
+    static final int MAX_ID_BYTES = 1_024;
+
     private PostingIds() {}
+
+    /**
+     * The id as a DynamoDB key can hold it: unchanged when short (every ATS id, nearly every URL), else
+     * {@code sha256:} and the hash of it — stable, so the same long URL is still the same posting; the URL itself
+     * stays in the posting's {@code url}.
+     */
+    public static String bounded(String id) {
+        if (id.length() * 3 <= MAX_ID_BYTES || id.getBytes(StandardCharsets.UTF_8).length <= MAX_ID_BYTES) return id;
+        try {
+            return "sha256:" + HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /**
+     * A link safe to store and mail: http or https only ({@code javascript:}, {@code data:} and the like become no
+     * link), and without user info, which only ever serves to disguise the host ({@code https://bank.example@evil.example}).
+     */
+    public static String safeLink(String url) {
+        if (url == null || url.isBlank()) return "";
+        String trimmed = url.strip();
+        URI uri;
+        try {
+            uri = new URI(trimmed.replace(" ", "%20"));
+        } catch (URISyntaxException e) {
+            return "";
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https") || uri.getRawAuthority() == null) return "";
+        if (uri.getRawUserInfo() == null) return trimmed;
+        int at = trimmed.indexOf('@', trimmed.indexOf("//") + 2);
+        return trimmed.substring(0, trimmed.indexOf("//") + 2) + trimmed.substring(at + 1);
+    }
 
     /**
      * Canonical URL: scheme and host lower-cased (RFC 3986 section 6.2.2.1 says both are case-insensitive),

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  *
  * <p>Script ({@code src/test/resources/fakes/NAME.json}): {@code {"source": {…definition…}, "environment": {…},
  * "hosts": [more hosts to route here], "routes": [{"method", "host", "path" | "pattern", "query": {…}, "body": {…},
- * "headers": {…}, "status", "contentType", "file" | "template" | "text", "role"}], "expect": {"postings": [ids…],
+ * "headers": {…}, "status", "contentType", "answerHeaders": {…}, "file" | "template" | "text", "role"}], "expect": {"postings": [ids…],
  * "listed": n}}}. {@code path} matches exactly, {@code pattern} is a regular expression over the whole path;
  * {@code file} names a file of the fixture corpus, {@code template} a file under {@code fakes/templates/} in which
  * {@code {1}}, {@code {2}} … become the pattern's groups. {@code role: "detail"} marks routes a second run must not ask.
@@ -98,6 +98,7 @@ public final class FakeBoard implements AutoCloseable {
             }
             byte[] answer = answer(route, uri.getPath());
             exchange.getResponseHeaders().set("Content-Type", route.path("contentType").asText(contentType(route)));
+            route.path("answerHeaders").properties().forEach(h -> exchange.getResponseHeaders().set(h.getKey(), h.getValue().asText()));
             exchange.sendResponseHeaders(route.path("status").asInt(200), answer.length == 0 ? -1 : answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);
