@@ -107,7 +107,12 @@ final class RecruiteeAdapter implements SourceAdapter {
                 String status = text(offer, "status");
                 // The careers site lists published offers; any other state (closed, draft) is not on offer.
                 if (status != null && !status.equalsIgnoreCase("published")) continue;
-                ctx.each(drafts, what, () -> draft(offer));
+                ctx.each(drafts, what, () -> {
+                    PostingDraft d = draft(offer);
+                    if (d.title != null) return d;
+                    ctx.warn("skipped " + what + ": it has no title");
+                    return null;
+                });
             }
             return ListingPage.last(drafts.stream().map(ListingEntry::complete).toList());
         }

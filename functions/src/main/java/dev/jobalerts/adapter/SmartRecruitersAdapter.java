@@ -142,9 +142,10 @@ final class SmartRecruitersAdapter implements SourceAdapter {
                 List<PostingDraft> one = new ArrayList<>(1);
                 String what = "smartrecruiters posting #" + index++;
                 String id = text(posting, "id");
-                if (id == null) {
-                    // Without its id a posting can be neither linked nor completed; it is not guessed at.
-                    ctx.warn("skipped " + what + ": it has no id");
+                if (id == null || text(posting, "name") == null) {
+                    // Without its id a posting can be neither linked nor completed, and without a title there is
+                    // nothing to alert on; neither is guessed at.
+                    ctx.warn("skipped " + what + ": it has no " + (id == null ? "id" : "title"));
                     continue;
                 }
                 ctx.each(one, what, () -> draft(posting));

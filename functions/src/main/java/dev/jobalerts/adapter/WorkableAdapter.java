@@ -134,7 +134,15 @@ final class WorkableAdapter implements SourceAdapter {
             if (!jobs.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Workable", "\"jobs\"", "array"));
             List<PostingDraft> drafts = new ArrayList<>();
             int index = 0;
-            for (JsonNode job : jobs) ctx.each(drafts, "workable job #" + index++, () -> draft(root, job));
+            for (JsonNode job : jobs) {
+                String what = "workable job #" + index++;
+                ctx.each(drafts, what, () -> {
+                    PostingDraft d = draft(root, job);
+                    if (d.title != null) return d;
+                    ctx.warn("skipped " + what + ": it has no title");
+                    return null;
+                });
+            }
             return ListingPage.last(drafts.stream().map(ListingEntry::complete).toList());
         }
 
