@@ -11,7 +11,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -60,21 +63,35 @@ public final class SampleBoard implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
+    /**
+     * The hosts of sample sources that live under their own (job-board) host names rather than on this board, such as
+     * the Workday tenant: the local cloud sends their requests here (see {@code FetchSettings.routing}).
+     */
+    public static Set<String> routedHosts(String baseUrl) {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (SourceDefinition source : sources(baseUrl)) {
+            if (!source.url().startsWith(baseUrl)) hosts.add(URI.create(source.url()).getHost());
+        }
+        return hosts;
+    }
+
     private static void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
-            if (path.contains("..") || !exchange.getRequestMethod().equals("GET")) {
+            String method = exchange.getRequestMethod();
+            // The sample APIs (Workday's cxs) are queried with POST; each sample listing fits one page.
+            boolean allowed = method.equals("GET") || (method.equals("POST") && path.startsWith("/wday/"));
+            if (path.contains("..") || !allowed) {
                 exchange.sendResponseHeaders(path.contains("..") ? 400 : 405, -1);
                 return;
             }
-            byte[] body;
-            try (InputStream in = SampleBoard.class.getResourceAsStream(ROOT + path)) {
-                if (in == null) {
-                    exchange.sendResponseHeaders(404, -1);
-                    return;
-                }
-                body = in.readAllBytes();
+            byte[] body = resource(path);
+            if (body == null) body = resource(path + ".json");
+            if (body == null) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
             }
+            if (path.startsWith("/wday/")) path = path + ".json";
             // A strong validator from the content, so a second fetch of an unchanged page is a 304.
             String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
             exchange.getResponseHeaders().set("ETag", etag);
@@ -85,6 +102,12 @@ public final class SampleBoard implements AutoCloseable {
             }
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    private static byte[] resource(String path) throws IOException {
+        try (InputStream in = SampleBoard.class.getResourceAsStream(ROOT + path)) {
+            return in == null ? null : in.readAllBytes();
         }
     }
 

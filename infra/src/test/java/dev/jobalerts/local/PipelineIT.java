@@ -56,10 +56,10 @@ class PipelineIT {
         FetchRun.Summary fetch = cloud.fetch(Set.of(), line -> { });
         cloud.drainStreams();
 
-        assertThat(fetch.changed()).isEqualTo(6);
-        assertThat(fetch.detailPages()).isEqualTo(3);
-        assertThat(count(cloud.tables().postings())).isEqualTo(20);
-        assertThat(count(cloud.tables().deliveries())).isEqualTo(6);
+        assertThat(fetch.changed()).isEqualTo(7);
+        assertThat(fetch.detailPages()).isEqualTo(6);
+        assertThat(count(cloud.tables().postings())).isEqualTo(23);
+        assertThat(count(cloud.tables().deliveries())).isEqualTo(7);
         assertThat(mail.alerts()).hasSize(1);
         String alert = Files.readString(mail.alerts().get(0));
         assertThat(alert).contains("List-Unsubscribe-Post: List-Unsubscribe=One-Click").contains("To: " + Demo.DEMO_EMAIL);
@@ -72,8 +72,8 @@ class PipelineIT {
         int replayed = cloud.replayStreams();
 
         assertThat(replayed).isEqualTo(cloud.pollers().stream().mapToInt(p -> p.recordsDelivered()).sum());
-        assertThat(count(cloud.tables().postings())).isEqualTo(20);
-        assertThat(count(cloud.tables().deliveries())).isEqualTo(6);
+        assertThat(count(cloud.tables().postings())).isEqualTo(23);
+        assertThat(count(cloud.tables().deliveries())).isEqualTo(7);
         assertThat(mail.alerts()).hasSize(1);
     }
 
@@ -83,12 +83,13 @@ class PipelineIT {
         int parserInvocations = parserPoller().invocations();
 
         // Every source was just fetched, so none is due: name them to fetch them now, as `fetch ID…` does.
-        Set<String> all = Set.of("tidewater-freight", "bright-meadow", "quarry-lane", "coastal-code", "piedmont-tech", "harbor-pine");
+        Set<String> all = Set.of("tidewater-freight", "bright-meadow", "quarry-lane", "coastal-code", "piedmont-tech", "harbor-pine",
+                "lakeshore-analytics");
         FetchRun.Summary again = cloud.fetch(all, line -> { });
         cloud.drainStreams();
 
         assertThat(again.changed()).isZero();
-        assertThat(again.notModified() + again.unchanged()).isEqualTo(6);
+        assertThat(again.notModified() + again.unchanged()).isEqualTo(7);
         assertThat(parserPoller().invocations()).isEqualTo(parserInvocations);
         assertThat(mail.alerts()).hasSize(1);
     }

@@ -115,8 +115,8 @@ class SampleBoardTest {
     }
 
     @Test
-    void sampleBoard_holdsTwentyPostingsWithDistinctIds() {
-        assertThat(postings).hasSize(20);
+    void sampleBoard_holdsTwentyThreePostingsWithDistinctIds() {
+        assertThat(postings).hasSize(23);
         assertThat(postings).extracting(Posting::id).doesNotHaveDuplicates();
     }
 
@@ -142,7 +142,10 @@ class SampleBoardTest {
                 Arguments.of("Django Developer", true, "Charlotte, no salary stated"),
                 Arguments.of("Python Developer, Claims APIs", true, "detail page, Charlotte, up to 128k"),
                 Arguments.of("Salesforce Administrator", false, "no python"),
-                Arguments.of("Claims Data Analyst", false, "no python, 85k"));
+                Arguments.of("Claims Data Analyst", false, "no python, 85k"),
+                Arguments.of("Python Developer, Flask APIs", true, "Workday detail, Charlotte, no salary stated"),
+                Arguments.of("Data Engineer, Pipelines", false, "Workday, remote, python but neither django nor flask"),
+                Arguments.of("Staff Accountant", false, "Workday, no python"));
     }
 
     @ParameterizedTest(name = "{0}: {1} ({2})")
@@ -159,7 +162,7 @@ class SampleBoardTest {
     void demoSearchOutcomes_coverEverySamplePosting() {
         assertThat(postings).extracting(Posting::title)
                 .containsExactlyInAnyOrderElementsOf(demoSearchOutcomes().map(a -> (String) a.get()[0]).toList());
-        assertThat(demoSearchOutcomes().filter(a -> (Boolean) a.get()[1])).hasSize(6);
+        assertThat(demoSearchOutcomes().filter(a -> (Boolean) a.get()[1])).hasSize(7);
     }
 
     @Test
@@ -212,13 +215,35 @@ class SampleBoardTest {
         return results;
     }
 
+    /** The Workday tenant's postings, each read from its detail answer as the fetcher stores it. */
+    static List<ExtractionResult> workdayPostings() {
+        SourceDefinition tenant = source("lakeshore-analytics");
+        var board = ADAPTERS.board(tenant);
+        var first = board.firstPage(Map.of());
+        PageContent listing = apiAnswer(first.url().toString());
+        List<ExtractionResult> results = new ArrayList<>();
+        for (var entry : board.readListing(first, listing, new Extraction(listing)).entries()) {
+            ExtractionResult result = READER.read(apiAnswer(entry.detail().url().toString()), ReadSpec.detail(tenant, board.kind(), entry.draft()));
+            assertThat(result.postings()).as(entry.detail().url().toString()).hasSize(1);
+            results.add(result);
+        }
+        return results;
+    }
+
     static List<Posting> readAllPostings() {
         List<Posting> all = new ArrayList<>();
         for (SourceDefinition source : sources) {
             if (source.followDetails() > 0) detailPostings().forEach(r -> all.addAll(r.postings()));
+            else if (source.id().equals("lakeshore-analytics")) workdayPostings().forEach(r -> all.addAll(r.postings()));
             else all.addAll(extract(source).postings());
         }
         return all;
+    }
+
+    /** An answer of a sample API served under its own host name: the file of the same path under sample-board/. */
+    static PageContent apiAnswer(String url) {
+        String path = URI.create(url).getPath();
+        return new PageContent(url, "application/json", resource("sample-board" + path + ".json"), FETCHED_AT);
     }
 
     /** A page as the local cloud serves it: the file under sample-board/, with the content type its extension gives. */
