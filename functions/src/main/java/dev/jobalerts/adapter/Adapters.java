@@ -34,9 +34,15 @@ public final class Adapters {
         }
     }
 
-    /** Detection order: the families with the most specific URLs first. */
+    /**
+     * Detection order: the families with the most specific URLs first. The remote job boards come before Ashby, whose
+     * shape test (a {@code jobs} array beside {@code apiVersion}) would also take Jobicy's answers.
+     */
     private static List<SourceAdapter> all() {
-        return List.of(new GreenhouseAdapter(), new LeverAdapter(), new AshbyAdapter(), new WorkdayAdapter());
+        return List.of(new GreenhouseAdapter(), new LeverAdapter(),
+                new RemotiveAdapter(), new RemoteOkAdapter(), new ArbeitnowAdapter(), new JobicyAdapter(), new HimalayasAdapter(),
+                new WorkingNomadsAdapter(), new TheMuseAdapter(),
+                new AshbyAdapter(), new WorkdayAdapter());
     }
 
     /** The adapters, in detection order (for the README's table and tests). */
