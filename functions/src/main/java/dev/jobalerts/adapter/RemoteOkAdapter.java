@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  */
 final class RemoteOkAdapter implements SourceAdapter {
     static final String API = "https://remoteok.com/api";
-    /** The tag pages of the site: /remote-dev-jobs, /remote-react+typescript-jobs. */
-    private static final Pattern TAG_PAGE = Pattern.compile("remote-([a-z0-9][a-z0-9+.-]*?)-jobs");
+    /** The tag pages of the site: /remote-dev-jobs, /remote-react+typescript-jobs (whose "+" reads as a space decoded). */
+    private static final Pattern TAG_PAGE = Pattern.compile("remote-([a-z0-9][a-z0-9+ .-]*?)-jobs");
 
     @Override
     public SourceKind kind() {
@@ -54,7 +54,7 @@ final class RemoteOkAdapter implements SourceAdapter {
         String tag = null;
         if (path.size() == 1) {
             Matcher m = TAG_PAGE.matcher(path.get(0).toLowerCase(Locale.ROOT));
-            if (m.matches()) tag = m.group(1).split("\\+")[0];
+            if (m.matches()) tag = m.group(1).split("[+ ]")[0];
         }
         return Optional.of(new RemoteOkBoard(tag == null ? URI.create(API) : Urls.withParam(URI.create(API), "tag", tag)));
     }
