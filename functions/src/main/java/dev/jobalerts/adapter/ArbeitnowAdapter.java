@@ -57,11 +57,14 @@ final class ArbeitnowAdapter implements SourceAdapter {
         return Optional.of(new ArbeitnowBoard(url));
     }
 
-    /** Jobs in {@code data} with Arbeitnow's slug, beside the paging links. */
+    /**
+     * Jobs in {@code data} with Arbeitnow's {@code slug} and {@code company_name}, beside the paging links: {@code data}
+     * and {@code links} alone are every Laravel-paged API's shape.
+     */
     @Override
     public boolean recognises(JsonNode root) {
-        JsonNode data = root.path("data");
-        return data.isArray() && root.path("links").isObject() && (data.isEmpty() || data.path(0).has("slug") && data.path(0).has("company_name"));
+        JsonNode first = root.path("data").path(0);
+        return root.path("data").isArray() && root.path("links").isObject() && first.has("slug") && first.has("company_name");
     }
 
     /** The board, read from {@code api} page by page. */

@@ -63,11 +63,14 @@ final class HimalayasAdapter implements SourceAdapter {
         return Optional.of(new HimalayasBoard(url));
     }
 
-    /** Jobs with Himalayas' {@code applicationLink} or {@code guid}, beside the listing's {@code totalCount}. */
+    /**
+     * Jobs with Himalayas' {@code companyName} and {@code applicationLink} or {@code guid}: a {@code jobs} array beside a
+     * {@code totalCount} alone is a shape many APIs share.
+     */
     @Override
     public boolean recognises(JsonNode root) {
         JsonNode first = root.path("jobs").path(0);
-        return root.path("jobs").isArray() && (root.has("totalCount") || first.has("applicationLink") && first.has("companyName"));
+        return root.path("jobs").isArray() && first.has("companyName") && (first.has("applicationLink") || first.has("guid"));
     }
 
     /** The board, read from {@code api} one offset after another; {@code api} never carries the paging. */

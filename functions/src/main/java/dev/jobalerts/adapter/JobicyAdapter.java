@@ -72,10 +72,11 @@ final class JobicyAdapter implements SourceAdapter {
         return Optional.of(JobicyBoard.of(url));
     }
 
-    /** Jobicy's jobs carry {@code jobTitle}; its answers {@code jobCount}. */
+    /** Jobs that carry Jobicy's {@code jobTitle} and {@code companyName}. */
     @Override
     public boolean recognises(JsonNode root) {
-        return root.path("jobs").isArray() && (root.has("jobCount") || root.path("jobs").path(0).has("jobTitle"));
+        JsonNode first = root.path("jobs").path(0);
+        return root.path("jobs").isArray() && first.has("jobTitle") && first.has("companyName");
     }
 
     private static boolean isApiPath(List<String> path) {

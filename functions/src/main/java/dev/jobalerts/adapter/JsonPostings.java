@@ -56,7 +56,8 @@ final class JsonPostings {
         if (!value.isArray()) return value.isContainerNode() ? LenientJson.text(value, "name") : blankToNull(value.asText());
         List<String> parts = new ArrayList<>();
         for (JsonNode element : value) {
-            String text = element.isObject() ? LenientJson.text(element, "name") : element.isValueNode() ? blankToNull(element.asText()) : null;
+            String text = element.isObject() ? LenientJson.text(element, "name")
+                    : element.isValueNode() && !element.isNull() ? blankToNull(element.asText()) : null;
             if (text != null && !parts.contains(text)) parts.add(text);
         }
         return parts.isEmpty() ? null : String.join(separator, parts);

@@ -9,6 +9,7 @@ import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -95,7 +96,7 @@ final class TheMuseAdapter implements SourceAdapter {
         TheMuseBoard {
             Map<String, List<String>> copy = new LinkedHashMap<>();
             filters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-            filters = java.util.Collections.unmodifiableMap(copy);
+            filters = Collections.unmodifiableMap(copy);
         }
 
         @Override
