@@ -34,10 +34,16 @@ public final class Adapters {
         }
     }
 
-    /** Detection order: the families with the most specific URLs first. */
+    /**
+     * Detection order: the families with the most specific URLs first. The remote job boards come before Ashby, whose
+     * shape test (a {@code jobs} array beside {@code apiVersion}) would also take Jobicy's answers.
+     */
     private static List<SourceAdapter> all() {
-        return List.of(new GreenhouseAdapter(), new LeverAdapter(), new AshbyAdapter(), new WorkdayAdapter(), new SmartRecruitersAdapter(),
-                new RecruiteeAdapter(), new WorkableAdapter());
+        // Jobicy before Ashby: Ashby's shape test (a "jobs" array beside "apiVersion") would claim Jobicy's answers too.
+        return List.of(new GreenhouseAdapter(), new LeverAdapter(),
+                new RemotiveAdapter(), new RemoteOkAdapter(), new ArbeitnowAdapter(), new JobicyAdapter(), new HimalayasAdapter(),
+                new WorkingNomadsAdapter(), new TheMuseAdapter(),
+                new AshbyAdapter(), new WorkdayAdapter(), new SmartRecruitersAdapter(), new RecruiteeAdapter(), new WorkableAdapter());
     }
 
     /** The adapters, in detection order (for the README's table and tests). */

@@ -79,6 +79,17 @@ final class Urls {
     static URI withParam(URI url, String name, String value) {
         Map<String, String> params = query(url);
         params.put(name, value);
+        return withQuery(url, params);
+    }
+
+    /** The URL without a query parameter (the URL itself when it has none of that name). */
+    static URI withoutParam(URI url, String name) {
+        Map<String, String> params = query(url);
+        return params.remove(name) == null ? url : withQuery(url, params);
+    }
+
+    /** The URL with its query replaced by {@code params} (first values), encoded; no query when they are empty. */
+    private static URI withQuery(URI url, Map<String, String> params) {
         StringBuilder q = new StringBuilder();
         params.forEach((k, v) -> {
             if (q.length() > 0) q.append('&');
@@ -87,6 +98,6 @@ final class Urls {
         String s = url.toString();
         int cut = s.indexOf('?');
         if (cut < 0) cut = s.indexOf('#');
-        return URI.create((cut < 0 ? s : s.substring(0, cut)) + "?" + q);
+        return URI.create((cut < 0 ? s : s.substring(0, cut)) + (q.length() == 0 ? "" : "?" + q));
     }
 }
