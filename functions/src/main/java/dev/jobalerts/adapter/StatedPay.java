@@ -17,11 +17,15 @@ final class StatedPay {
     private static final String SYMBOL = "[$€£]";
     private static final String CODE = "(?:USD|CAD|AUD|NZD|EUR|GBP|CHF|SEK|NOK|DKK|PLN|INR|SGD)";
     private static final String NUMBER = "\\d{1,3}(?:[.,\\u00a0 ]\\d{3})+(?:[.,]\\d{1,2})?|\\d+(?:[.,]\\d{1,2})?";
-    private static final String AMOUNT = "(" + SYMBOL + ")?\\s*(" + CODE + ")?\\s*(" + NUMBER + ")\\s*(k)?\\s*(" + CODE + ")?";
+    private static final String AMOUNT = "(" + SYMBOL + ")?\\s*(" + CODE + ")?\\s*(" + NUMBER + ")\\s*(k)?\\s*(" + CODE + "|" + SYMBOL + ")?";
     private static final String PERIOD = "(?:/|per|an|a|each)?\\s*(hour|hr|day|week|month|year|yr|annum|annually|hourly|daily|weekly|monthly|yearly)";
     private static final Pattern PAY = Pattern.compile("^\\s*" + AMOUNT + "(?:\\s*(?:-|–|—|to)\\s*" + AMOUNT + ")?\\s*,?\\s*" + PERIOD
             + "\\.?\\s*(" + CODE + ")?\\s*$", Pattern.CASE_INSENSITIVE);
+    /** The groups of {@link #PAY} holding a currency symbol or code: before and after each amount, and at the end. */
+    private static final int[] CURRENCY_GROUPS = {1, 2, 5, 6, 7, 10, 12};
+    /** "$" stands for no one currency, so it has no entry; a code the text names wins over any symbol. */
     private static final Map<String, String> SYMBOLS = Map.of("€", "EUR", "£", "GBP");
+    private static final Pattern DECIMALS = Pattern.compile("[.,](\\d{1,2})$");
 
     private StatedPay() {}
 
@@ -30,23 +34,19 @@ final class StatedPay {
         if (text == null || text.length() > 120) return;
         Matcher m = PAY.matcher(text);
         if (!m.matches()) return;
-        String currency = currency(m);
-        if (currency == null && m.group(1) == null && m.group(6) == null) return; // no money sign at all: not pay
-        Double low = amount(m.group(3), m.group(4));
+        boolean money = false;
+        String currency = null;
+        for (int group : CURRENCY_GROUPS) {
+            String sign = m.group(group);
+            if (sign == null) continue;
+            money = true;
+            boolean code = Character.isLetter(sign.charAt(0));
+            if (code) currency = sign.toUpperCase(Locale.ROOT);
+            else if (currency == null) currency = SYMBOLS.get(sign);
+        }
+        if (!money) return; // a number and a period without a currency is not said to be pay ("20 hours per week")
         Double high = m.group(8) == null ? null : amount(m.group(8), m.group(9));
-        if (low == null || (m.group(8) != null && high == null)) return;
-        draft.salary(low, high, currency, period(m.group(11)));
-    }
-
-    /** The ISO code the text names, or the one its symbol stands for; null for a bare "$". */
-    private static String currency(Matcher m) {
-        for (int group : new int[] {2, 5, 7, 10, 12}) {
-            if (m.group(group) != null) return m.group(group).toUpperCase(Locale.ROOT);
-        }
-        for (int group : new int[] {1, 6}) {
-            if (m.group(group) != null && SYMBOLS.containsKey(m.group(group))) return SYMBOLS.get(m.group(group));
-        }
-        return null;
+        draft.salary(amount(m.group(3), m.group(4)), high, currency, period(m.group(11)));
     }
 
     /**
@@ -56,7 +56,7 @@ final class StatedPay {
     static Double amount(String number, String thousands) {
         String digits = number.replace('\u00a0', ' ');
         String decimals = "";
-        Matcher tail = Pattern.compile("[.,](\\d{1,2})$").matcher(digits);
+        Matcher tail = DECIMALS.matcher(digits);
         if (tail.find()) {
             decimals = tail.group(1);
             digits = digits.substring(0, tail.start());
