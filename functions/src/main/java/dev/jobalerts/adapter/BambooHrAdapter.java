@@ -118,14 +118,19 @@ final class BambooHrAdapter implements SourceAdapter {
         }
 
         private URI detail(String id) {
-            return URI.create(origin + "/careers/" + Urls.encode(id) + "/detail");
+            return URI.create(jobPage(id) + "/detail");
+        }
+
+        /** The job's own page, which is also where the careers site links it. */
+        private String jobPage(String id) {
+            return origin + "/careers/" + Urls.encode(id);
         }
 
         /** A job as the list shows it: no text, no date. */
         private PostingDraft listed(String id, JsonNode job) {
             PostingDraft d = opening(job);
             d.atsId = "bamboohr:" + company + ":" + id;
-            d.url = origin + "/careers/" + Urls.encode(id);
+            d.url = jobPage(id);
             return d;
         }
 
@@ -151,7 +156,7 @@ final class BambooHrAdapter implements SourceAdapter {
             String id = detailId(answerUrl, opening);
             if (id != null) {
                 d.atsId = "bamboohr:" + company + ":" + id;
-                d.url = origin + "/careers/" + Urls.encode(id);
+                d.url = jobPage(id);
             }
             d.datePosted = text(opening, "datePosted");
             String compensation = text(opening, "compensation");
