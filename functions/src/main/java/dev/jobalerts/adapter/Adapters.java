@@ -43,7 +43,8 @@ public final class Adapters {
         return List.of(new GreenhouseAdapter(), new LeverAdapter(),
                 new RemotiveAdapter(), new RemoteOkAdapter(), new ArbeitnowAdapter(), new JobicyAdapter(), new HimalayasAdapter(),
                 new WorkingNomadsAdapter(), new TheMuseAdapter(),
-                new AshbyAdapter(), new WorkdayAdapter(), new SmartRecruitersAdapter(), new RecruiteeAdapter(), new WorkableAdapter());
+                new AshbyAdapter(), new WorkdayAdapter(), new SmartRecruitersAdapter(), new RecruiteeAdapter(), new WorkableAdapter(),
+                new PersonioAdapter(), new BambooHrAdapter(), new TeamtailorAdapter());
     }
 
     /** The adapters, in detection order (for the README's table and tests). */
