@@ -35,7 +35,6 @@ import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -98,11 +97,8 @@ public final class LocalCloud implements AutoCloseable {
         var sources = new SourceStore(client, tables.sources());
         var pages = new PageStore(client, tables.pages());
         var adapters = new Adapters();
-        // The sample board is on loopback, which the SSRF guard refuses everywhere but here; its Workday tenant is
-        // served under its Workday host name, as a person would paste it.
-        FetchSettings fetching = FetchSettings.defaults().allowingPrivateAddresses();
-        for (String host : SampleBoard.routedHosts(board.baseUrl())) fetching = fetching.routing(host, URI.create(board.baseUrl()));
-        fetcher = new PoliteFetcher(fetching);
+        // The sample board is on loopback, which the SSRF guard refuses everywhere but here.
+        fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses());
         // Sources name their API keys by env: reference; the local cloud has no Secrets Manager.
         fetchRun = new FetchRun(sources, pages, fetcher, adapters, Credentials.fromEnvironment(System.getenv()), clock);
         var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));

@@ -11,10 +11,7 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.net.URI;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -61,18 +58,6 @@ public final class SampleBoard implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    /**
-     * The hosts of sample sources that live under their own (job-board) host names rather than on this board, such as
-     * the Workday tenant: the local cloud sends their requests here (see {@code FetchSettings.routing}).
-     */
-    public static Set<String> routedHosts(String baseUrl) {
-        Set<String> hosts = new LinkedHashSet<>();
-        for (SourceDefinition source : sources(baseUrl)) {
-            if (!source.url().startsWith(baseUrl)) hosts.add(URI.create(source.url()).getHost());
-        }
-        return hosts;
     }
 
     private static void serve(HttpExchange exchange) throws IOException {

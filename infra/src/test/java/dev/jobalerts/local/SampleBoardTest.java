@@ -240,7 +240,7 @@ class SampleBoardTest {
         return all;
     }
 
-    /** An answer of a sample API served under its own host name: the file of the same path under sample-board/. */
+    /** An answer of the sample Workday API: the file of the same path under sample-board/, as the board serves it. */
     static PageContent apiAnswer(String url) {
         String path = URI.create(url).getPath();
         return new PageContent(url, "application/json", resource("sample-board" + path + ".json"), FETCHED_AT);

@@ -75,7 +75,7 @@ class PipelineCommandsTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         // quarry-lane was fetched a moment ago and is not due for an hour.
-        assertThat(run.out()).contains("done: 5 sources, 5 changed").contains("3 detail pages").doesNotContain("quarry-lane");
+        assertThat(run.out()).contains("done: 6 sources, 6 changed").contains("6 detail pages").doesNotContain("quarry-lane");
     }
 
     @Test
