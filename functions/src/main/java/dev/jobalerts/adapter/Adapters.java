@@ -36,7 +36,8 @@ public final class Adapters {
 
     /** Detection order: the families with the most specific URLs first. */
     private static List<SourceAdapter> all() {
-        return List.of(new GreenhouseAdapter(), new LeverAdapter(), new AshbyAdapter(), new WorkdayAdapter());
+        return List.of(new GreenhouseAdapter(), new LeverAdapter(), new AshbyAdapter(), new WorkdayAdapter(), new UsajobsAdapter(),
+                new AdzunaAdapter());
     }
 
     /** The adapters, in detection order (for the README's table and tests). */
