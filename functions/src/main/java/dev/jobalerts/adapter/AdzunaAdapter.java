@@ -12,6 +12,7 @@ import dev.jobalerts.posting.PostingText;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -101,14 +102,7 @@ final class AdzunaAdapter implements SourceAdapter {
         String country = SITES.get(Urls.host(url).replaceFirst("^www\\.", ""));
         boolean searchPath = path.equals(List.of("search")) || path.equals(List.of("jobs", "search"));
         if (country == null || !searchPath) return Optional.empty();
-        Map<String, String> search = new LinkedHashMap<>();
-        for (Map.Entry<String, String> param : Urls.query(url).entrySet()) {
-            if (SITE_IGNORED.contains(param.getKey())) continue;
-            String api = SITE_PARAMS.get(param.getKey());
-            if (api == null) return Optional.empty();
-            if (!param.getValue().isBlank()) search.put(api, param.getValue().strip());
-        }
-        return Optional.of(new AdzunaBoard(API, country, search));
+        return Urls.translatedQuery(url, SITE_PARAMS, SITE_IGNORED).map(search -> new AdzunaBoard(API, country, search));
     }
 
     /**
@@ -120,7 +114,7 @@ final class AdzunaAdapter implements SourceAdapter {
      */
     record AdzunaBoard(String origin, String country, Map<String, String> search) implements Board {
         AdzunaBoard {
-            search = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(search));
+            search = Collections.unmodifiableMap(new LinkedHashMap<>(search));
         }
 
         @Override
@@ -142,8 +136,7 @@ final class AdzunaAdapter implements SourceAdapter {
         }
 
         URI pageUrl(int page) {
-            URI url = URI.create(origin + "/v1/api/jobs/" + country + "/search/" + page);
-            for (Map.Entry<String, String> param : search.entrySet()) url = Urls.withParam(url, param.getKey(), param.getValue());
+            URI url = Urls.withParams(URI.create(origin + "/v1/api/jobs/" + country + "/search/" + page), search);
             return Urls.withParam(url, "results_per_page", String.valueOf(PAGE_SIZE));
         }
 

@@ -13,6 +13,7 @@ import dev.jobalerts.posting.PostingIds;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -72,17 +73,8 @@ final class UsajobsAdapter implements SourceAdapter {
         List<String> path = lower(Urls.segments(url));
         if (host.equals("data.usajobs.gov"))
             return path.equals(List.of("api", "search")) ? Optional.of(apiBoard(url)) : Optional.empty();
-        if (isSiteHost(host) && path.equals(List.of("search", "results"))) {
-            Map<String, String> search = new LinkedHashMap<>();
-            for (Map.Entry<String, String> param : Urls.query(url).entrySet()) {
-                String name = param.getKey();
-                if (SITE_IGNORED.contains(name)) continue;
-                String api = SITE_PARAMS.get(name);
-                if (api == null) return Optional.empty();
-                if (!param.getValue().isBlank()) search.put(api, param.getValue().strip());
-            }
-            return Optional.of(new UsajobsBoard(URI.create(API), search));
-        }
+        if (isSiteHost(host) && path.equals(List.of("search", "results")))
+            return Urls.translatedQuery(url, SITE_PARAMS, SITE_IGNORED).map(search -> new UsajobsBoard(URI.create(API), search));
         return Optional.empty();
     }
 
@@ -125,7 +117,7 @@ final class UsajobsAdapter implements SourceAdapter {
      */
     record UsajobsBoard(URI api, Map<String, String> search) implements Board {
         UsajobsBoard {
-            search = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(search));
+            search = Collections.unmodifiableMap(new LinkedHashMap<>(search));
         }
 
         @Override
@@ -148,9 +140,7 @@ final class UsajobsAdapter implements SourceAdapter {
         }
 
         URI pageUrl(int page) {
-            URI url = api;
-            for (Map.Entry<String, String> param : search.entrySet()) url = Urls.withParam(url, param.getKey(), param.getValue());
-            url = Urls.withParam(url, "ResultsPerPage", String.valueOf(PAGE_SIZE));
+            URI url = Urls.withParam(Urls.withParams(api, search), "ResultsPerPage", String.valueOf(PAGE_SIZE));
             return Urls.withParam(url, "Page", String.valueOf(page));
         }
 

@@ -17,11 +17,11 @@ import java.util.Set;
  * ({@code job_title}, {@code jobTitle} and {@code JobTitle} are one name).
  *
  * <p>Detection is conservative, so that no article, product or notice becomes a posting: an item counts only with a
- * title-like and a link-like member, and with a sign that it is a job (a job-specific title name, a company,
- * location, salary, employment type or remote member, or a list named {@code jobs}, {@code postings} …). Items of the
- * list without them (a legal notice, an advert) are skipped; a single object outside a list yields nothing.
- * A salary is kept with its period only: {@code annualSalaryMin}-style names are yearly, other bounds need an explicit
- * period member.
+ * title-like and a link-like member, and with a sign that it is a job (a job-specific title name, a company, salary,
+ * employment type or remote member, or a list named {@code jobs}, {@code postings} …; a place or a date is no sign,
+ * events and news have them too). Items of the list without them (a legal notice, an advert) are skipped; a single
+ * object outside a list yields nothing. A salary is kept with its period only: {@code annualSalaryMin}-style names
+ * are yearly, other bounds need an explicit period member.
  */
 final class JsonListExtractor {
     static final String NAME = "json";
@@ -118,9 +118,10 @@ final class JsonListExtractor {
         String titleName = titleName(fields);
         if (titleName == null || link(fields) == null) return false;
         if (jobNamedList || JOB_TITLES.contains(titleName)) return true;
-        return firstName(fields, COMPANIES) != null || firstName(fields, LOCATIONS) != null || firstName(fields, MINIMA) != null
-                || firstName(fields, ANNUAL_MINIMA) != null || firstName(fields, ANNUAL_MAXIMA) != null || firstName(fields, MAXIMA) != null
-                || employmentType(fields) != null || firstName(fields, REMOTE_FLAGS) != null;
+        // A place and a date are no sign: events and news have them too.
+        return firstName(fields, COMPANIES) != null || firstName(fields, MINIMA) != null || firstName(fields, MAXIMA) != null
+                || firstName(fields, ANNUAL_MINIMA) != null || firstName(fields, ANNUAL_MAXIMA) != null
+                || employmentType(fields) != null || firstName(fields, REMOTE_FLAGS) != null || firstName(fields, WORKPLACES) != null;
     }
 
     /** The item's members by normalised name; the first of two members that normalise alike wins. */
