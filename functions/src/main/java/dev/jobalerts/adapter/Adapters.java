@@ -44,7 +44,7 @@ public final class Adapters {
                 new RemotiveAdapter(), new RemoteOkAdapter(), new ArbeitnowAdapter(), new JobicyAdapter(), new HimalayasAdapter(),
                 new WorkingNomadsAdapter(), new TheMuseAdapter(),
                 new AshbyAdapter(), new WorkdayAdapter(), new SmartRecruitersAdapter(), new RecruiteeAdapter(), new WorkableAdapter(),
-                new PersonioAdapter(), new BambooHrAdapter(), new TeamtailorAdapter());
+                new PersonioAdapter(), new BambooHrAdapter(), new TeamtailorAdapter(), new UsajobsAdapter(), new AdzunaAdapter());
     }
 
     /** The adapters, in detection order (for the README's table and tests). */

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** The parts of URLs that adapters recognise boards by. */
@@ -99,5 +101,28 @@ final class Urls {
         int cut = s.indexOf('?');
         if (cut < 0) cut = s.indexOf('#');
         return URI.create((cut < 0 ? s : s.substring(0, cut)) + (q.length() == 0 ? "" : "?" + q));
+    }
+
+    /** The URL with each parameter set in turn, in the map's order (the query of {@code base} kept before them). */
+    static URI withParams(URI base, Map<String, String> params) {
+        URI url = base;
+        for (Map.Entry<String, String> param : params.entrySet()) url = withParam(url, param.getKey(), param.getValue());
+        return url;
+    }
+
+    /**
+     * A site search's parameters as an API's ({@code q} → {@code what}), blank values left out; empty when the URL
+     * carries a parameter that is neither mapped nor known to leave the results alone, as dropping a filter would
+     * widen the search.
+     */
+    static Optional<Map<String, String>> translatedQuery(URI url, Map<String, String> names, Set<String> ignored) {
+        Map<String, String> translated = new LinkedHashMap<>();
+        for (Map.Entry<String, String> param : query(url).entrySet()) {
+            if (ignored.contains(param.getKey())) continue;
+            String name = names.get(param.getKey());
+            if (name == null) return Optional.empty();
+            if (!param.getValue().isBlank()) translated.put(name, param.getValue().strip());
+        }
+        return Optional.of(translated);
     }
 }

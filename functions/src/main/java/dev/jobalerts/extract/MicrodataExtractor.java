@@ -61,7 +61,7 @@ final class MicrodataExtractor {
     }
 
     /** The space-separated tokens of an attribute (itemprop and itemtype may name several). */
-    private static String[] names(String attribute) {
+    static String[] names(String attribute) {
         String trimmed = attribute.trim();
         return trimmed.indexOf(' ') < 0 && trimmed.indexOf('\t') < 0 && trimmed.indexOf('\n') < 0
                 ? new String[] {trimmed} : trimmed.split("\\s+");
@@ -73,7 +73,7 @@ final class MicrodataExtractor {
         return null;
     }
 
-    private static void add(ObjectNode tree, String name, JsonNode value) {
+    static void add(ObjectNode tree, String name, JsonNode value) {
         JsonNode existing = tree.get(name);
         if (existing == null) {
             tree.set(name, value);

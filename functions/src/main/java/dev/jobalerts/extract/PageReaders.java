@@ -20,7 +20,7 @@ import dev.jobalerts.source.SourceKind;
 
 /**
  * Finds the job postings in a page or document that no board adapter claims. In {@code auto} mode it tries, in this
- * order: JSON (JSON-LD served as JSON), RSS/Atom feeds, schema.org JobPosting in JSON-LD, then in microdata, the
+ * order: JSON (JSON-LD, else a job list or JSON Feed), RSS/Atom feeds, JobPosting in JSON-LD, microdata, RDFa, the
  * source's CSS selectors, and last a plain single-posting page; the first that finds postings wins and names itself
  * in each posting's {@code source}. HTML is parsed once and every HTML reader reads the same document; JSON and XML
  * bodies are never parsed as HTML. Malformed input never throws: the broken part yields nothing and a warning.
@@ -30,6 +30,8 @@ import dev.jobalerts.source.SourceKind;
 public final class PageReaders {
     private final JsonLdExtractor jsonLd = new JsonLdExtractor();
     private final MicrodataExtractor microdata = new MicrodataExtractor();
+    private final RdfaExtractor rdfa = new RdfaExtractor();
+    private final JsonListExtractor jsonList = new JsonListExtractor();
     private final FeedExtractor feed = new FeedExtractor();
     private final SelectorExtractor selectors = new SelectorExtractor();
     private final PageExtractor page = new PageExtractor();
@@ -86,7 +88,8 @@ public final class PageReaders {
     private Found find(PageContent content, ExtractionConfig config, Extraction ctx) {
         SourceKind kind = config.kind();
         boolean any = kind == SourceKind.AUTO;
-        if (looksLikeJson(content) && (any || kind == SourceKind.JSONLD)) return fromJson(content, ctx);
+        // A source of kind json is JSON whatever its Content-Type says; an HTML answer then yields a warning, not a page read.
+        if (kind == SourceKind.JSON || (looksLikeJson(content) && (any || kind == SourceKind.JSONLD))) return fromJson(content, kind, ctx);
         if ((any && looksLikeFeed(content)) || kind == SourceKind.RSS)
             return new Found(SourceKind.RSS.id(), feed.extract(FeedExtractor.parse(content.body()), ctx));
         Document doc = Jsoup.parse(content.body(), content.url());
@@ -100,6 +103,10 @@ public final class PageReaders {
             Found f = new Found(SourceKind.MICRODATA.id(), microdata.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
+        if (any || kind == SourceKind.RDFA) {
+            Found f = new Found(SourceKind.RDFA.id(), rdfa.extract(scan, ctx));
+            if (!any || !f.drafts.isEmpty()) return f;
+        }
         if ((any && config.selectors().containsKey("item")) || kind == SourceKind.SELECTORS) {
             Found f = new Found(SourceKind.SELECTORS.id(), selectors.extract(doc, config.selectors(), ctx));
             if (!any || !f.drafts.isEmpty()) return f;
@@ -107,8 +114,8 @@ public final class PageReaders {
         return new Found(SourceKind.PAGE.id(), page.extract(scan, ctx));
     }
 
-    /** A JSON body that no adapter claimed: JSON-LD served as application/ld+json. */
-    private Found fromJson(PageContent content, Extraction ctx) {
+    /** A JSON body that no adapter claimed: JSON-LD served as application/ld+json, else a job list or JSON Feed. */
+    private Found fromJson(PageContent content, SourceKind kind, Extraction ctx) {
         List<JsonNode> values;
         try {
             values = LenientJson.readAll(content.body());
@@ -117,8 +124,11 @@ public final class PageReaders {
             return Found.NOTHING;
         }
         List<PostingDraft> drafts = new ArrayList<>();
-        for (JsonNode value : values) JsonLdExtractor.fromTree(value, ctx, drafts);
-        return new Found(SourceKind.JSONLD.id(), drafts);
+        if (kind != SourceKind.JSON) {
+            for (JsonNode value : values) JsonLdExtractor.fromTree(value, ctx, drafts);
+            if (kind == SourceKind.JSONLD || !drafts.isEmpty()) return new Found(SourceKind.JSONLD.id(), drafts);
+        }
+        return new Found(SourceKind.JSON.id(), jsonList.extract(values, ctx));
     }
 
     /** Whether a body is JSON, by its first character or else its Content-Type. */

@@ -20,6 +20,8 @@ final class PageScan implements NodeVisitor {
     final Document doc;
     final List<Element> jsonLdScripts = new ArrayList<>(2);
     final List<Element> jobPostingItems = new ArrayList<>(2);
+    /** Elements whose RDFa {@code typeof} names a JobPosting type; {@link RdfaExtractor} checks the vocabulary. */
+    final List<Element> rdfaJobPostings = new ArrayList<>(2);
     /** Links and buttons, among which the apply controls are. */
     final List<Element> controls = new ArrayList<>();
     /** Elements with a short text node starting like a label (company, employer, location, office, posted, date …). */
@@ -63,6 +65,7 @@ final class PageScan implements NodeVisitor {
         }
         if (el.attributesSize() == 0) return;
         if (el.hasAttr("itemscope") && el.attr("itemtype").contains("JobPosting")) jobPostingItems.add(el);
+        if (el.attr("typeof").contains("JobPosting")) rdfaJobPostings.add(el);
         if (mainBlock == null && el.attr("role").equals("main")) mainBlock = el;
         if (descriptionBlock == null && isDescription(el)) descriptionBlock = el;
     }
