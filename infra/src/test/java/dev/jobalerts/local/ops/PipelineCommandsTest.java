@@ -95,8 +95,9 @@ class PipelineCommandsTest {
 
         assertThat(run.code()).as(run.err()).isZero();
         assertThat(run.out()).contains("reparse  harbor-pine: 3 pages, 3 postings found, 3 new")
-                .contains("done: 8 pages, 20 postings found, 20 new");
-        assertThat(postings.listAll(null)).hasSize(20);
+                .contains("reparse  lakeshore-analytics: 3 pages, 3 postings found, 3 new")
+                .contains("done: 11 pages, 23 postings found, 23 new");
+        assertThat(postings.listAll(null)).hasSize(23);
     }
 
     @Test
@@ -108,7 +109,7 @@ class PipelineCommandsTest {
         assertThat(run.lines()).noneMatch(line -> line.startsWith("reparse  bright-meadow"));
         assertThat(store.run("reparse", "--source", "tidewater-freight", "--json").lines())
                 .endsWith("{\"pages\":1,\"found\":4,\"stored\":0}");
-        assertThat(postings.listAll(null)).hasSize(20);
+        assertThat(postings.listAll(null)).hasSize(23);
     }
 
     @Test
@@ -135,7 +136,7 @@ class PipelineCommandsTest {
         LocalStore.Run json = store.run("postings", "list", "--source", "bright-meadow", "--json");
 
         assertThat(table.lines().get(0)).contains("ID", "FIRST SEEN (UTC)", "SOURCE", "TITLE", "COMPANY", "LOCATION");
-        assertThat(table.out()).contains("Senior Python Engineer, Routing Platform").endsWith("20 postings" + System.lineSeparator());
+        assertThat(table.out()).contains("Senior Python Engineer, Routing Platform").endsWith("23 postings" + System.lineSeparator());
         assertThat(json.lines()).hasSize(4);
         for (String line : json.lines()) {
             JsonNode node = Json.mapper().readTree(line);
