@@ -6,16 +6,11 @@ import com.amazonaws.services.lambda.runtime.LambdaLogger;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,94 +19,194 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.http.HttpURI;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
  * Serves a Lambda handler for API Gateway HTTP API (payload format 2.0) on a loopback port, translating each HTTP
- * request into the event API Gateway would send and the handler's response back. Loopback only: it is for the
- * local cloud and browser tests, never a public server.
+ * request into the event API Gateway would send and the handler's response back. It binds 127.0.0.1 unless the
+ * operator names another address.
  * <p>
  * Like API Gateway it lower-cases header names, joins repeated query parameters with commas, moves cookies to
  * {@code cookies}, base64-encodes bodies that are not text (form posts included), caps bodies at 10 MB and
- * answers 500 {"message":"Internal Server Error"} when the handler throws.
+ * answers 500 {"message":"Internal Server Error"} when the handler throws. Like a server facing the internet it serves
+ * clients concurrently, gives up on a client that stops sending (idle timeout), caps request headers, and answers a
+ * request it cannot parse — a bare line feed, a bad chunk size, an undecodable URI — with a JSON 400, never a stack
+ * trace. It runs on Jetty (the one DynamoDB Local brings); the JDK's built-in server has none of these limits per server.
  */
 public final class LocalHttpApi implements AutoCloseable {
     /** API Gateway's payload limit. */
     static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
+    /** A client that sends nothing for this long is cut off; a half-sent request holds one thread at most this long. */
+    static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+    /** Request line and headers together; API Gateway allows 10 KB of headers. */
+    static final int MAX_HEADER_BYTES = 16 * 1024;
+    static final int THREADS = 16;
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
+    private final String host;
     private final int requestedPort;
-    private HttpServer server;
-    private ExecutorService executor;
+    private final Set<String> trustedProxies;
+    private Server server;
+    private ServerConnector connector;
 
     /** @param port the loopback port to listen on, or 0 for any free one (see {@link #port()}) */
     public LocalHttpApi(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, int port) {
+        this(handler, "127.0.0.1", port, Set.of());
+    }
+
+    /**
+     * @param host           the address to listen on (127.0.0.1 unless the operator exposes it, e.g. behind a proxy)
+     * @param trustedProxies addresses of reverse proxies whose {@code X-Forwarded-For} names the client; from any other
+     *                       peer the header is ignored, so a client cannot pick the address it is rate-limited by
+     */
+    public LocalHttpApi(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler, String host, int port,
+            Set<String> trustedProxies) {
         this.handler = handler;
+        this.host = host;
         this.requestedPort = port;
+        this.trustedProxies = Set.copyOf(trustedProxies);
     }
 
     public synchronized void start() {
         if (server != null) throw new IllegalStateException("already started");
+        QueuedThreadPool threads = new QueuedThreadPool(THREADS, 2);
+        threads.setName("local-http-api");
+        threads.setDaemon(true);
+        server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        http.setSendServerVersion(false);
+        http.setSendDateHeader(true);
+        connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(requestedPort);
+        connector.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+        server.addConnector(connector);
+        server.setHandler(new Adapter());
+        server.setErrorHandler(new JsonErrors());
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), requestedPort), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on loopback port " + requestedPort, e);
+            server.start();
+        } catch (Exception e) {
+            server = null;
+            throw new IllegalStateException("cannot listen on " + host + ":" + requestedPort + ": " + e.getMessage(), e);
         }
-        // One request at a time, as one Lambda instance handles them.
-        executor = Executors.newSingleThreadExecutor(r -> {
-            Thread thread = new Thread(r, "local-http-api");
-            thread.setDaemon(true);
-            return thread;
-        });
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
     }
 
     public int port() {
         if (server == null) throw new IllegalStateException("not started");
-        return server.getAddress().getPort();
+        return connector.getLocalPort();
     }
 
     @Override
     public synchronized void close() {
         if (server == null) return;
-        server.stop(0);
-        executor.shutdownNow();
-        server = null;
-    }
-
-    private void serve(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            APIGatewayV2HTTPResponse response;
-            byte[] body = readBody(exchange.getRequestBody());
-            if (body == null) {
-                response = APIGatewayV2HTTPResponse.builder().withStatusCode(413)
-                        .withHeaders(Map.of("content-type", "application/json")).withBody("{\"message\":\"Request Entity Too Large\"}").build();
-            } else {
-                try {
-                    response = handler.handleRequest(toEvent(exchange, body), new LocalContext("ApiFunction", 15));
-                } catch (RuntimeException | LinkageError e) {
-                    // Locally the stack trace helps the developer; the client still only sees API Gateway's generic 500.
-                    e.printStackTrace();
-                    response = null;
-                }
-                if (response == null) response = APIGatewayV2HTTPResponse.builder().withStatusCode(500)
-                        .withHeaders(Map.of("content-type", "application/json")).withBody("{\"message\":\"Internal Server Error\"}").build();
-            }
-            send(exchange, response);
+        try {
+            server.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("local HTTP API did not stop", e);
+        } finally {
+            server = null;
         }
     }
 
-    static APIGatewayV2HTTPEvent toEvent(HttpExchange exchange, byte[] body) {
-        String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-        String rawPath = exchange.getRequestURI().getRawPath();
-        String rawQuery = exchange.getRequestURI().getRawQuery();
+    /** One request in, the handler's answer out, on one of the server's threads. */
+    private final class Adapter extends Handler.Abstract {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            APIGatewayV2HTTPResponse answer;
+            try {
+                byte[] body = Content.Source.asInputStream(request).readNBytes(MAX_BODY_BYTES + 1);
+                if (body.length > MAX_BODY_BYTES) {
+                    answer = json(413, "Request Entity Too Large");
+                } else {
+                    answer = invoke(toEvent(Incoming.of(request, clientAddress(request)), body));
+                }
+            } catch (IllegalArgumentException malformed) {
+                answer = json(400, "Bad Request");
+            } catch (IOException clientWentAway) {
+                callback.failed(clientWentAway);
+                return true;
+            }
+            send(request, response, callback, answer);
+            return true;
+        }
+    }
+
+    private APIGatewayV2HTTPResponse invoke(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response;
+        try {
+            response = handler.handleRequest(event, new LocalContext("ApiFunction", 15));
+        } catch (RuntimeException | LinkageError e) {
+            // Locally the stack trace helps the developer; the client still only sees API Gateway's generic 500.
+            e.printStackTrace();
+            response = null;
+        }
+        return response != null ? response : json(500, "Internal Server Error");
+    }
+
+    /** The socket's peer, or the client a trusted proxy names (the last address it appended to X-Forwarded-For). */
+    private String clientAddress(Request request) {
+        String peer = Request.getRemoteAddr(request);
+        if (!trustedProxies.contains(peer)) return peer;
+        String forwarded = request.getHeaders().get("X-Forwarded-For");
+        if (forwarded == null || forwarded.isBlank()) return peer;
+        String[] hops = forwarded.split(",");
+        return hops[hops.length - 1].strip();
+    }
+
+    static APIGatewayV2HTTPResponse json(int status, String message) {
+        return APIGatewayV2HTTPResponse.builder().withStatusCode(status)
+                .withHeaders(Map.of("content-type", "application/json")).withBody("{\"message\":\"" + message + "\"}").build();
+    }
+
+    /** What API Gateway answers for a request it cannot read, in the same JSON shape as every other error. */
+    private static final class JsonErrors extends ErrorHandler {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 400;
+            String reason = status == 400 ? "Bad Request" : HttpStatus.getMessage(status);
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+            Content.Sink.write(response, true, "{\"message\":\"" + reason + "\"}", callback);
+            return true;
+        }
+    }
+
+    /** What the event needs of a request, read once. */
+    record Incoming(String method, String rawPath, String rawQuery, String protocol, String clientAddress, Map<String, List<String>> headers) {
+        static Incoming of(Request request, String clientAddress) {
+            HttpURI uri = request.getHttpURI();
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            for (HttpField field : request.getHeaders()) headers.computeIfAbsent(field.getName(), k -> new ArrayList<>()).add(field.getValue());
+            return new Incoming(request.getMethod(), uri.getPath(), uri.getQuery(), request.getConnectionMetaData().getProtocol(),
+                    clientAddress, headers);
+        }
+    }
+
+    /** @throws IllegalArgumentException for a request API Gateway would refuse (an undecodable query string) */
+    static APIGatewayV2HTTPEvent toEvent(Incoming in, byte[] body) {
+        String method = in.method().toUpperCase(Locale.ROOT);
+        String rawPath = in.rawPath();
+        String rawQuery = in.rawQuery();
         Map<String, String> headers = new LinkedHashMap<>();
         List<String> cookies = new ArrayList<>();
-        exchange.getRequestHeaders().forEach((name, values) -> {
+        in.headers().forEach((name, values) -> {
             String lower = name.toLowerCase(Locale.ROOT);
             if (lower.equals("cookie")) {
                 values.forEach(v -> Arrays.stream(v.split(";")).map(String::strip).filter(c -> !c.isEmpty()).forEach(cookies::add));
@@ -121,13 +216,14 @@ public final class LocalHttpApi implements AutoCloseable {
         });
         String host = headers.getOrDefault("host", "127.0.0.1");
         headers.putIfAbsent("x-forwarded-proto", "http");
-        headers.putIfAbsent("x-forwarded-for", exchange.getRemoteAddress().getAddress().getHostAddress());
+        // API Gateway's own view of the client, whatever the client claimed.
+        headers.put("x-forwarded-for", in.clientAddress());
         String contentType = headers.getOrDefault("content-type", "");
         boolean text = isText(contentType);
 
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method).withPath(rawPath).withProtocol(exchange.getProtocol())
-                .withSourceIp(exchange.getRemoteAddress().getAddress().getHostAddress())
+                .withMethod(method).withPath(rawPath).withProtocol(in.protocol())
+                .withSourceIp(in.clientAddress())
                 .withUserAgent(headers.get("user-agent")).build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withHttp(http).withDomainName(host.replaceFirst(":\\d+$", "")).withDomainPrefix("local")
@@ -163,35 +259,22 @@ public final class LocalHttpApi implements AutoCloseable {
         return parameters;
     }
 
+    /** URL-decoding as API Gateway does; a malformed escape ({@code %zz}) makes the whole request a 400. */
     private static String decode(String text) {
-        try {
-            return URLDecoder.decode(text, StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            return text;
-        }
+        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
-    /** The whole body, or null when it is over the limit. */
-    private static byte[] readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
-        return body.length > MAX_BODY_BYTES ? null : body;
-    }
-
-    private static void send(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {
-        var headers = exchange.getResponseHeaders();
-        if (response.getHeaders() != null) response.getHeaders().forEach(headers::set);
-        if (response.getMultiValueHeaders() != null) response.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
-        if (response.getCookies() != null) response.getCookies().forEach(cookie -> headers.add("set-cookie", cookie));
-        String text = response.getBody();
+    private static void send(Request request, Response response, Callback callback, APIGatewayV2HTTPResponse answer) {
+        HttpFields.Mutable headers = response.getHeaders();
+        if (answer.getHeaders() != null) answer.getHeaders().forEach(headers::put);
+        if (answer.getMultiValueHeaders() != null) answer.getMultiValueHeaders().forEach((name, values) -> values.forEach(v -> headers.add(name, v)));
+        if (answer.getCookies() != null) answer.getCookies().forEach(cookie -> headers.add("set-cookie", cookie));
+        String text = answer.getBody();
         byte[] body = text == null ? new byte[0]
-                : response.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
-        int status = response.getStatusCode() == 0 ? 200 : response.getStatusCode();
-        boolean noBody = body.length == 0 || status == 204 || status == 304 || exchange.getRequestMethod().equalsIgnoreCase("HEAD");
-        exchange.sendResponseHeaders(status, noBody ? -1 : body.length);
-        if (!noBody) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        }
+                : answer.getIsBase64Encoded() ? Base64.getDecoder().decode(text) : text.getBytes(StandardCharsets.UTF_8);
+        int status = answer.getStatusCode() == 0 ? 200 : answer.getStatusCode();
+        response.setStatus(status);
+        boolean noBody = body.length == 0 || status == 204 || status == 304 || request.getMethod().equalsIgnoreCase("HEAD");
+        response.write(true, noBody ? null : ByteBuffer.wrap(body), callback);
     }
 }
