@@ -101,6 +101,43 @@ class TemplateTest {
         }
     }
 
+    /**
+     * Actions AWS offers no narrower resource for (the Service Authorization Reference lists "*" as their only resource
+     * type): the SES account's send rate.
+     */
+    static final Set<String> ACTIONS_ONLY_ON_EVERYTHING = Set.of("ses:GetAccount");
+
+    @Test
+    void noPolicyStatement_grantsAnActionOnEveryResource_unlessAwsAllowsNoNarrowerOne() throws Exception {
+        List<String> broad = new java.util.ArrayList<>();
+        template().path("Resources").properties().forEach(resource -> {
+            List<JsonNode> statements = new java.util.ArrayList<>();
+            resource.getValue().path("Properties").path("Policies").forEach(policy -> policy.path("Statement").forEach(statements::add));
+            resource.getValue().path("Properties").path("PolicyDocument").path("Statement").forEach(statements::add);
+            for (JsonNode statement : statements) {
+                if (!statement.path("Resource").isTextual() || !statement.path("Resource").asText().equals("*")) continue;
+                List<String> actions = new java.util.ArrayList<>();
+                if (statement.path("Action").isTextual()) actions.add(statement.path("Action").asText());
+                statement.path("Action").forEach(a -> actions.add(a.asText()));
+                actions.stream().filter(a -> !ACTIONS_ONLY_ON_EVERYTHING.contains(a)).forEach(a -> broad.add(resource.getKey() + ": " + a));
+            }
+        });
+        assertThat(broad).isEmpty();
+    }
+
+    @Test
+    void sendingFunctions_mayOnlySendAsTheSenderThroughTheConfigurationSet() throws Exception {
+        for (String function : List.of("ApiFunction", "MatcherFunction", "DigestFunction")) {
+            JsonNode send = null;
+            for (JsonNode policy : template().path("Resources").path(function).path("Properties").path("Policies"))
+                for (JsonNode statement : policy.path("Statement"))
+                    if (statement.path("Action").asText().equals("ses:SendEmail")) send = statement;
+            assertThat(send).as(function).isNotNull();
+            assertThat(send.path("Resource").toString()).contains("identity/${SenderAddress}").contains("configuration-set/");
+            assertThat(send.path("Condition").path("StringEquals").has("ses:FromAddress")).as(function).isTrue();
+        }
+    }
+
     /** The declared (not bridge) handler method's first parameter type. */
     static String inputTypeOf(Class<?> type, String methodName) {
         for (Method method : type.getMethods()) {
