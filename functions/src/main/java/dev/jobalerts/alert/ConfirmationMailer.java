@@ -6,7 +6,6 @@ import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SendOutcome;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.subscribe.ConfirmationSender;
-import dev.jobalerts.subscribe.Subscriber;
 
 /** The double opt-in email: rendered by the mail module, sent through SES (or the local outbox). */
 public final class ConfirmationMailer implements ConfirmationSender {
@@ -21,11 +20,12 @@ public final class ConfirmationMailer implements ConfirmationSender {
     }
 
     @Override
-    public boolean send(Subscriber subscriber, SavedSearch search, String confirmUrl) {
-        SendOutcome outcome = mailer.send(renderer.confirmation(subscriber.email(), senderAddress, SearchLabels.describe(search), confirmUrl));
-        boolean sent = outcome instanceof SendOutcome.Sent;
-        if (sent) Log.info("confirmation sent", "subscriberId", subscriber.subscriberId());
-        else Log.warn("confirmation not sent", "subscriberId", subscriber.subscriberId(), "outcome", outcome.toString());
-        return sent;
+    public Result send(String subscriberId, String email, SavedSearch search, String confirmUrl) {
+        SendOutcome outcome = mailer.send(renderer.confirmation(email, senderAddress, SearchLabels.describe(search), confirmUrl));
+        Result result = outcome instanceof SendOutcome.Sent ? Result.SENT
+                : outcome instanceof SendOutcome.Rejected ? Result.REJECTED : Result.RETRY;
+        if (result == Result.SENT) Log.info("confirmation sent", "subscriberId", subscriberId);
+        else Log.warn("confirmation not sent", "subscriberId", subscriberId, "outcome", outcome.toString());
+        return result;
     }
 }

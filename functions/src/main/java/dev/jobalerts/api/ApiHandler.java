@@ -6,11 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.alert.ConfirmationMailer;
-import dev.jobalerts.mail.EmailRenderer;
-import dev.jobalerts.mail.SesMailer;
-import dev.jobalerts.subscribe.ConfirmationSender;
 import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
@@ -60,12 +57,6 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     private static Services services(Map<String, String> env, FunctionConfig config, Clock clock) {
         SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers());
         TokenService tokens = new TokenService(config.tokenSecret(), clock);
-        return new Services(new SubscriptionService(store, tokens, confirmationSender(env, config), clock), new ManageService(store, clock));
-    }
-
-    /** Confirmation emails go through SES v2 from SENDER_ADDRESS, in the configuration set that reports bounces. */
-    static ConfirmationSender confirmationSender(Map<String, String> env, FunctionConfig config) {
-        return new ConfirmationMailer(new EmailRenderer(),
-                new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), config.senderAddress());
+        return new Services(new SubscriptionService(store, tokens, new SubscriberIds(config.tokenSecret()), clock), new ManageService(store, clock));
     }
 }

@@ -4,8 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.subscribe.Frequency;
-import dev.jobalerts.subscribe.SubscriberStatus;
-import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.SubscriptionService.Confirmation;
 import dev.jobalerts.subscribe.SubscriptionService.SignUp;
@@ -52,16 +51,15 @@ final class SignUpRoutes {
             return HttpResponse.html(input.error().status(), pages.signUp(links, fields.value(), input.error()));
         }
         Input in = input.value();
-        if (!perAddress.tryTake(SubscriberStore.normalise(in.email())))
+        if (!perAddress.tryTake(SubscriberIds.normalise(in.email())))
             return Api.tooManyRequests(perAddress);
         SignUp result = subscriptions.signUp(in.email(), in.search(), in.frequency(), links.to(""));
         if (result instanceof SignUp.InvalidEmail invalid) {
             ApiError error = ApiError.badRequest("invalid_email", invalid.message(), "email");
             return form ? HttpResponse.html(400, pages.signUp(links, fields.value(), error)) : HttpResponse.error(error);
         }
-        // Accepted and TooManySearches answer alike: a different answer would tell anyone that the address is
-        // subscribed. The owner sees the limit on the manage page, where adding an 11th search gets a 409.
-        Api.log("signup", Map.of("subscriberId", SubscriberStore.subscriberIdFor(in.email()), "result", result.getClass().getSimpleName()));
+        // Every accepted sign-up answers alike: a different answer would tell anyone that the address is subscribed.
+        Api.log("signup", Map.of("subscriberId", ((SignUp.Accepted) result).subscriberId()));
         if (form) return HttpResponse.html(202, pages.message(links, "Check your inbox",
                 List.of("Almost done: we sent you an email. Follow the link in it to confirm your alert.",
                         "No email within a few minutes? Look in your spam folder, or submit the form again in ten minutes."),
@@ -81,16 +79,18 @@ final class SignUpRoutes {
                             "Keep this link to change your searches, the frequency, or to stop alerts."),
                     links.to("/manage", confirmed.manageToken()), "Manage your alerts"));
         }
-        if (result instanceof Confirmation.AlreadyUsed used) {
-            if (used.subscriber().receivesAlerts() || used.subscriber().status() == SubscriberStatus.PAUSED)
-                return HttpResponse.html(200, pages.message(links, "Already confirmed",
-                        List.of("This link was already used: your alerts are on. Nothing else to do."),
-                        links.to("/manage", subscriptions.manageToken(used.subscriber())), "Manage your alerts"));
-            return HttpResponse.html(410, pages.message(links, "This link was already used",
-                    List.of("The address has since been unsubscribed, so this confirmation link no longer works.",
-                            "To get alerts again, sign up on the start page; we will send a new link."),
-                    links.to("/"), "Sign up again"));
+        if (result instanceof Confirmation.AlreadyUsed) {
+            // A spent link hands out nothing: a forwarded or leaked confirmation email must not open the manage page.
+            return HttpResponse.html(200, pages.message(links, "Already confirmed",
+                    List.of("This link was already used, so there is nothing left to confirm.",
+                            "To change your alerts, use the manage link at the bottom of any alert email."),
+                    links.to("/"), "Back to the start page"));
         }
+        if (result instanceof Confirmation.TooManySearches full)
+            return HttpResponse.html(409, pages.message(links, "You already have " + full.limit() + " searches",
+                    List.of("Delete one on your manage page (the link is at the bottom of every alert email), then follow this link again.",
+                            "This link keeps working until it expires, 48 hours after you signed up."),
+                    links.to("/"), "Back to the start page"));
         if (result instanceof Confirmation.Expired)
             return HttpResponse.html(410, pages.message(links, "This link has expired",
                     List.of("Confirmation links work for 48 hours. Sign up again with the same address and we will send a new one."),

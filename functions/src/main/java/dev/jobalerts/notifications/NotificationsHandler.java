@@ -7,6 +7,7 @@ import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.SesNotifications;
 import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
@@ -38,9 +39,7 @@ public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<
     }
 
     public static SubscriptionService create(FunctionConfig config, SubscriberStore store, Clock clock) {
-        // This function never signs anyone up, so it has no confirmation email to send.
-        return new SubscriptionService(store, new TokenService(config.tokenSecret(), clock),
-                (subscriber, search, token) -> false, clock);
+        return new SubscriptionService(store, new TokenService(config.tokenSecret(), clock), new SubscriberIds(config.tokenSecret()), clock);
     }
 
     @Override

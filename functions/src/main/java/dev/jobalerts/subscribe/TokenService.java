@@ -13,9 +13,11 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed links for confirm, manage and unsubscribe. A token is {@code purpose.subscriberId.expiry.mac} where
- * mac = HMAC-SHA256(secret, purpose|subscriberId|expiry|nonce). The subscriber's nonce is in the MAC but not the
- * token, so rotating it revokes every link issued before. No state is stored per token.
+ * Signed links for confirm, manage and unsubscribe. A manage or unsubscribe token is
+ * {@code purpose.subscriberId.expiry.mac} where mac = HMAC-SHA256(secret, purpose|subscriberId|expiry|nonce). The
+ * subscriber's nonce is in the MAC but not the token, so rotating it revokes every link issued before. A confirm token
+ * names one pending search, {@code c.subscriberId.expiry.pendingId.mac}, its MAC keyed with that search's own nonce: it
+ * confirms that search and nothing else, and dies with it. No state is stored per token.
  */
 public final class TokenService {
 
@@ -47,8 +49,35 @@ public final class TokenService {
         this.clock = clock;
     }
 
+    /** Which pending search a confirm token claims to confirm, read without trusting it. */
+    public record ConfirmClaim(String subscriberId, String pendingId) {}
+
+    /** The link that confirms one pending search; it expires with the search. */
+    public String issueConfirmation(PendingSearch pending) {
+        String payload = Purpose.CONFIRM.code + "." + pending.subscriberId() + "." + pending.expiresAt().getEpochSecond() + "." + pending.pendingId();
+        return payload + "." + mac(payload, pending.nonce());
+    }
+
+    public static Optional<ConfirmClaim> claimedConfirmation(String token) {
+        if (token == null || token.length() > 200) return Optional.empty();
+        String[] parts = token.split("\\.", -1);
+        if (parts.length != 5 || !parts[0].equals(Purpose.CONFIRM.code) || !parts[1].matches("[0-9a-f]{32}") || !parts[3].matches("[0-9a-f]{16}"))
+            return Optional.empty();
+        return Optional.of(new ConfirmClaim(parts[1], parts[3]));
+    }
+
+    public Check checkConfirmation(String token, PendingSearch pending) {
+        Optional<ConfirmClaim> claim = claimedConfirmation(token);
+        if (claim.isEmpty() || !claim.get().subscriberId().equals(pending.subscriberId()) || !claim.get().pendingId().equals(pending.pendingId()))
+            return Check.INVALID;
+        String[] parts = token.split("\\.", -1);
+        return verify(parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3], parts[2], parts[4], pending.nonce());
+    }
+
+    /** A manage or unsubscribe token. */
     public String issue(Purpose purpose, Subscriber subscriber) {
-        Duration ttl = purpose == Purpose.CONFIRM ? CONFIRM_TTL : LONG_LIVED_TTL;
+        if (purpose == Purpose.CONFIRM) throw new IllegalArgumentException("confirm tokens name a pending search: use issueConfirmation");
+        Duration ttl = LONG_LIVED_TTL;
         long expiry = Instant.now(clock).plus(ttl).getEpochSecond();
         String payload = purpose.code + "." + subscriber.subscriberId() + "." + expiry;
         return payload + "." + mac(payload, subscriber.nonce());
@@ -75,15 +104,19 @@ public final class TokenService {
         if (token == null) return Check.INVALID;
         String[] parts = token.split("\\.", -1);
         if (parts.length != 4 || !parts[0].equals(purpose.code) || !parts[1].equals(subscriber.subscriberId())) return Check.INVALID;
+        return verify(parts[0] + "." + parts[1] + "." + parts[2], parts[2], parts[3], subscriber.nonce());
+    }
+
+    private Check verify(String payload, String expiryText, String givenMac, String nonce) {
         long expiry;
         try {
-            expiry = Long.parseLong(parts[2]);
+            expiry = Long.parseLong(expiryText);
         } catch (NumberFormatException e) {
             return Check.INVALID;
         }
-        String expected = mac(parts[0] + "." + parts[1] + "." + parts[2], subscriber.nonce());
+        String expected = mac(payload, nonce);
         // Constant-time comparison so the MAC cannot be learned byte by byte from response times.
-        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), parts[3].getBytes(StandardCharsets.US_ASCII)))
+        if (!MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII), givenMac.getBytes(StandardCharsets.US_ASCII)))
             return Check.INVALID;
         return Instant.now(clock).getEpochSecond() > expiry ? Check.EXPIRED : Check.VALID;
     }

@@ -5,7 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.TestClock;
+import dev.jobalerts.subscribe.ConfirmationSender;
 import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.PendingConfirmations;
+import dev.jobalerts.subscribe.PendingSearch;
+import dev.jobalerts.subscribe.Subscriber;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
@@ -15,8 +20,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
-/** DynamoDB Local with the Subscribers table, the real services, a capturing confirmation sender and a settable clock. */
+/**
+ * DynamoDB Local with the Subscribers table, the real services, a capturing confirmation sender and a settable clock.
+ * What the Subscribers stream does in AWS (hand each new pending search to {@link PendingConfirmations}) the fixture
+ * does when a test asks for the mail sent to an address.
+ */
 final class ApiFixture implements AutoCloseable {
     /** A confirmation email as the sender received it. */
     record Sent(String email, String searchId, String token) {}
@@ -26,16 +36,36 @@ final class ApiFixture implements AutoCloseable {
     final LocalDynamoDb dynamo = LocalDynamoDb.start();
     final TestClock clock = new TestClock(Instant.now());
     final SubscriberStore store;
-    final TokenService tokens = new TokenService("test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8), clock);
+    static final byte[] SECRET = "test-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    final TokenService tokens = new TokenService(SECRET, clock);
+    final SubscriberIds ids = new SubscriberIds(SECRET);
     final List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
     final SubscriptionService subscriptions;
+    final PendingConfirmations confirmations;
     final ManageService manage;
 
     ApiFixture() {
         store = new SubscriberStore(dynamo.client(), dynamo.freshTables().subscribers());
-        subscriptions = new SubscriptionService(store, tokens,
-                (subscriber, search, url) -> sent.add(new Sent(subscriber.email(), search.id(), tokenOf(url))), clock);
+        subscriptions = new SubscriptionService(store, tokens, ids, clock);
+        confirmations = new PendingConfirmations(store, tokens, (id, email, search, url) -> {
+            sent.add(new Sent(email, search.id(), tokenOf(url)));
+            return ConfirmationSender.Result.SENT;
+        }, clock);
         manage = new ManageService(store, clock);
+    }
+
+    String idOf(String email) {
+        return ids.of(email);
+    }
+
+    Optional<Subscriber> findByEmail(String email) {
+        return store.findByEmail(email, ids);
+    }
+
+    /** Sends what the stream would: the confirmation email of every pending search of the address not mailed yet. */
+    void mailPending(String email) {
+        for (PendingSearch pending : store.pendingOf(idOf(email)))
+            if (!pending.mailed()) confirmations.send(pending.subscriberId(), pending.pendingId());
     }
 
     ApiHandler handler() {
@@ -47,6 +77,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     List<Sent> sentTo(String email) {
+        mailPending(email);
         synchronized (sent) {
             return sent.stream().filter(s -> s.email().equals(email)).toList();
         }

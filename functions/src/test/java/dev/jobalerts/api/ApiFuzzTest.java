@@ -47,7 +47,7 @@ class ApiFuzzTest {
         handler.handleRequest(Events.post("/subscriptions").json("{\"email\":\"" + email + "\",\"search\":{\"id\":\"s1\"}}").build(), null);
         String confirm = fixture.lastTokenFor(email);
         handler.handleRequest(Events.get("/subscriptions/confirm?token=" + confirm).build(), null);
-        var subscriber = fixture.store.find(SubscriberStore.subscriberIdFor(email)).orElseThrow();
+        var subscriber = fixture.store.find(fixture.idOf(email)).orElseThrow();
         tokens = List.of(confirm, fixture.subscriptions.manageToken(subscriber), fixture.subscriptions.unsubscribeToken(subscriber));
     }
 

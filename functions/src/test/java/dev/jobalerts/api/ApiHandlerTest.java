@@ -6,8 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.subscribe.SubscriberStatus;
-import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.subscribe.PendingSearch;
 import dev.jobalerts.subscribe.SubscriberSearch;
+import dev.jobalerts.subscribe.SubscriptionService;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -134,15 +135,17 @@ class ApiHandlerTest {
     }
 
     @Test
-    void subscribe_twiceWithinTenMinutes_sendsOneConfirmation_thenAnotherAfterwards() {
+    void subscribe_manyTimes_mailsAtMostThreeConfirmationsAnHour_thenAgainAfterwards() {
         String email = newAddress();
-        signUp(email, "{\"query\":\"a\"}");
-        signUp(email, "{\"query\":\"b\"}");
-        assertThat(fixture.sentTo(email)).hasSize(1);
+        for (String query : List.of("a", "b", "c", "d")) {
+            signUp(email, "{\"query\":\"" + query + "\"}");
+            fixture.mailPending(email);
+        }
+        assertThat(fixture.sentTo(email)).hasSize(3);
 
-        fixture.clock.advance(Duration.ofMinutes(11));
-        signUp(email, "{\"query\":\"c\"}");
-        assertThat(fixture.sentTo(email)).hasSize(2);
+        fixture.clock.advance(Duration.ofMinutes(61));
+        signUp(email, "{\"query\":\"e\"}");
+        assertThat(fixture.sentTo(email)).hasSize(4);
     }
 
     @Test
@@ -150,9 +153,55 @@ class ApiHandlerTest {
         String email = newAddress();
         signUp(email, "{\"query\":\"java\"}");
 
-        List<SubscriberSearch> searches = fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email));
-        assertThat(searches).singleElement().satisfies(s -> assertThat(s.search().id()).matches("[0-9a-f]{16}"));
-        assertThat(searches.get(0).live()).isFalse();
+        List<PendingSearch> pending = fixture.store.pendingOf(fixture.idOf(email));
+        assertThat(pending).singleElement().satisfies(p -> assertThat(p.search().id()).matches("[0-9a-f]{16}"));
+        assertThat(fixture.store.searchesOf(fixture.idOf(email))).isEmpty();
+    }
+
+    @Test
+    void subscribe_forAnActiveAddress_addsNothingTheOwnerSees_andKeepsAtMostThreePending() {
+        String email = newAddress();
+        String manage = activeSubscriber(email);
+        String id = fixture.idOf(email);
+
+        for (int i = 0; i < 9; i++) assertThat(signUp(email, "{\"query\":\"attacker text " + i + "\"}").getStatusCode()).isEqualTo(202);
+        fixture.mailPending(email);
+
+        assertThat(fixture.store.searchesOf(id)).extracting(s -> s.search().query()).containsExactly("java");
+        assertThat(fixture.store.pendingOf(id)).hasSize(SubscriptionService.MAX_PENDING);
+        assertThat(call(Events.get("/manage?token=" + manage)).getBody()).doesNotContain("attacker text");
+        // The owner's ten slots are untouched: adding searches works as before.
+        APIGatewayV2HTTPResponse added = call(Events.post("/manage/searches?token=" + manage).json("{\"query\":\"kotlin\"}"));
+        assertThat(added.getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void confirm_confirmsOnlyTheSearchItsLinkWasMailedFor() {
+        String email = newAddress();
+        signUp(email, "{\"id\":\"mine\",\"query\":\"python\"}");
+        String mine = fixture.lastTokenFor(email);
+        signUp(email, "{\"id\":\"theirs\",\"query\":\"spam\"}");
+        fixture.mailPending(email);
+
+        assertThat(call(Events.get("/subscriptions/confirm?token=" + mine)).getStatusCode()).isEqualTo(200);
+
+        assertThat(fixture.store.searchesOf(fixture.idOf(email))).extracting(s -> s.search().query()).containsExactly("python");
+        assertThat(fixture.store.pendingOf(fixture.idOf(email))).extracting(p -> p.search().query()).containsExactly("spam");
+    }
+
+    @Test
+    void confirm_whenTheAddressAlreadyHasTenSearches_keepsThePendingOneAndSaysWhy() {
+        String email = newAddress();
+        String manage = activeSubscriber(email);
+        for (int i = 1; i < SubscriptionService.MAX_SEARCHES; i++)
+            call(Events.post("/manage/searches?token=" + manage).json("{\"query\":\"q" + i + "\"}"));
+        signUp(email, "{\"query\":\"eleventh\"}");
+
+        APIGatewayV2HTTPResponse response = call(Events.get("/subscriptions/confirm?token=" + fixture.lastTokenFor(email)));
+
+        assertThat(response.getStatusCode()).isEqualTo(409);
+        assertThat(response.getBody()).contains("already have 10 searches");
+        assertThat(fixture.store.pendingOf(fixture.idOf(email))).hasSize(1);
     }
 
     @Test
@@ -162,7 +211,7 @@ class ApiHandlerTest {
                 .json("{\"email\":\"" + email + "\",\"search\":{\"query\":\"données\"}}").base64());
 
         assertThat(response.getStatusCode()).isEqualTo(202);
-        assertThat(fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email)).get(0).search().query()).isEqualTo("données");
+        assertThat(fixture.store.pendingOf(fixture.idOf(email)).get(0).search().query()).isEqualTo("données");
     }
 
     @Test
@@ -174,7 +223,7 @@ class ApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(202);
         assertThat(response.getHeaders().get("content-type")).startsWith("text/html");
         assertThat(response.getBody()).contains("Check your inbox");
-        SubscriberSearch saved = fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email)).get(0);
+        PendingSearch saved = fixture.store.pendingOf(fixture.idOf(email)).get(0);
         assertThat(saved.search().locations()).containsExactly("Berlin", "Lisbon");
         assertThat(saved.search().minSalary()).isEqualTo(60000.0);
         assertThat(saved.frequency().wireName()).isEqualTo("weekly");
@@ -208,6 +257,11 @@ class ApiHandlerTest {
                 Arguments.of("missing email", "application/json", "{\"search\":" + ok + "}", 400, "invalid_email", "email"),
                 Arguments.of("email not a string", "application/json", "{\"email\":42}", 400, "invalid_email", "email"),
                 Arguments.of("invalid email", "application/json", "{\"email\":\"not-an-address\",\"search\":" + ok + "}", 400, "invalid_email", "email"),
+                Arguments.of("doubled dot", "application/json", "{\"email\":\"a..b@b.co\",\"search\":" + ok + "}", 400, "invalid_email", "email"),
+                Arguments.of("leading dot", "application/json", "{\"email\":\".a@b.co\",\"search\":" + ok + "}", 400, "invalid_email", "email"),
+                Arguments.of("trailing dot", "application/json", "{\"email\":\"a.@b.co\",\"search\":" + ok + "}", 400, "invalid_email", "email"),
+                Arguments.of("local part over 64", "application/json", "{\"email\":\"" + "a".repeat(65) + "@b.co\",\"search\":" + ok + "}", 400, "invalid_email", "email"),
+                Arguments.of("domain label starting with a hyphen", "application/json", "{\"email\":\"a@-b.co\",\"search\":" + ok + "}", 400, "invalid_email", "email"),
                 Arguments.of("over-long email", "application/json", "{\"email\":\"" + "a".repeat(250) + "@example.com\"}", 400, "invalid_email", "email"),
                 Arguments.of("unknown field", "application/json", "{\"email\":\"a@example.com\",\"admin\":true}", 400, "unknown_field", "admin"),
                 Arguments.of("unknown search field", "application/json", "{\"email\":\"a@example.com\",\"search\":{\"salary\":1}}", 400, "unknown_field", "search.salary"),
@@ -250,7 +304,7 @@ class ApiHandlerTest {
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(response.getBody()).contains("confirmed", email);
         tokenInLink(response.getBody(), "/manage");
-        String id = SubscriberStore.subscriberIdFor(email);
+        String id = fixture.idOf(email);
         assertThat(fixture.store.find(id).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
         assertThat(fixture.store.searchesOf(id)).allMatch(SubscriberSearch::live);
     }
@@ -263,7 +317,7 @@ class ApiHandlerTest {
         APIGatewayV2HTTPResponse again = call(Events.get("/subscriptions/confirm?token=" + fixture.lastTokenFor(email)));
 
         assertThat(again.getStatusCode()).isEqualTo(200);
-        assertThat(again.getBody()).contains("already used");
+        assertThat(again.getBody()).contains("already used").doesNotContain("/manage?token=");
     }
 
     @Test
@@ -300,8 +354,8 @@ class ApiHandlerTest {
 
         APIGatewayV2HTTPResponse response = call(Events.get("/subscriptions/confirm?token=" + confirmToken));
 
-        assertThat(response.getStatusCode()).isEqualTo(410);
-        assertThat(fixture.store.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(response.getBody()).contains("already used").doesNotContain("/manage?token=");
+        assertThat(fixture.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
     }
 
     // ------------------------------------------------------------------ manage
@@ -355,8 +409,8 @@ class ApiHandlerTest {
         APIGatewayV2HTTPResponse response = call(Events.request("PUT", "/manage/frequency?token=" + token).json("{\"frequency\":\"weekly\"}"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
-        assertThat(fixture.store.findByEmail(email).orElseThrow().frequency().wireName()).isEqualTo("weekly");
-        assertThat(fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email))).allMatch(s -> s.frequency().wireName().equals("weekly"));
+        assertThat(fixture.findByEmail(email).orElseThrow().frequency().wireName()).isEqualTo("weekly");
+        assertThat(fixture.store.searchesOf(fixture.idOf(email))).allMatch(s -> s.frequency().wireName().equals("weekly"));
         assertThat(json(call(Events.request("PUT", "/manage/frequency?token=" + token).json("{\"frequency\":\"hourly\"}"))).at("/error/field").asText())
                 .isEqualTo("frequency");
     }
@@ -418,7 +472,7 @@ class ApiHandlerTest {
     void revokeLinks_oldManageAndUnsubscribeLinksStopWorking_newOneWorks() {
         String email = newAddress();
         String oldToken = activeSubscriber(email);
-        String oldUnsubscribe = fixture.subscriptions.unsubscribeToken(fixture.store.findByEmail(email).orElseThrow());
+        String oldUnsubscribe = fixture.subscriptions.unsubscribeToken(fixture.findByEmail(email).orElseThrow());
 
         APIGatewayV2HTTPResponse revoked = call(Events.post("/manage/links/revoke?token=" + oldToken).form(""));
 
@@ -449,12 +503,12 @@ class ApiHandlerTest {
     void unsubscribe_getShowsButtonAndChangesNothing_postUnsubscribesIdempotently() {
         String email = newAddress();
         String manageToken = activeSubscriber(email);
-        String unsubscribeToken = fixture.subscriptions.unsubscribeToken(fixture.store.findByEmail(email).orElseThrow());
+        String unsubscribeToken = fixture.subscriptions.unsubscribeToken(fixture.findByEmail(email).orElseThrow());
 
         APIGatewayV2HTTPResponse page = call(Events.get("/unsubscribe?token=" + unsubscribeToken));
         assertThat(page.getStatusCode()).isEqualTo(200);
         assertThat(page.getBody()).contains("<button type=\"submit\" id=\"unsubscribe\">", "action=\"https://api.test/unsubscribe?token=");
-        assertThat(fixture.store.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
+        assertThat(fixture.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.ACTIVE);
 
         // RFC 8058: the mail client posts List-Unsubscribe=One-Click (API Gateway base64-encodes form bodies).
         for (int i = 0; i < 2; i++) {
@@ -462,8 +516,8 @@ class ApiHandlerTest {
             assertThat(done.getStatusCode()).isEqualTo(200);
             assertThat(done.getBody()).contains("You are unsubscribed");
         }
-        assertThat(fixture.store.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
-        assertThat(fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email))).noneMatch(SubscriberSearch::live);
+        assertThat(fixture.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(fixture.store.searchesOf(fixture.idOf(email))).noneMatch(SubscriberSearch::live);
         assertThat(call(Events.get("/manage?token=" + manageToken)).getBody()).contains("You are unsubscribed");
     }
 
@@ -480,13 +534,15 @@ class ApiHandlerTest {
         String oldManage = activeSubscriber(email);
         call(Events.post("/unsubscribe?token=" + oldManage).form("List-Unsubscribe=One-Click"));
         int mailsBefore = fixture.sentTo(email).size();
-        fixture.clock.advance(Duration.ofMinutes(11));
 
         assertThat(signUp(email, "{\"query\":\"again\"}").getStatusCode()).isEqualTo(202);
-
         assertThat(fixture.sentTo(email)).hasSize(mailsBefore + 1);
+        // Until the new link is followed, the unsubscribed address stays as it was.
+        assertThat(fixture.findByEmail(email).orElseThrow().status()).isEqualTo(SubscriberStatus.UNSUBSCRIBED);
+        assertThat(call(Events.get("/subscriptions/confirm?token=" + fixture.lastTokenFor(email))).getStatusCode()).isEqualTo(200);
+
         assertThat(call(Events.get("/manage?token=" + oldManage)).getStatusCode()).isEqualTo(404);
-        assertThat(fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email))).extracting(s -> s.search().query()).containsExactly("again");
+        assertThat(fixture.store.searchesOf(fixture.idOf(email))).extracting(s -> s.search().query()).containsExactly("again");
     }
 
     @Test
@@ -495,12 +551,14 @@ class ApiHandlerTest {
         activeSubscriber(email);
 
         signUp(email, "{\"id\":\"first\",\"query\":\"hijack\"}");
+        call(Events.get("/subscriptions/confirm?token=" + fixture.lastTokenFor(email)));
 
-        List<SubscriberSearch> searches = fixture.store.searchesOf(SubscriberStore.subscriberIdFor(email));
+        List<SubscriberSearch> searches = fixture.store.searchesOf(fixture.idOf(email));
         assertThat(searches).filteredOn(s -> s.search().id().equals("first")).singleElement()
                 .satisfies(s -> assertThat(s.search().query()).isEqualTo("java")).satisfies(s -> assertThat(s.live()).isTrue());
+        // Even its own confirmation adds it beside the owner's search under a new id, never over it.
         assertThat(searches).filteredOn(s -> s.search().query().equals("hijack")).singleElement()
-                .satisfies(s -> assertThat(s.live()).isFalse());
+                .satisfies(s -> assertThat(s.search().id()).isNotEqualTo("first"));
     }
 
     // ------------------------------------------------------------------ rate limits

@@ -24,7 +24,7 @@ class ApiLatencyIT {
 
             handler.handleRequest(Events.post("/subscriptions").json("{\"email\":\"bench@example.com\",\"search\":{\"id\":\"b\"}}").build(), null);
             handler.handleRequest(Events.get("/subscriptions/confirm?token=" + fixture.lastTokenFor("bench@example.com")).build(), null);
-            String manage = fixture.subscriptions.manageToken(fixture.store.findByEmail("bench@example.com").orElseThrow());
+            String manage = fixture.subscriptions.manageToken(fixture.findByEmail("bench@example.com").orElseThrow());
 
             double[] page = measure(handler, 3000, i -> Events.get("/").build());
             double[] refused = measure(handler, 3000, i -> Events.post("/subscriptions").json("{\"email\":\"x\",\"bogus\":1}").build());

@@ -19,6 +19,7 @@ import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -63,7 +64,7 @@ public final class DigestFixture {
 
     /** An active, confirmed subscriber with these searches (ids {@code s0}, {@code s1} …). */
     public Subscriber subscriber(String email, Frequency frequency, String timeZone, String... queries) {
-        Subscriber subscriber = new Subscriber(SubscriberStore.subscriberIdFor(email), email, SubscriberStatus.ACTIVE,
+        Subscriber subscriber = new Subscriber(SubscriberIds.legacy(email), email, SubscriberStatus.ACTIVE,
                 frequency, timeZone, "nonce-" + email.hashCode(), Instant.parse("2026-01-01T00:00:00Z"), null);
         subscribers.saveProfile(subscriber, Instant.now());
         for (int i = 0; i < queries.length; i++)

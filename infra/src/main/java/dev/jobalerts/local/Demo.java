@@ -98,6 +98,8 @@ final class Demo {
                 .POST(HttpRequest.BodyPublishers.ofString(signUp.toString())).build(), HttpResponse.BodyHandlers.ofString());
         step("signed up " + email + " (" + frequency + ") for " + signUp.get("search").get("query") + ": HTTP "
                 + response.statusCode() + " " + response.body());
+        // The sign-up stored a pending search; the Subscribers stream brings it to the confirmation mailer.
+        cloud.drainStreams();
         String confirmLink = outbox.latestConfirmLink(email)
                 .orElseThrow(() -> new IllegalStateException("no confirmation email for " + email + " reached the outbox"));
         var confirmed = http.send(HttpRequest.newBuilder(URI.create(confirmLink)).GET().build(), HttpResponse.BodyHandlers.ofString());

@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.alert.AlertSettings;
-import dev.jobalerts.alert.ConfirmationMailer;
+import dev.jobalerts.confirmations.ConfirmationsHandler;
 import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
 import dev.jobalerts.config.FunctionConfig;
@@ -32,6 +32,7 @@ import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.store.TableNames;
 import dev.jobalerts.subscribe.ManageService;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
@@ -106,8 +107,7 @@ public final class LocalCloud implements AutoCloseable {
 
         var subscribers = new SubscriberStore(client, tables.subscribers());
         var tokens = new TokenService(config.tokenSecret(), clock);
-        AlertSettings settings = new AlertSettings(SENDER, apiUrl);
-        subscriptions = new SubscriptionService(subscribers, tokens, new ConfirmationMailer(new EmailRenderer(), outbox, SENDER), clock);
+        subscriptions = new SubscriptionService(subscribers, tokens, new SubscriberIds(config.tokenSecret()), clock);
         var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, apiPort);
 
@@ -118,7 +118,8 @@ public final class LocalCloud implements AutoCloseable {
                 MatcherHandler.class.getName(), matcher,
                 ApiHandler.class.getName(), apiHandler,
                 DigestHandler.class.getName(), digest,
-                NotificationsHandler.class.getName(), new NotificationsHandler(subscriptions));
+                NotificationsHandler.class.getName(), new NotificationsHandler(subscriptions),
+                ConfirmationsHandler.class.getName(), new ConfirmationsHandler(ConfirmationsHandler.create(config, outbox, client, clock)));
         mappings = EventSourceMapping.fromTemplate(template);
         pollers.addAll(newPollers());
     }

@@ -4,6 +4,7 @@ import dev.jobalerts.local.bench.ExtractionBenchmark;
 import dev.jobalerts.local.bench.FetchBenchmark;
 import dev.jobalerts.local.bench.MatchBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
+import dev.jobalerts.local.bench.SignUpTimingBenchmark;
 import dev.jobalerts.local.cli.MatchCommand;
 import dev.jobalerts.local.cli.ParseCommand;
 import dev.jobalerts.local.ops.Ops;
@@ -31,7 +32,7 @@ public final class Main {
                                            print the postings in a saved page or API response, one JSON a line
               match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
                                            print {"search","posting"} for every match
-              bench match|extract|fetch|render
+              bench match|extract|fetch|render|signup
                                            run a benchmark (see README for what each measures)
 
             """ + Ops.USAGE;
@@ -95,7 +96,7 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render");
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "match" -> MatchBenchmark.run(rest, out);
@@ -105,6 +106,7 @@ public final class Main {
                 RenderBenchmark.run(rest, out);
                 yield 0;
             }
+            case "signup" -> SignUpTimingBenchmark.run(rest, out);
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         };
     }

@@ -40,7 +40,8 @@ class LocalStackPipelineIT {
             SavedSearch search = Json.mapper().readValue(Demo.DEMO_SEARCH, SavedSearch.class);
             cloud.subscriptions().signUp(Demo.DEMO_EMAIL, search, Frequency.INSTANT, cloud.apiUrl());
             Outbox mail = new Outbox(outbox);
-            String link = mail.latestConfirmLink(Demo.DEMO_EMAIL).orElseThrow();
+            cloud.drainStreams();
+        String link = mail.latestConfirmLink(Demo.DEMO_EMAIL).orElseThrow();
             cloud.subscriptions().confirm(URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8));
 
             cloud.fetch(Set.of(), line -> { });

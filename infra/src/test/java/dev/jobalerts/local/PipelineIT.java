@@ -40,6 +40,7 @@ class PipelineIT {
         SavedSearch search = Json.mapper().readValue(Demo.DEMO_SEARCH, SavedSearch.class);
         var signUp = cloud.subscriptions().signUp(Demo.DEMO_EMAIL, search, Frequency.INSTANT, cloud.apiUrl());
         assertThat(signUp).isInstanceOf(SubscriptionService.SignUp.Accepted.class);
+        cloud.drainStreams();
         String link = mail.latestConfirmLink(Demo.DEMO_EMAIL).orElseThrow();
         String token = java.net.URLDecoder.decode(link.substring(link.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(cloud.subscriptions().confirm(token)).isInstanceOf(SubscriptionService.Confirmation.Confirmed.class);

@@ -8,6 +8,7 @@ import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
@@ -140,33 +141,31 @@ final class SubscribersCommand {
     private int delete(String email) {
         SubscriberStore store = session.subscribers();
         DeliveryStore deliveries = session.deliveries();
-        String id = SubscriberStore.subscriberIdFor(email);
-        // A profile may be gone (an expired pending sign-up) while searches or ledger entries remain: forget those too.
+        // The CLI holds no id secret: the address is found through the status index, its id read from the profile.
+        String id = find(store, email).subscriberId();
         int searches = store.searchesOf(id).size();
         int ledger = deliveries.of(id).size();
-        if (store.find(id).isEmpty() && searches == 0 && ledger == 0) throw new UsageException("no subscriber with address " + email + " (see: subscribers list)");
         store.delete(id, Instant.now());
         deliveries.deleteAllOf(id);
-        session.done("deleted " + SubscriberStore.normalise(email) + ": profile, " + searches + " searches, " + ledger + " deliveries",
-                "email", SubscriberStore.normalise(email), "deleted", true, "searches", searches, "deliveries", ledger);
+        String normalised = SubscriberIds.normalise(email);
+        session.done("deleted " + normalised + ": profile, " + searches + " searches, " + ledger + " deliveries",
+                "email", normalised, "deleted", true, "searches", searches, "deliveries", ledger);
         return 0;
     }
 
     private Subscriber find(SubscriberStore store, String email) {
-        return store.findByEmail(email)
+        return store.findByEmailInIndex(email)
                 .orElseThrow(() -> new UsageException("no subscriber with address " + email + " (see: subscribers list)"));
     }
 
     /**
-     * SubscriptionService owns status changes. changeStatus touches neither tokens nor mail, so the CLI gives it a
-     * throwaway token key and a sender that refuses, rather than the deployment's secret.
+     * SubscriptionService owns status changes. changeStatus touches neither tokens nor ids, so the CLI gives it a
+     * throwaway key rather than the deployment's secret.
      */
     private static SubscriptionService statusChanger(SubscriberStore store) {
         byte[] throwaway = new byte[32];
         new SecureRandom().nextBytes(throwaway);
-        return new SubscriptionService(store, new TokenService(throwaway, Clock.systemUTC()), (subscriber, search, token) -> {
-            throw new IllegalStateException("the operator CLI sends no mail");
-        }, Clock.systemUTC());
+        return new SubscriptionService(store, new TokenService(throwaway, Clock.systemUTC()), new SubscriberIds(throwaway), Clock.systemUTC());
     }
 
     /** Whole seconds are plenty for an operator; the stored instant keeps its precision. */

@@ -127,7 +127,7 @@ class TemplateTest {
 
     @Test
     void sendingFunctions_mayOnlySendAsTheSenderThroughTheConfigurationSet() throws Exception {
-        for (String function : List.of("ApiFunction", "MatcherFunction", "DigestFunction")) {
+        for (String function : List.of("ConfirmationsFunction", "MatcherFunction", "DigestFunction")) {
             JsonNode send = null;
             for (JsonNode policy : template().path("Resources").path(function).path("Properties").path("Policies"))
                 for (JsonNode statement : policy.path("Statement"))

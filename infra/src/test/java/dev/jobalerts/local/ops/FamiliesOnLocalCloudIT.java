@@ -49,6 +49,7 @@ class FamiliesOnLocalCloudIT {
         SavedSearch everything = Json.mapper().readValue("{\"id\":\"everything\"}", SavedSearch.class);
         assertThat(cloud.subscriptions().signUp(EMAIL, everything, Frequency.INSTANT, cloud.apiUrl()))
                 .isInstanceOf(SubscriptionService.SignUp.Accepted.class);
+        cloud.drainStreams();
         String link = mail.latestConfirmLink(EMAIL).orElseThrow();
         String token = URLDecoder.decode(link.substring(link.indexOf("token=") + 6), StandardCharsets.UTF_8);
         assertThat(cloud.subscriptions().confirm(token)).isInstanceOf(SubscriptionService.Confirmation.Confirmed.class);

@@ -10,6 +10,7 @@ import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.io.IOException;
 import java.time.Instant;
@@ -69,7 +70,7 @@ class SubscribersCommandTest {
         LocalStore.Run run = store.run("subscribers", "suppress", "cy@example.com");
 
         assertThat(run.code()).as(run.err()).isZero();
-        String id = SubscriberStore.subscriberIdFor("cy@example.com");
+        String id = IDS.of("cy@example.com");
         assertThat(subscribers.find(id).orElseThrow().status()).isEqualTo(SubscriberStatus.SUPPRESSED);
         assertThat(subscribers.searchesOf(id)).allMatch(s -> s.subscriberStatus() == SubscriberStatus.SUPPRESSED && !s.live());
         assertThat(store.run("subscribers", "suppress", "cy@example.com").out()).contains("already suppressed");
@@ -79,7 +80,7 @@ class SubscribersCommandTest {
 
     @Test
     void delete_forgetsProfileSearchesAndDeliveries() {
-        String id = SubscriberStore.subscriberIdFor("forget.me@example.com");
+        String id = IDS.of("forget.me@example.com");
 
         LocalStore.Run run = store.run("subscribers", "delete", "forget.me@example.com");
 
@@ -101,8 +102,11 @@ class SubscribersCommandTest {
         }
     }
 
+    /** Some deployment's ids: the CLI holds no id secret and finds addresses through the status index. */
+    private static final SubscriberIds IDS = new SubscriberIds("some-deployment-secret-0123".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
     private static void seed(String email, SubscriberStatus status, int searches) throws IOException {
-        String id = SubscriberStore.subscriberIdFor(email);
+        String id = IDS.of(email);
         subscribers.saveProfile(new Subscriber(id, email, status, Frequency.INSTANT, "UTC", "nonce", NOW, null), NOW);
         for (int i = 0; i < searches; i++) {
             SavedSearch search = Json.mapper().readValue("{\"id\":\"s" + i + "\",\"query\":\"python\"}", SavedSearch.class);
