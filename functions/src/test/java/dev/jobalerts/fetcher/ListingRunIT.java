@@ -135,6 +135,36 @@ class ListingRunIT {
         assertThat(first.stored + second.stored).isEqualTo(20);
     }
 
+    @Test
+    void run_ofAListingReadForItsLinks_storesEveryDetailWithinLinksOverFollowDetailsRuns() throws IOException {
+        StringBuilder listing = new StringBuilder("<html><body><ul class=openings>");
+        for (int i = 1; i <= 5; i++) listing.append("<li><a class=opening href=\"/jobs/").append(i).append("\">Job ").append(i).append("</a></li>");
+        listing.append("</ul></body></html>");
+        ObjectNode page = route("GET", "/careers", null, null);
+        page.put("text", listing.toString());
+        page.put("contentType", "text/html");
+        ObjectNode detail = Json.mapper().createObjectNode();
+        detail.put("method", "GET");
+        detail.put("pattern", "/jobs/(\\d+)");
+        detail.put("text", "<html><head><script type=\"application/ld+json\">{\"@type\":\"JobPosting\",\"title\":\"Welder\","
+                + "\"hiringOrganization\":{\"name\":\"Acme\"}}</script></head></html>");
+        detail.put("contentType", "text/html");
+        SourceDefinition source = new SourceDefinition("harborline", null, "https://harborline.wd5.myworkdayjobs.com/careers", SourceKind.PAGE,
+                Map.of("detailLinks", "a.opening"), null, "5ms", 2, null, null, null, null, null);
+
+        int details = 0, stored = 0, runs = 0;
+        while (details < 5 && runs < 10) {
+            Fixture run = run(source, List.of(page, detail), Duration.ofSeconds(60));
+            details += run.board.seen().stream().filter(s -> s.path().startsWith("/jobs/")).count();
+            stored += run.stored;
+            runs++;
+        }
+
+        assertThat(runs).isEqualTo(3); // ⌈5 links / 2 a run⌉
+        assertThat(details).isEqualTo(5);
+        assertThat(stored).isEqualTo(5);
+    }
+
     // --- the fake Workday API ------------------------------------------------------------------------------------
 
     private record Fixture(FakeBoard board, int stored) {

@@ -31,7 +31,7 @@ class SampleEventsIT {
     static final Path EVENTS = Path.of("..", "functions", "events");
     static final Map<String, String> FUNCTION_BY_PREFIX = Map.of(
             "fetcher", "FetcherFunction", "parser", "ParserFunction", "matcher", "MatcherFunction", "api", "ApiFunction",
-            "ses", "NotificationsFunction", "digest", "DigestFunction");
+            "ses", "NotificationsFunction", "digest", "DigestFunction", "confirmations", "ConfirmationsFunction");
 
     @TempDir
     static Path outbox;
