@@ -11,6 +11,7 @@ import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
+import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PostingItems;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.StreamImages;
@@ -19,6 +20,7 @@ import dev.jobalerts.subscribe.SubscriberStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -67,9 +69,12 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         if (records.isEmpty()) return new StreamsEventResponse();
         List<StoredPosting> postings = new ArrayList<>();
+        Map<StoredPosting, DynamodbEvent.DynamodbStreamRecord> recordOf = new IdentityHashMap<>();
         for (var record : records) {
             try {
-                postings.add(PostingItems.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage())));
+                StoredPosting posting = PostingItems.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage()));
+                postings.add(posting);
+                recordOf.put(posting, record);
             } catch (RuntimeException poison) {
                 Log.error("stream record is not a readable posting, skipped", poison, "eventID", record.getEventID());
             }
@@ -77,14 +82,39 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
         Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
         try {
-            AlertMatcher.Summary summary = matcher.process(postings, deadline);
-            Log.metrics("matcher", Map.of("Postings", summary.postings(), "Matches", summary.matches(),
-                    "EmailsSent", summary.emailsSent(), "EmailsDeferred", summary.emailsDeferred(),
-                    "QueuedForDigest", summary.queuedForDigest()));
+            metrics(matcher.process(postings, deadline));
             return new StreamsEventResponse();
         } catch (RuntimeException e) {
-            Log.error("matching failed; batch will be retried", e, "records", records.size());
-            return StreamKeys.failedFrom(records.get(0));
+            if (Faults.isTransient(e)) {
+                Log.error("matching failed; batch will be retried", e, "records", records.size());
+                return StreamKeys.failedFrom(records.get(0));
+            }
+            // A fault that would recur on every retry: find the posting that causes it by matching one at a time,
+            // so only that one is skipped and the healthy ones behind it are not dead-lettered with it.
+            Log.error("matching failed the same way it would again; matching posting by posting", e, "records", records.size());
+            return oneByOne(postings, recordOf, deadline);
         }
+    }
+
+    private StreamsEventResponse oneByOne(List<StoredPosting> postings, Map<StoredPosting, DynamodbEvent.DynamodbStreamRecord> recordOf,
+            Instant deadline) {
+        for (StoredPosting posting : postings) {
+            try {
+                metrics(matcher.process(List.of(posting), deadline));
+            } catch (RuntimeException e) {
+                if (Faults.isTransient(e)) {
+                    Log.error("matching failed; batch will be retried", e, "postingId", posting.posting().id());
+                    return StreamKeys.failedFrom(recordOf.get(posting));
+                }
+                Log.error("posting cannot be matched; skipped", e, "postingId", posting.posting().id());
+            }
+        }
+        return new StreamsEventResponse();
+    }
+
+    private static void metrics(AlertMatcher.Summary summary) {
+        Log.metrics("matcher", Map.of("Postings", summary.postings(), "Matches", summary.matches(),
+                "EmailsSent", summary.emailsSent(), "EmailsDeferred", summary.emailsDeferred(),
+                "QueuedForDigest", summary.queuedForDigest()));
     }
 }

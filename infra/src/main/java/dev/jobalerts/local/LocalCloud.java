@@ -60,9 +60,19 @@ public final class LocalCloud implements AutoCloseable {
      *
      * @param dynamoEndpoint an already running DynamoDB to use (e.g. LocalStack); null starts DynamoDB Local in-process
      */
-    public record Options(int dynamoPort, int apiPort, int boardPort, Path outbox, String dynamoEndpoint) {
+    public record Options(int dynamoPort, int apiPort, int boardPort, Path outbox, String dynamoEndpoint, String host,
+                          Set<String> trustedProxies) {
+        public Options {
+            host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
+            trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+        }
+
         public Options(int dynamoPort, int apiPort, int boardPort, Path outbox) {
-            this(dynamoPort, apiPort, boardPort, outbox, null);
+            this(dynamoPort, apiPort, boardPort, outbox, null, null, null);
+        }
+
+        public Options(int dynamoPort, int apiPort, int boardPort, Path outbox, String dynamoEndpoint) {
+            this(dynamoPort, apiPort, boardPort, outbox, dynamoEndpoint, null, null);
         }
     }
 
@@ -85,9 +95,9 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(Options options) {
         JsonNode template = Template.load();
-        dynamo = options.dynamoEndpoint() == null ? LocalDynamo.start(options.dynamoPort()) : LocalDynamo.connect(options.dynamoEndpoint());
+        dynamo = options.dynamoEndpoint() == null ? LocalDynamo.start(options.host(), options.dynamoPort()) : LocalDynamo.connect(options.dynamoEndpoint());
         tables = dynamo.createTables(template, LocalDynamo.STACK);
-        board = SampleBoard.start(options.boardPort());
+        board = SampleBoard.start(options.host(), options.boardPort());
         outbox = new OutboxMailer(options.outbox());
         int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
         String apiUrl = "http://127.0.0.1:" + apiPort;
@@ -109,7 +119,7 @@ public final class LocalCloud implements AutoCloseable {
         var tokens = new TokenService(config.tokenSecret(), clock);
         subscriptions = new SubscriptionService(subscribers, tokens, new SubscriberIds(config.tokenSecret()), clock);
         var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
-        api = new LocalHttpApi(apiHandler, apiPort);
+        api = new LocalHttpApi(apiHandler, options.host(), apiPort, options.trustedProxies());
 
         digest = new DigestHandler(DigestHandler.create(config, outbox, client, clock));
         handlers = Map.of(

@@ -25,7 +25,7 @@ public final class Main {
 
             local cloud
               demo                         run the whole pipeline once on the local cloud and exit
-              serve [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--no-samples]
+              serve [--host 127.0.0.1] [--trusted-proxy ADDR] [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--no-samples]
                                            keep the local cloud running (HTTP API, schedule, stream pollers)
             tools
               parse --url URL [--config SOURCE.json] FILE
@@ -82,8 +82,12 @@ public final class Main {
         int port = Serve.DEFAULT_API_PORT, dynamoPort = Serve.DEFAULT_DYNAMO_PORT, boardPort = Serve.DEFAULT_BOARD_PORT;
         Duration tick = Duration.ofHours(1);
         boolean samples = true;
+        String host = "127.0.0.1";
+        java.util.Set<String> trustedProxies = new java.util.LinkedHashSet<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--host" -> host = value(args, ++i);
+                case "--trusted-proxy" -> trustedProxies.add(value(args, ++i));
                 case "--port" -> port = port(args, ++i);
                 case "--dynamo-port" -> dynamoPort = port(args, ++i);
                 case "--board-port" -> boardPort = port(args, ++i);
@@ -92,7 +96,7 @@ public final class Main {
                 default -> throw new IllegalArgumentException("unknown option for serve: " + args[i]);
             }
         }
-        return new Serve(out).run(port, dynamoPort, boardPort, tick, samples, Path.of("outbox"));
+        return new Serve(out).run(new LocalCloud.Options(dynamoPort, port, boardPort, Path.of("outbox"), null, host, trustedProxies), tick, samples);
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {

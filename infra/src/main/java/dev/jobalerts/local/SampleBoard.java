@@ -27,8 +27,13 @@ public final class SampleBoard implements AutoCloseable {
     }
 
     public static SampleBoard start(int port) {
+        return start("127.0.0.1", port);
+    }
+
+    /** Serves on {@code host} (127.0.0.1 unless the operator exposes the local cloud). */
+    public static SampleBoard start(String host, int port) {
         try {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 0);
             server.createContext("/", SampleBoard::serve);
             server.setExecutor(Executors.newFixedThreadPool(4, r -> {
                 Thread thread = new Thread(r, "sample-board");
@@ -57,7 +62,9 @@ public final class SampleBoard implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        InetAddress address = server.getAddress().getAddress();
+        String host = address.isAnyLocalAddress() ? "127.0.0.1" : address.getHostAddress();
+        return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + server.getAddress().getPort();
     }
 
     private static void serve(HttpExchange exchange) throws IOException {

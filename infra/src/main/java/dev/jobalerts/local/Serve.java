@@ -28,8 +28,9 @@ final class Serve {
         this.out = out;
     }
 
-    int run(int apiPort, int dynamoPort, int boardPort, Duration tick, boolean samples, Path outboxDir) throws Exception {
-        LocalCloud cloud = LocalCloud.start(new LocalCloud.Options(dynamoPort, apiPort, boardPort, outboxDir));
+    int run(LocalCloud.Options options, Duration tick, boolean samples) throws Exception {
+        Path outboxDir = options.outbox();
+        LocalCloud cloud = LocalCloud.start(options);
         CountDownLatch stopped = new CountDownLatch(1);
         ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "schedule");
