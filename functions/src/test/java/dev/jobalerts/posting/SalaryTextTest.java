@@ -134,6 +134,15 @@ class SalaryTextTest {
     }
 
     @Test
+    void json_marksOnlyASalaryReadFromText_andReadsOldPostings() throws Exception {
+        var mapper = dev.jobalerts.json.Json.mapper();
+        assertThat(mapper.writeValueAsString(new Salary(1.0, 2.0, "USD", "HOUR"))).doesNotContain("fromText");
+        assertThat(mapper.writeValueAsString(new Salary(1.0, 2.0, "USD", "HOUR", true))).contains("\"fromText\":true");
+        Salary old = mapper.readValue("{\"min\":1.0,\"max\":2.0,\"currency\":\"USD\",\"period\":\"HOUR\"}", Salary.class);
+        assertThat(old).isEqualTo(new Salary(1.0, 2.0, "USD", "HOUR"));
+    }
+
+    @Test
     void find_onALongTextWithoutMoney_isFast() {
         String text = "Numbers 1, 2, 3 and words without any currency. ".repeat(100_000);
         long start = System.nanoTime();
