@@ -101,7 +101,7 @@ final class AttributeHints {
                 : content(el, field);
         if (value == null || value.isEmpty() || value.length() > LabelledFields.MAX_FIELD_LENGTH || Labels.isLabel(value)) return;
         values.put(field, value);
-        elements.put(field, el);
+        if (attributeValue == null) elements.put(field, el); // a value read from its text: leave that out of the description
     }
 
     /** An element's value: a time's datetime, a meta's content, else its (short) text. */

@@ -91,7 +91,8 @@ final class LabelledFields {
         }
         if (values.containsKey(field)) return;
         values.put(field, field == Field.SALARY ? label.node().getWholeText().trim() + " " + text : text);
-        used.addAll(value.elements);
+        // A pay line often says more ("plus equity", "DOE"): it stays in the description, the other facts leave it.
+        if (field != Field.SALARY) used.addAll(value.elements);
     }
 
     private boolean usable(Field field, String text, String labelText) {

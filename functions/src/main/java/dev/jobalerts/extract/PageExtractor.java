@@ -64,15 +64,22 @@ final class PageExtractor {
             title = hints.get(Field.TITLE);
             anchor = hints.element(Field.TITLE);
         }
+        // Titles guessed from the page's other headings need a field only jobs have (a posted date, a type, a salary):
+        // an imprint or contact page names a company and a place too.
+        boolean guessed = title == null;
         String location = labels.get(Field.LOCATION);
         String pageTitle = scan.titleElement == null ? "" : scan.titleElement.text();
         if (title == null) title = PageTitles.jobTitle(scan.ogTitle, names, location);
         if (title == null) title = PageTitles.jobTitle(pageTitle, names, location);
-        if (title == null) {
-            anchor = mainHeading(scan, h1, names);
-            title = anchor == null ? null : text(anchor);
+        if (guessed) {
+            Element heading = mainHeading(scan, h1, names);
+            String headingText = heading == null ? null : text(heading);
+            if (title == null) title = headingText;
+            // The heading that repeats the title is the title, not a part of the description.
+            if (title != null && title.equalsIgnoreCase(headingText)) anchor = heading;
         }
         if (title == null || title.isBlank() || LISTING_TITLE.matcher(title.trim()).matches()) return List.of();
+        if (anchor != null && anchor != h1) used.add(anchor);
 
         PostingDraft d = new PostingDraft();
         d.title = title;
@@ -85,6 +92,7 @@ final class PageExtractor {
         if (hints != null) evidence |= fromHints(hints, d, used, ctx);
         boolean apply = markApplyControls(scan.controls, used);
         if (anchor != null && (d.company == null || d.location == null) && apply) evidence |= headingsAfter(anchor, d, used, ctx);
+        if (guessed) evidence &= d.datePosted != null || d.employmentType != null || d.salaryText != null;
         if (!evidence || ClosedNotices.closed(scan, h1Text, title)) return List.of();
         if (d.company == null) d.company = company(scan, pageTitle, title, d.location);
 
@@ -104,22 +112,32 @@ final class PageExtractor {
         boolean found = false;
         if (d.company == null && hints.get(Field.COMPANY) != null) {
             d.company = hints.get(Field.COMPANY);
-            used.add(hints.element(Field.COMPANY));
+            use(used, hints.element(Field.COMPANY));
             found = true;
         }
         if (d.location == null && hints.get(Field.LOCATION) != null) {
             d.location = hints.get(Field.LOCATION);
-            used.add(hints.element(Field.LOCATION));
+            use(used, hints.element(Field.LOCATION));
             found = true;
         }
         String date = hints.get(Field.DATE);
         if (d.datePosted == null && date != null && PostingDates.normalise(date, ctx.fetchedAt()) != null) {
             d.datePosted = date;
-            used.add(hints.element(Field.DATE));
+            use(used, hints.element(Field.DATE));
         }
-        if (d.employmentType == null && EmploymentTypes.normalise(hints.get(Field.TYPE)) != null) d.employmentType = hints.get(Field.TYPE);
-        if (d.salaryText == null && hints.get(Field.SALARY) != null) d.salaryText = hints.get(Field.SALARY);
+        if (d.employmentType == null && EmploymentTypes.normalise(hints.get(Field.TYPE)) != null) {
+            d.employmentType = hints.get(Field.TYPE);
+            use(used, hints.element(Field.TYPE));
+        }
+        if (d.salaryText == null && hints.get(Field.SALARY) != null) {
+            d.salaryText = hints.get(Field.SALARY);
+            use(used, hints.element(Field.SALARY));
+        }
         return found;
+    }
+
+    private static void use(Set<Element> used, Element el) {
+        if (el != null) used.add(el);
     }
 
     /** The names the page and its source go by: a heading that is only one of them is no job title. */

@@ -27,7 +27,9 @@ final class PageTitles {
             "stellenbörse", "jobs & stellenangebote",
             "carrières", "carrieres", "carrière", "emplois", "emploi", "offres d'emploi", "offre d'emploi", "nous rejoindre",
             "rejoignez-nous", "rejoignez nous", "recrutement", "postes ouverts", "détails du poste", "détail de l'offre",
-            "nos offres", "postuler", "offres");
+            "nos offres", "postuler", "offres",
+            "about us", "about", "contact", "contact us", "imprint", "legal notice", "privacy policy", "team", "our team",
+            "über uns", "kontakt", "impressum", "datenschutz", "à propos", "mentions légales", "nous contacter", "équipe");
     /** Headings of a posting's own sections, never its title. */
     private static final Set<String> SECTIONS = Set.of("about the job", "about the role", "about this role", "about us",
             "about the company", "responsibilities", "requirements", "description", "overview", "summary", "benefits",
@@ -41,8 +43,10 @@ final class PageTitles {
             "stellenangebote", "jobs & karriere", "carrières", "carrieres", "emplois", "recrutement", "vacancies",
             "opportunities");
     private static final List<String> LINKS = List.of(" at ", " with ", " bei ", " chez ", " @ ", " for ");
-    // " | ", " - ", " – ", " — ", " · ", " • ", " :: ": the separators of a page title's parts.
-    private static final Pattern SEPARATORS = Pattern.compile("\\s+[|–—·•-]\\s+|\\s*::\\s*|\\s+\\|\\s*|\\s*\\|\\s+");
+    // " | ", " - ", " – ", " — ", " · ", " • ", " :: " and the French " : ": the separators of a page title's parts
+    // (a colon without spaces is part of a word: "Entwickler:in").
+    private static final Pattern BARS = Pattern.compile("\\s*\\|\\s*|\\s*::\\s*|\\s+[·•]\\s+");
+    private static final Pattern SEPARATORS = Pattern.compile("\\s+[|–—·•:-]\\s+|\\s*::\\s*|\\s+\\|\\s*|\\s*\\|\\s+");
 
     private PageTitles() {}
 
@@ -52,7 +56,7 @@ final class PageTitles {
      */
     static boolean isGeneric(String heading, Collection<String> names) {
         String text = normal(heading);
-        if (text.isEmpty() || GENERIC.contains(text)) return true;
+        if (text.isEmpty() || GENERIC.contains(text) || SECTIONS.contains(text)) return true;
         for (String name : names) if (!name.isBlank() && text.equals(normal(name))) return true;
         for (String word : BOARD_WORDS) {
             if (text.endsWith(" " + word) && !text.contains(" at ")) return true;
@@ -74,7 +78,7 @@ final class PageTitles {
         if (pageTitle == null || pageTitle.isBlank()) return null;
         for (String part : parts(pageTitle)) {
             if (isGeneric(part, names) || isSection(part) || sameText(part, location)) continue;
-            String title = part;
+            String title = withoutTrailing(part, names, location);
             for (String name : names) title = withoutLink(title, name);
             return title;
         }
@@ -90,7 +94,7 @@ final class PageTitles {
         List<String> parts = parts(pageTitle);
         boolean hasJob = false;
         for (String part : parts) {
-            if (sameText(part, jobTitle)) hasJob = true;
+            if (sameText(part, jobTitle) || contains(part, jobTitle) || contains(jobTitle, part)) hasJob = true;
             String lower = part.toLowerCase(Locale.ROOT);
             String job = jobTitle.toLowerCase(Locale.ROOT);
             for (String link : List.of(" at ", " bei ", " chez ")) {
@@ -100,7 +104,7 @@ final class PageTitles {
         if (!hasJob || parts.size() < 2) return null;
         for (int i = parts.size() - 1; i >= 0; i--) {
             String part = parts.get(i);
-            if (sameText(part, jobTitle) || sameText(part, location) || GENERIC.contains(normal(part))) continue;
+            if (contains(part, jobTitle) || contains(jobTitle, part) || sameText(part, location) || GENERIC.contains(normal(part))) continue;
             return plausibleName(withoutBoardWords(part));
         }
         return null;
@@ -133,10 +137,38 @@ final class PageTitles {
         return title;
     }
 
+    /**
+     * A page title's parts. A bar is the stronger separator: where there is one, the dashes are the job's own
+     * ("Warehouse Associate – Night Shift | Northwind"); else dashes, bullets and " : " separate.
+     */
     static List<String> parts(String pageTitle) {
+        String text = LabelledFields.collapse(pageTitle);
+        Pattern separators = text.contains("|") ? BARS : SEPARATORS;
         List<String> parts = new ArrayList<>(4);
-        for (String part : SEPARATORS.split(LabelledFields.collapse(pageTitle))) if (!part.isBlank()) parts.add(part.trim());
+        for (String part : separators.split(text)) if (!part.isBlank()) parts.add(part.trim());
         return parts;
+    }
+
+    /** Drops trailing " – {place}" or " - {name}" parts from a title taken from a page title. */
+    private static String withoutTrailing(String title, Collection<String> names, String location) {
+        String text = title;
+        for (boolean cut = true; cut; ) {
+            cut = false;
+            String[] dashed = SEPARATORS.split(text);
+            if (dashed.length < 2) break;
+            String last = dashed[dashed.length - 1];
+            boolean known = sameText(last, location);
+            for (String name : names) known |= sameText(last, name);
+            if (known || isGeneric(last, names)) {
+                text = text.substring(0, text.lastIndexOf(last)).replaceAll("[\\s|–—·•:-]+$", "");
+                cut = true;
+            }
+        }
+        return text;
+    }
+
+    private static boolean contains(String whole, String part) {
+        return whole != null && part != null && !part.isBlank() && normal(whole).contains(normal(part));
     }
 
     private static boolean sameText(String a, String b) {

@@ -15,12 +15,12 @@ public final class EmploymentTypes {
         String key = letters(raw);
         if (key.isEmpty()) return null;
         if (key.startsWith("fulltime") || key.startsWith("permanent") || key.startsWith("vollzeit") || key.startsWith("tempsplein")
-                || key.startsWith("tempscomplet") || key.equals("cdi") || key.startsWith("festanstellung") || key.startsWith("unbefristet"))
+                || key.startsWith("tempscomplet") || key.startsWith("cdi") || key.startsWith("festanstellung") || key.startsWith("unbefristet"))
             return "FULL_TIME";
         if (key.startsWith("parttime") || key.startsWith("teilzeit") || key.startsWith("tempspartiel")) return "PART_TIME";
         if (key.startsWith("contract") || key.equals("freelance") || key.startsWith("freiberuflich") || key.startsWith("independant"))
             return "CONTRACTOR";
-        if (key.startsWith("temp") || key.startsWith("fixedterm") || key.startsWith("befristet") || key.equals("cdd")
+        if (key.startsWith("temp") || key.startsWith("fixedterm") || key.startsWith("befristet") || key.startsWith("cdd")
                 || key.startsWith("interim") || key.startsWith("zeitarbeit") || key.startsWith("seasonal"))
             return "TEMPORARY";
         if (key.startsWith("intern") || key.startsWith("praktikum") || key.equals("stage") || key.startsWith("stagiaire")) return "INTERN";

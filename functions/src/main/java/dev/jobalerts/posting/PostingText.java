@@ -123,6 +123,8 @@ public final class PostingText {
                     if (SKIPPED_TAGS.contains(el.normalName()) || (el != root && skip.test(el))) return FilterResult.SKIP_ENTIRELY;
                     breakFor(el, out);
                     if (el.nameIs("li")) out.append("- ");
+                    // Cells of one row read as words apart: "Department Planning", not "DepartmentPlanning".
+                    else if ((el.nameIs("td") || el.nameIs("th")) && out.length() > 0 && out.charAt(out.length() - 1) > ' ') out.append(' ');
                 }
                 return FilterResult.CONTINUE;
             }
