@@ -207,14 +207,19 @@ final class LabelledFields {
         return tooLong[0] || text.length() > max ? null : text;
     }
 
-    private static void appendCollapsed(StringBuilder out, String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (Labels.isSpace(c)) {
+    /** Appends the text with each run of spaces as one space; words are copied whole, not char by char. */
+    static void appendCollapsed(StringBuilder out, String text) {
+        int n = text.length();
+        for (int i = 0; i < n; ) {
+            if (Labels.isSpace(text.charAt(i))) {
                 if (out.length() > 0 && out.charAt(out.length() - 1) != ' ') out.append(' ');
-            } else {
-                out.append(c);
+                i++;
+                continue;
             }
+            int end = i + 1;
+            while (end < n && !Labels.isSpace(text.charAt(end))) end++;
+            out.append(text, i, end);
+            i = end;
         }
     }
 

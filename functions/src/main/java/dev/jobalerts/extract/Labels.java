@@ -60,6 +60,8 @@ final class Labels {
             "listed on ", "veröffentlicht am ", "veröffentlicht ", "eingestellt am ", "online seit ", "publié le ",
             "publiée le ", "mis en ligne le ", "mise en ligne le ");
 
+    /** The lower-case ASCII letters labels start with: most text nodes start otherwise and are not hashed. */
+    private static final boolean[] FIRST = new boolean[128];
     private static final int SLOTS = 1024;
     private static final String[] KEYS = new String[SLOTS];
     private static final Field[] FIELDS = new Field[SLOTS];
@@ -73,6 +75,8 @@ final class Labels {
     private Labels() {}
 
     private static void put(String word, Field field) {
+        char first = word.charAt(0);
+        if (first < 128) FIRST[first] = true;
         int slot = slot(hash(word, 0, word.length()));
         while (KEYS[slot] != null && !KEYS[slot].equals(word)) slot = (slot + 1) & (SLOTS - 1);
         if (KEYS[slot] == null) {
@@ -93,6 +97,8 @@ final class Labels {
         int from = 0;
         while (from < n && isSpace(text.charAt(from))) from++;
         if (from == n) return null;
+        char first = fold(text.charAt(from));
+        if (first < 128 && !FIRST[first]) return null;
         int colon = -1;
         int end = from;
         while (end < n && end - from <= MAX_LABEL + 1) {

@@ -93,12 +93,12 @@ final class PageExtractor {
         boolean apply = markApplyControls(scan.controls, used);
         if (anchor != null && (d.company == null || d.location == null) && apply) evidence |= headingsAfter(anchor, d, used, ctx);
         if (guessed) evidence &= d.datePosted != null || d.employmentType != null || d.salaryText != null;
-        if (!evidence || ClosedNotices.closed(scan, h1Text, title)) return List.of();
-        if (d.company == null) d.company = company(scan, pageTitle, title, d.location);
-
+        if (!evidence) return List.of();
         Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : scan.doc.body();
         if (main != null)
             d.descriptionText = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
+        if (ClosedNotices.closed(scan, main, d.descriptionText, h1Text, title)) return List.of();
+        if (d.company == null) d.company = company(scan, pageTitle, title, d.location);
         return List.of(d);
     }
 
@@ -247,7 +247,7 @@ final class PageExtractor {
     private static boolean markApplyControls(List<Element> controls, Set<Element> used) {
         boolean found = false;
         for (Element el : controls) {
-            String text = el.nameIs("input") ? el.attr("value").trim() : LabelledFields.text(el, 30);
+            String text = el.nameIs("input") ? el.attr("value").trim() : controlText(el);
             if (text == null || text.length() > 30) continue;
             String lower = text.toLowerCase(Locale.ROOT);
             if ((lower.contains("apply") || lower.contains("bewerb") || lower.contains("postul") || lower.contains("candidat"))
@@ -257,6 +257,28 @@ final class PageExtractor {
             }
         }
         return found;
+    }
+
+    /** A link's or button's text when it may be a call to action (30 characters at most), else null. */
+    private static String controlText(Element el) {
+        if (el.childNodeSize() == 1 && el.childNode(0) instanceof org.jsoup.nodes.TextNode only) {
+            String raw = only.getWholeText(); // most links hold one text node: no walk, and no copy unless it may be one
+            return raw.length() > 60 || !mentionsApply(raw) ? null : LabelledFields.collapse(raw);
+        }
+        return LabelledFields.text(el, 30);
+    }
+
+    private static boolean mentionsApply(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            switch (text.charAt(i) | 0x20) {
+                case 'a' -> { if (text.regionMatches(true, i, "apply", 0, 5)) return true; }
+                case 'b' -> { if (text.regionMatches(true, i, "bewerb", 0, 6)) return true; }
+                case 'p' -> { if (text.regionMatches(true, i, "postul", 0, 6)) return true; }
+                case 'c' -> { if (text.regionMatches(true, i, "candidat", 0, 8)) return true; }
+                default -> { }
+            }
+        }
+        return false;
     }
 
     /** A heading's text, or null when it is too long to be a field. */

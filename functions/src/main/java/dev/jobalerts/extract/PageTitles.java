@@ -43,6 +43,9 @@ final class PageTitles {
             "stellenangebote", "jobs & karriere", "carrières", "carrieres", "emplois", "recrutement", "vacancies",
             "opportunities");
     private static final List<String> LINKS = List.of(" at ", " with ", " bei ", " chez ", " @ ", " for ");
+    /** "careers at ", "karriere bei " …: a board word and a link, the start of a site's name for its careers pages. */
+    private static final List<String> BOARD_PREFIXES = BOARD_WORDS.stream().flatMap(w -> LINKS.stream().map(l -> w + l)).toList();
+    private static final List<String> BOARD_SUFFIXES = BOARD_WORDS.stream().map(w -> " " + w).toList();
     // " | ", " - ", " – ", " — ", " · ", " • ", " :: " and the French " : ": the separators of a page title's parts
     // (a colon without spaces is part of a word: "Entwickler:in").
     private static final Pattern BARS = Pattern.compile("\\s*\\|\\s*|\\s*::\\s*|\\s+[·•]\\s+");
@@ -58,10 +61,8 @@ final class PageTitles {
         String text = normal(heading);
         if (text.isEmpty() || GENERIC.contains(text) || SECTIONS.contains(text)) return true;
         for (String name : names) if (!name.isBlank() && text.equals(normal(name))) return true;
-        for (String word : BOARD_WORDS) {
-            if (text.endsWith(" " + word) && !text.contains(" at ")) return true;
-            for (String link : LINKS) if (text.startsWith(word + link)) return true;
-        }
+        for (String suffix : BOARD_SUFFIXES) if (text.endsWith(suffix) && !text.contains(" at ")) return true;
+        for (String prefix : BOARD_PREFIXES) if (text.startsWith(prefix)) return true;
         return text.startsWith("join ") || text.startsWith("work at ");
     }
 

@@ -139,10 +139,27 @@ public final class SalaryText {
     private static int nextCurrency(String t, int from, Locale locale) {
         for (int i = from; i < t.length(); i++) {
             char c = t.charAt(i);
-            if (c == '$' || c == '£' || c == '€' || c == '¥' || c == '₹') return i;
-            if (((c >= 'A' && c <= 'Z') || c == 'e' || c == 'd') && currencyAt(t, i, locale) != null) return i;
+            if (c < 'A') {
+                if (c == '$') return i;
+            } else if (c <= 'Z' || (c | 0x20) == 'e' || (c | 0x20) == 'd') {
+                if (mayBeCurrencyWord(t, i, c) && currencyAt(t, i, locale) != null) return i;
+            } else if (c > 0x7f && (c == '£' || c == '€' || c == '¥' || c == '₹')) {
+                return i;
+            }
         }
         return -1;
+    }
+
+    /** A cheap look at two characters before a currency code or word is read: "US", "CA$", "eu…", "do…" at a word start. */
+    private static boolean mayBeCurrencyWord(String t, int i, char c) {
+        if (i + 1 >= t.length()) return false;
+        char next = t.charAt(i + 1);
+        boolean may;
+        if (c >= 'A' && c <= 'Z') may = (next >= 'A' && next <= 'Z') || next == '$';
+        else if (c == 'e' || c == 'E') may = next == 'u' || next == 'U';
+        else if (c == 'd' || c == 'D') may = next == 'o' || next == 'O';
+        else return false;
+        return may && (i == 0 || !Character.isLetter(t.charAt(i - 1)));
     }
 
     /** A currency at {@code i}: its ISO code and where it ends. */
@@ -158,7 +175,7 @@ public final class SalaryText {
             case '¥': return new Marker(locale.getLanguage().equals("zh") ? "CNY" : "JPY", i + 1, false);
             default: break;
         }
-        if (i > 0 && Character.isLetter(t.charAt(i - 1))) return null;
+        if (!mayBeCurrencyWord(t, i, c)) return null;
         if (c >= 'A' && c <= 'Z') {
             int end = i;
             while (end < t.length() && end - i < 3 && t.charAt(end) >= 'A' && t.charAt(end) <= 'Z') end++;
@@ -176,12 +193,14 @@ public final class SalaryText {
     }
 
     private static Marker word(String t, int i, String plural, String code, String singular) {
-        for (String w : List.of(plural, singular)) {
-            int end = i + w.length();
-            if (t.regionMatches(true, i, w, 0, w.length()) && (end == t.length() || !Character.isLetter(t.charAt(end))))
-                return new Marker(code, end, false);
-        }
-        return null;
+        Marker whole = wholeWord(t, i, plural, code);
+        return whole != null ? whole : wholeWord(t, i, singular, code);
+    }
+
+    private static Marker wholeWord(String t, int i, String w, String code) {
+        int end = i + w.length();
+        return t.regionMatches(true, i, w, 0, w.length()) && (end == t.length() || !Character.isLetter(t.charAt(end)))
+                ? new Marker(code, end, false) : null;
     }
 
     /** The currency of a bare "$" where the source is: CAD in Canada, AUD in Australia … USD elsewhere. */
