@@ -57,32 +57,15 @@ final class PageExtractor {
             return List.of(); // several jobs labelled under a section heading: a listing, not one posting
         AttributeHints hints = needsHints(labels, genericH1) ? AttributeHints.read(scan.doc.body() != null ? scan.doc.body() : scan.doc) : null;
 
-        Element anchor = genericH1 ? null : h1; // the heading the title is, after which company and place may follow
-        String title = labels.get(Field.TITLE);
-        if (title == null && !genericH1) title = h1Text;
-        if (title == null && hints != null && hints.get(Field.TITLE) != null && !PageTitles.isGeneric(hints.get(Field.TITLE), names)) {
-            title = hints.get(Field.TITLE);
-            anchor = hints.element(Field.TITLE);
-        }
-        // Titles guessed from the page's other headings need a field only jobs have (a posted date, a type, a salary):
-        // an imprint or contact page names a company and a place too.
-        boolean guessed = title == null;
         String location = labels.get(Field.LOCATION);
         String pageTitle = scan.titleElement == null ? "" : scan.titleElement.text();
-        if (title == null) title = PageTitles.jobTitle(scan.ogTitle, names, location);
-        if (title == null) title = PageTitles.jobTitle(pageTitle, names, location);
-        if (guessed) {
-            Element heading = mainHeading(scan, h1, names);
-            String headingText = heading == null ? null : text(heading);
-            if (title == null) title = headingText;
-            // The heading that repeats the title is the title, not a part of the description.
-            if (title != null && title.equalsIgnoreCase(headingText)) anchor = heading;
-        }
-        if (title == null || title.isBlank() || LISTING_TITLE.matcher(title.trim()).matches()) return List.of();
+        Title title = title(scan, labels, hints, genericH1 ? null : h1, names, location, pageTitle);
+        if (title == null || LISTING_TITLE.matcher(title.text.trim()).matches()) return List.of();
+        Element anchor = title.heading; // the heading the title is, after which company and place may follow
         if (anchor != null && anchor != h1) used.add(anchor);
 
         PostingDraft d = new PostingDraft();
-        d.title = title;
+        d.title = title.text;
         d.company = labels.get(Field.COMPANY);
         d.location = location;
         d.datePosted = labels.get(Field.DATE);
@@ -92,14 +75,40 @@ final class PageExtractor {
         if (hints != null) evidence |= fromHints(hints, d, used, ctx);
         boolean apply = markApplyControls(scan.controls, used);
         if (anchor != null && (d.company == null || d.location == null) && apply) evidence |= headingsAfter(anchor, d, used, ctx);
-        if (guessed) evidence &= d.datePosted != null || d.employmentType != null || d.salaryText != null;
+        // A title guessed from the page's other headings needs a field only jobs have (a posted date, a type, a
+        // salary): an imprint or contact page names a company and a place too.
+        if (title.guessed) evidence &= d.datePosted != null || d.employmentType != null || d.salaryText != null;
         if (!evidence) return List.of();
         Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : scan.doc.body();
         if (main != null)
             d.descriptionText = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
-        if (ClosedNotices.closed(scan, main, d.descriptionText, h1Text, title)) return List.of();
-        if (d.company == null) d.company = company(scan, pageTitle, title, d.location);
+        if (ClosedNotices.closed(scan, main, d.descriptionText, h1Text, title.text)) return List.of();
+        if (d.company == null) d.company = company(scan, pageTitle, title.text, d.location);
         return List.of(d);
+    }
+
+    /** A posting's title, the heading that shows it (null when none does), and whether it was guessed. */
+    private record Title(String text, Element heading, boolean guessed) {}
+
+    /**
+     * The job's title: a "Job Title" label, the {@code <h1>} unless it is generic ({@code h1} is null then), a
+     * hinted element; else, guessed, {@code og:title}, the page {@code <title>} or the main content's first heading.
+     */
+    private static Title title(PageScan scan, LabelledFields labels, AttributeHints hints, Element h1, Set<String> names,
+            String location, String pageTitle) {
+        String label = labels.get(Field.TITLE);
+        if (label != null) return new Title(label, h1, false);
+        if (h1 != null) return new Title(text(h1), h1, false);
+        String hinted = hints == null ? null : hints.get(Field.TITLE);
+        if (hinted != null && !PageTitles.isGeneric(hinted, names)) return new Title(hinted, hints.element(Field.TITLE), false);
+        String guess = PageTitles.jobTitle(scan.ogTitle, names, location);
+        if (guess == null) guess = PageTitles.jobTitle(pageTitle, names, location);
+        Element heading = mainHeading(scan, scan.firstH1, names);
+        String headingText = heading == null ? null : text(heading);
+        if (guess == null) guess = headingText;
+        if (guess == null || guess.isBlank()) return null;
+        // The heading that repeats the title is the title, not a part of the description.
+        return new Title(guess, guess.equalsIgnoreCase(headingText) ? heading : null, true);
     }
 
     /** Attribute hints are read only when labels left the title, company or location open. */
