@@ -60,7 +60,9 @@ final class ClosedNotices {
         for (String heading : headings) if (heading != null && says(lowerCollapsed(heading, heading.length()))) return true;
         if (scan.titleElement != null && says(lowerCollapsed(scan.titleElement.text(), HEAD))) return true;
         if (!scan.ogTitle.isEmpty() && says(lowerCollapsed(scan.ogTitle, HEAD))) return true;
-        if (description != null && says(lowerCollapsed(description, HEAD))) return true;
+        // A description is tidy text already: single spaces, line breaks between blocks.
+        if (description != null && says(lower(description.length() > HEAD ? description.substring(0, HEAD) : description).replace('\n', ' ')))
+            return true;
         Element body = scan.doc.body();
         return body != null && content != body && says(before(body, content));
     }

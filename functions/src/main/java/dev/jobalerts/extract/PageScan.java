@@ -22,7 +22,7 @@ final class PageScan implements NodeVisitor {
     final Document doc;
     final List<Element> jsonLdScripts = new ArrayList<>(2);
     final List<Element> jobPostingItems = new ArrayList<>(2);
-    /** Links and buttons, among which the apply controls are. */
+    /** Links and buttons outside menus and footers, among which the apply controls are. */
     final List<Element> controls = new ArrayList<>();
     /** Short text nodes that start with a field label ("Company:", "Standort", "Posted on …"), outside nav, footer and forms. */
     final List<LabelText> labels = new ArrayList<>();
@@ -34,6 +34,8 @@ final class PageScan implements NodeVisitor {
     String ogSiteName = "";
     /** Depth inside nav, footer and form elements, whose labels are menus, addresses and search fields. */
     private int chrome;
+    /** Depth inside nav and footer elements, whose links are menus. */
+    private int menus;
     Element descriptionBlock;
     Element mainBlock;
 
@@ -64,14 +66,20 @@ final class PageScan implements NodeVisitor {
             case "h1" -> {
                 if (firstH1 == null) firstH1 = el;
             }
-            case "a", "button" -> controls.add(el);
+            case "a", "button" -> {
+                if (menus == 0) controls.add(el);
+            }
             case "input" -> {
                 if (el.attr("type").equalsIgnoreCase("submit")) controls.add(el);
             }
             case "main", "article" -> {
                 if (mainBlock == null) mainBlock = el;
             }
-            case "nav", "footer", "form" -> chrome++;
+            case "nav", "footer" -> {
+                chrome++;
+                menus++;
+            }
+            case "form" -> chrome++;
             case "title" -> {
                 if (titleElement == null) titleElement = el;
             }
@@ -92,7 +100,12 @@ final class PageScan implements NodeVisitor {
     public void tail(Node node, int depth) {
         if (chrome > 0 && node instanceof Element el) {
             String name = el.normalName();
-            if (name.equals("nav") || name.equals("footer") || name.equals("form")) chrome--;
+            if (name.equals("nav") || name.equals("footer")) {
+                chrome--;
+                menus--;
+            } else if (name.equals("form")) {
+                chrome--;
+            }
         }
     }
 

@@ -115,11 +115,19 @@ final class PageTitles {
     static String withoutBoardWords(String name) {
         String text = LabelledFields.collapse(name);
         String lower = text.toLowerCase(Locale.ROOT);
+        if (!mayHaveBoardWord(lower)) return GENERIC.contains(lower) ? "" : text;
         for (String word : BOARD_WORDS) {
             if (lower.endsWith(" " + word)) return text.substring(0, text.length() - word.length() - 1).trim();
             for (String link : LINKS) if (lower.startsWith(word + link)) return text.substring(word.length() + link.length()).trim();
         }
         return GENERIC.contains(lower) ? "" : text;
+    }
+
+    /** Whether a lower-case name may hold one of {@link #BOARD_WORDS}; most names hold none and skip the loops. */
+    private static boolean mayHaveBoardWord(String lower) {
+        return lower.contains("career") || lower.contains("job") || lower.contains("karriere") || lower.contains("stellen")
+                || lower.contains("carri") || lower.contains("emploi") || lower.contains("recrut") || lower.contains("vacanc")
+                || lower.contains("opportun");
     }
 
     private static String plausibleName(String name) {
