@@ -7,6 +7,7 @@ import dev.jobalerts.posting.SalaryText;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -43,6 +44,8 @@ final class LabelledFields {
     private final Map<Field, Set<String>> seen = new EnumMap<>(Field.class);
     /** The labels' and values' elements, left out of the description. */
     private final Set<Element> used;
+    /** Blocks already measured by {@link #facts}: the lines of one {@code <br>} block share it. */
+    private final Map<Element, List<Element>> blocks = new IdentityHashMap<>();
     private final Instant fetchedAt;
 
     private LabelledFields(Set<Element> used, Instant fetchedAt) {
@@ -108,7 +111,7 @@ final class LabelledFields {
     /** A label's value and the elements it was read from. */
     private record Value(String text, List<Element> elements) {}
 
-    private static Value value(TextNode node, Labels.Hit hit) {
+    private Value value(TextNode node, Labels.Hit hit) {
         Element parent = node.parentNode() instanceof Element el ? el : null;
         String whole = node.getWholeText();
         // "Company: Contoso", "Company: <a>Contoso</a>", "Location: Raleigh, <span>NC</span>" up to the line's end.
@@ -143,9 +146,9 @@ final class LabelledFields {
     }
 
     /** The block of facts a label line sits in, to leave out of the description; none when it holds more than facts. */
-    private static List<Element> facts(Element block) {
+    private List<Element> facts(Element block) {
         if (block == null || block.nameIs("body")) return List.of();
-        return text(block, 400) == null ? List.of() : List.of(block);
+        return blocks.computeIfAbsent(block, b -> text(b, 400) == null ? List.of() : List.of(b));
     }
 
     /**
