@@ -12,11 +12,24 @@ import org.jsoup.parser.Parser;
 /**
  * RSS 2.0 (https://www.rssboard.org/rss-specification) and Atom (RFC 4287) job feeds, one posting per item or
  * entry. Parsed with jsoup's lenient XML parser, so a broken feed yields the items that can be read, not an error.
- * Job boards commonly title items "Company: Title"; that is split when no company element is present.
+ *
+ * <p>When an item has no company element, the company comes from its title in the forms job boards use —
+ * "Company: Title", "Title at Company (Location)", "Title - Company - Location" — or else from its author: RSS
+ * {@code author} ("jobs@contoso.example (Contoso)"), Dublin Core {@code dc:creator}, Atom {@code author/name} or
+ * {@code a10:author/a10:name} (the Atom namespace .NET's SyndicationFeed writes into RSS). An author that is only
+ * an e-mail address or a site account ("admin", "HR team") names no company.
  */
 final class FeedExtractor {
     static final String NAME = "rss";
     private static final Pattern COMPANY_TITLE = Pattern.compile("^([^:]{1,80}?):\\s+(\\S.*)$");
+    // "Senior Data Engineer at Fabrikam (Austin, TX)": the first " at ", an optional place in parentheses at the end.
+    private static final Pattern TITLE_AT_COMPANY = Pattern.compile("^(.{2,}?)\\s+at\\s+([^()]{2,80}?)(?:\\s*\\(([^()]{2,80})\\))?$");
+    // "Title - Company - Location" with spaced dashes (or en/em dashes, bars): exactly three parts.
+    private static final Pattern DASHED = Pattern.compile("\\s+[-–—|]\\s+");
+    private static final Pattern EMAIL_AND_NAME = Pattern.compile("^\\S+@\\S+\\s+\\((.+)\\)$");
+    private static final java.util.Set<String> ACCOUNTS = java.util.Set.of("admin", "administrator", "webmaster", "editor",
+            "hr", "hr team", "human resources", "recruiting", "recruitment", "talent", "talent team", "jobs", "careers",
+            "noreply", "no-reply", "team", "staff", "root", "system", "wordpress", "author", "unknown");
 
     /** True when the text starts like a feed document. */
     static boolean looksLikeFeed(String body, String contentType) {
@@ -86,10 +99,11 @@ final class FeedExtractor {
 
     private static PostingDraft item(Element item) {
         PostingDraft d = new PostingDraft();
-        title(d, child(item, "title"), firstOf(item, "company", "job:company", "author:company"));
+        title(d, child(item, "title"), firstOf(item, "company", "job:company", "author:company"), author(item));
         d.url = child(item, "link");
         if (d.url.isEmpty() && isPermalink(item)) d.url = child(item, "guid");
-        d.location = firstOf(item, "location", "job:location", "region");
+        String place = firstOf(item, "location", "job:location", "region");
+        if (!place.isEmpty() || d.location == null) d.location = place;
         d.employmentType = firstOf(item, "type", "job:type", "employmentType");
         d.datePosted = firstOf(item, "pubDate", "dc:date");
         String encoded = markup(item, "content:encoded");
@@ -99,7 +113,7 @@ final class FeedExtractor {
 
     private static PostingDraft entry(Element entry) {
         PostingDraft d = new PostingDraft();
-        title(d, child(entry, "title"), firstOf(entry, "company", "job:company"));
+        title(d, child(entry, "title"), firstOf(entry, "company", "job:company"), author(entry));
         for (Element link : entry.getElementsByTag("link")) {
             String rel = link.attr("rel");
             if (rel.isEmpty() || rel.equals("alternate")) {
@@ -107,22 +121,61 @@ final class FeedExtractor {
                 break;
             }
         }
-        d.location = firstOf(entry, "location", "job:location");
+        String place = firstOf(entry, "location", "job:location");
+        if (!place.isEmpty() || d.location == null) d.location = place;
         d.datePosted = firstOf(entry, "published", "updated");
         String content = markup(entry, "content");
         d.description = content.isBlank() ? markup(entry, "summary") : content;
         return d;
     }
 
-    private static void title(PostingDraft d, String title, String company) {
-        Matcher m = COMPANY_TITLE.matcher(title.trim());
-        if (company.isEmpty() && m.matches()) {
+    private static void title(PostingDraft d, String title, String company, String author) {
+        d.company = company;
+        d.title = title;
+        if (!company.isEmpty()) return;
+        String text = title.trim();
+        Matcher m = COMPANY_TITLE.matcher(text);
+        if (m.matches()) {
             d.company = m.group(1);
             d.title = m.group(2);
-        } else {
-            d.company = company;
-            d.title = title;
+            return;
         }
+        m = TITLE_AT_COMPANY.matcher(text);
+        if (m.matches() && !m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("home")) { // "Work at Home Agent" names no company
+            d.title = m.group(1);
+            d.company = m.group(2);
+            if (m.group(3) != null) d.location = m.group(3);
+            return;
+        }
+        String[] parts = DASHED.split(text);
+        if (parts.length == 3 && !parts[1].isBlank() && !parts[2].isBlank()) {
+            d.title = parts[0];
+            d.company = parts[1];
+            d.location = parts[2];
+            return;
+        }
+        d.company = author;
+    }
+
+    /**
+     * The organisation an item's author names, or "": RSS author "email (Name)", dc:creator, Atom author/name,
+     * a10:author/a10:name. A bare e-mail address or a site account names no one.
+     */
+    private static String author(Element item) {
+        String name = "";
+        for (Element child : item.children()) {
+            String tag = child.tagName().toLowerCase(java.util.Locale.ROOT);
+            if (tag.equals("author") || tag.equals("a10:author") || tag.equals("dc:creator") || tag.equals("atom:author")) {
+                Element inner = null;
+                for (Element c : child.children()) if (c.tagName().toLowerCase(java.util.Locale.ROOT).endsWith("name")) inner = c;
+                name = inner != null ? inner.text().trim() : child.childrenSize() == 0 ? child.text().trim() : "";
+                if (!name.isEmpty()) break;
+            }
+        }
+        Matcher m = EMAIL_AND_NAME.matcher(name);
+        if (m.matches()) name = m.group(1).trim();
+        if (name.contains("@") || name.length() > 80 || ACCOUNTS.contains(name.toLowerCase(java.util.Locale.ROOT))) return "";
+        return name;
     }
 
     private static boolean isPermalink(Element item) {

@@ -48,7 +48,9 @@ public final class PageReaders {
     /** The drafts the winning reader found, before normalisation; for callers that add to them before building. */
     public Found readDrafts(PageContent content, ExtractionConfig config, Extraction ctx) {
         try {
-            return find(content, config, ctx);
+            Found found = find(content, config, ctx);
+            SourceDefaults.apply(found.drafts(), config);
+            return found;
         } catch (RuntimeException e) {
             // Readers guard each item; this is the last line for a bug outside an item, e.g. in a parser.
             ctx.warn("extraction failed: " + e);
@@ -111,7 +113,7 @@ public final class PageReaders {
             Found f = new Found(SourceKind.SELECTORS.id(), selectors.extract(doc, config.selectors(), ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
-        return new Found(SourceKind.PAGE.id(), page.extract(scan, ctx));
+        return new Found(SourceKind.PAGE.id(), page.extract(scan, config, ctx));
     }
 
     /** A JSON body that no adapter claimed: JSON-LD served as application/ld+json, else a job list or JSON Feed. */

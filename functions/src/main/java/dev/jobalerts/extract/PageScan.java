@@ -16,17 +16,28 @@ import org.jsoup.select.NodeVisitor;
 final class PageScan implements NodeVisitor {
     /** Longest text node that may still be a field label such as "Company:" or "Posted on April 1, 2026". */
     static final int MAX_LABEL_TEXT = 240;
+    /** Labels kept per page: a job page has a dozen; a page with thousands is a listing or a data table. */
+    static final int MAX_LABELS = 200;
 
     final Document doc;
     final List<Element> jsonLdScripts = new ArrayList<>(2);
     final List<Element> jobPostingItems = new ArrayList<>(2);
     /** Elements whose RDFa {@code typeof} names a JobPosting type; {@link RdfaExtractor} checks the vocabulary. */
     final List<Element> rdfaJobPostings = new ArrayList<>(2);
-    /** Links and buttons, among which the apply controls are. */
+    /** Links and buttons outside menus and footers, among which the apply controls are. */
     final List<Element> controls = new ArrayList<>();
-    /** Elements with a short text node starting like a label (company, employer, location, office, posted, date …). */
-    final List<Element> labelCandidates = new ArrayList<>();
+    /** Short text nodes that start with a field label ("Company:", "Standort", "Posted on …"), outside nav, footer and forms. */
+    final List<LabelText> labels = new ArrayList<>();
+    /** Microdata Organizations, whose name is the company of a page that names none in words. */
+    final List<Element> organizationItems = new ArrayList<>(1);
     Element firstH1;
+    Element titleElement;
+    String ogTitle = "";
+    String ogSiteName = "";
+    /** Depth inside nav, footer and form elements, whose labels are menus, addresses and search fields. */
+    private int chrome;
+    /** Depth inside nav and footer elements, whose links are menus. */
+    private int menus;
     Element descriptionBlock;
     Element mainBlock;
 
@@ -40,10 +51,13 @@ final class PageScan implements NodeVisitor {
         return scan;
     }
 
+    /** A text node that starts with a label, and what the label says. */
+    record LabelText(TextNode node, Labels.Hit hit) {}
+
     @Override
     public void head(Node node, int depth) {
         if (node instanceof TextNode text) {
-            label(text);
+            if (chrome == 0 && labels.size() < MAX_LABELS) label(text);
             return;
         }
         if (!(node instanceof Element el)) return;
@@ -54,54 +68,69 @@ final class PageScan implements NodeVisitor {
             case "h1" -> {
                 if (firstH1 == null) firstH1 = el;
             }
-            case "a", "button" -> controls.add(el);
+            case "a", "button" -> {
+                if (menus == 0) controls.add(el);
+            }
             case "input" -> {
                 if (el.attr("type").equalsIgnoreCase("submit")) controls.add(el);
             }
             case "main", "article" -> {
                 if (mainBlock == null) mainBlock = el;
             }
+            case "nav", "footer" -> {
+                chrome++;
+                menus++;
+            }
+            case "form" -> chrome++;
+            case "title" -> {
+                if (titleElement == null) titleElement = el;
+            }
+            case "meta" -> meta(el);
             default -> { }
         }
         if (el.attributesSize() == 0) return;
-        if (el.hasAttr("itemscope") && el.attr("itemtype").contains("JobPosting")) jobPostingItems.add(el);
+        if (el.hasAttr("itemscope")) {
+            String type = el.attr("itemtype");
+            if (type.contains("JobPosting")) jobPostingItems.add(el);
+            else if (type.endsWith("Organization")) organizationItems.add(el);
+        }
         if (el.attr("typeof").contains("JobPosting")) rdfaJobPostings.add(el);
         if (mainBlock == null && el.attr("role").equals("main")) mainBlock = el;
         if (descriptionBlock == null && isDescription(el)) descriptionBlock = el;
     }
 
+    @Override
+    public void tail(Node node, int depth) {
+        if (chrome > 0 && node instanceof Element el) {
+            String name = el.normalName();
+            if (name.equals("nav") || name.equals("footer")) {
+                chrome--;
+                menus--;
+            } else if (name.equals("form")) {
+                chrome--;
+            }
+        }
+    }
+
     private void label(TextNode text) {
-        if (!(text.parentNode() instanceof Element parent) || parent.nameIs("title") || parent.nameIs("option")) return;
         String whole = text.getWholeText();
-        if (whole.length() > MAX_LABEL_TEXT) return;
-        int i = 0;
-        while (i < whole.length() && Character.isWhitespace(whole.charAt(i))) i++;
-        if (!startsWithLabel(whole, i)) return;
-        if (labelCandidates.isEmpty() || labelCandidates.get(labelCandidates.size() - 1) != parent) labelCandidates.add(parent);
+        if (whole.length() > MAX_LABEL_TEXT || !(text.parentNode() instanceof Element parent)) return;
+        switch (parent.normalName()) {
+            case "title", "option", "a", "button", "textarea", "select" -> {
+                return; // a link or a control reads "Locations" or "Jobs", it labels nothing
+            }
+            default -> { }
+        }
+        Labels.Hit hit = Labels.at(whole);
+        if (hit != null) labels.add(new LabelText(text, hit));
     }
 
-    /**
-     * Whether the text starts with a word a field label starts with (company, employer, organi…, hiring, location,
-     * job location, office, posted, date, published), ignoring case; checked on raw text so that only likely labels
-     * reach the regular expressions. Most text nodes are prose: the first letter picks the one or two words to compare.
-     */
-    private static boolean startsWithLabel(String text, int from) {
-        if (from >= text.length()) return false;
-        return switch (text.charAt(from) | 0x20) {
-            case 'c' -> startsWith(text, from, "company");
-            case 'd' -> startsWith(text, from, "date");
-            case 'e' -> startsWith(text, from, "employer");
-            case 'h' -> startsWith(text, from, "hiring");
-            case 'j' -> startsWith(text, from, "job location");
-            case 'l' -> startsWith(text, from, "location");
-            case 'o' -> startsWith(text, from, "organi") || startsWith(text, from, "office");
-            case 'p' -> startsWith(text, from, "posted") || startsWith(text, from, "published");
-            default -> false;
-        };
-    }
-
-    private static boolean startsWith(String text, int from, String lowerCaseWord) {
-        return text.regionMatches(true, from, lowerCaseWord, 0, lowerCaseWord.length());
+    /** og:title and og:site_name (https://ogp.me/#metadata), for pages whose h1 is not the job's title. */
+    private void meta(Element el) {
+        String property = el.attr("property");
+        if (property.isEmpty()) property = el.attr("name");
+        if (property.equals("og:title") && ogTitle.isEmpty()) ogTitle = el.attr("content").trim();
+        else if (property.equals("og:site_name") && ogSiteName.isEmpty()) ogSiteName = el.attr("content").trim();
     }
 
     private static boolean containsIgnoreCase(String text, String lowerCaseWord) {

@@ -10,6 +10,7 @@ import dev.jobalerts.posting.PostingDates;
 import dev.jobalerts.posting.PostingIds;
 import dev.jobalerts.posting.PostingText;
 import dev.jobalerts.posting.Salary;
+import dev.jobalerts.posting.SalaryText;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -37,10 +38,17 @@ public final class PostingDraft {
     /** As the source wrote it: ISO, RFC 822, epoch millis, "April 1, 2026", "Posted 3 Days Ago" … */
     public String datePosted;
     public Salary salary;
+    /**
+     * A salary as a page states it in words, with its label ("Annual salary: $90,000 – $110,000"); read by
+     * {@link SalaryText} when there is no structured {@link #salary}, before the title and the description are.
+     */
+    public String salaryText;
     /** HTML or plain text as the source gave it; {@link PostingText#plain} tells them apart. */
     public String description;
     /** Plain text already made from the page's own elements; when set it wins over {@link #description}. */
     public String descriptionText;
+    /** The source's locale: the order of a numeric date and the currency of a bare "$"; null for en-US. */
+    public Locale locale;
 
     /** Sets the salary when the source states bounds and a period we know; an unknown period drops it rather than guess. */
     public void salary(Double min, Double max, String currency, String period) {
@@ -80,6 +88,7 @@ public final class PostingDraft {
         if (blank(employmentType)) employmentType = other.employmentType;
         if (blank(datePosted)) datePosted = other.datePosted;
         if (salary == null) salary = other.salary;
+        if (blank(salaryText)) salaryText = other.salaryText;
         if (blank(description) && blank(descriptionText)) {
             description = other.description;
             descriptionText = other.descriptionText;
@@ -99,6 +108,7 @@ public final class PostingDraft {
         putIfSet(node, "employmentType", employmentType);
         putIfSet(node, "datePosted", datePosted);
         if (salary != null) node.set("salary", Json.mapper().valueToTree(salary));
+        putIfSet(node, "salaryText", salaryText);
         putIfSet(node, "description", description);
         putIfSet(node, "descriptionText", descriptionText);
         return node;
@@ -119,6 +129,7 @@ public final class PostingDraft {
         d.datePosted = LenientJson.text(node, "datePosted");
         d.description = LenientJson.text(node, "description");
         d.descriptionText = LenientJson.text(node, "descriptionText");
+        d.salaryText = LenientJson.text(node, "salaryText");
         if (node.path("salary").isObject()) {
             try {
                 d.salary = Json.mapper().treeToValue(node.get("salary"), Salary.class);
@@ -137,7 +148,10 @@ public final class PostingDraft {
         return s == null || s.isBlank();
     }
 
-    /** The normalised posting, or empty when it has no title. */
+    /**
+     * The normalised posting, or empty when it has no title. Without a structured salary, one stated in words is
+     * read from {@link #salaryText}, the title or the description (marked {@link Salary#fromText}).
+     */
     public Optional<Posting> build(String source, String pageUrl, Instant fetchedAt) {
         String cleanTitle = PostingText.line(title);
         if (cleanTitle.isEmpty()) return Optional.empty();
@@ -145,6 +159,11 @@ public final class PostingDraft {
         String link = url == null || url.isBlank() ? pageUrl : url.trim();
         String id = atsId != null ? atsId : PostingIds.canonicalUrl(link);
         if (id.isBlank()) return Optional.empty();
+        String text = descriptionText != null ? descriptionText : PostingText.plain(description);
+        Salary pay = salary;
+        if (pay == null) pay = SalaryText.find(salaryText, locale);
+        if (pay == null) pay = SalaryText.find(cleanTitle, locale);
+        if (pay == null) pay = SalaryText.find(text, locale);
         return Optional.of(new Posting(
                 id,
                 link,
@@ -153,9 +172,9 @@ public final class PostingDraft {
                 cleanLocation,
                 remote || PostingText.mentionsRemote(cleanLocation),
                 EmploymentTypes.normalise(employmentType),
-                PostingDates.normalise(datePosted, fetchedAt),
-                salary,
-                descriptionText != null ? descriptionText : PostingText.plain(description),
+                PostingDates.normalise(datePosted, fetchedAt, locale),
+                pay,
+                text,
                 source));
     }
 }

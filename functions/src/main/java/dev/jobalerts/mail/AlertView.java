@@ -51,10 +51,11 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
     record SectionView(String query, String countText, List<ItemView> items, int hidden) {}
 
     /**
-     * One posting. {@code url} is empty unless it is an http(s) URL, in which case the title is a link.
+     * One posting. {@code url} is empty unless it is an http(s) URL, in which case the title is a link;
+     * {@code salaryNote} says where a salary read from the posting's words came from.
      */
     record ItemView(String title, String url, String company, String location, boolean remote, String salary,
-                    String posted, String employmentType, String excerpt, String matched) {
+                    String salaryNote, String posted, String employmentType, String excerpt, String matched) {
 
         static ItemView of(AlertItem item) {
             Posting p = item.posting();
@@ -62,7 +63,7 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
             String matched = String.join(", ", item.matchedTerms().stream().map(Formats::oneLine)
                     .filter(term -> !term.isEmpty()).toList());
             return new ItemView(Formats.shorten(p.title(), 200), url, Formats.shorten(p.company(), 100),
-                    Formats.shorten(p.location(), 100), p.remote(), Formats.salary(p.salary()),
+                    Formats.shorten(p.location(), 100), p.remote(), Formats.salary(p.salary()), Formats.salaryNote(p.salary()),
                     Formats.date(p.datePosted()), Formats.employmentType(p.employmentType()),
                     Formats.shorten(p.description(), EXCERPT_CHARS), matched);
         }

@@ -75,6 +75,14 @@ final class Formats {
         };
     }
 
+    /**
+     * "salary from the description" for a salary read from the posting's prose rather than a structured field, so
+     * the reader knows to check it; empty otherwise.
+     */
+    static String salaryNote(Salary salary) {
+        return salary != null && salary.fromText() ? "salary from the description" : "";
+    }
+
     private static String amount(double value) {
         // DecimalFormat is not thread-safe, and the renderer is shared: one per call is cheap enough.
         DecimalFormat format = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ENGLISH));

@@ -123,6 +123,8 @@ public final class PostingText {
                     if (SKIPPED_TAGS.contains(el.normalName()) || (el != root && skip.test(el))) return FilterResult.SKIP_ENTIRELY;
                     breakFor(el, out);
                     if (el.nameIs("li")) out.append("- ");
+                    // Cells of one row read as words apart: "Department Planning", not "DepartmentPlanning".
+                    else if ((el.nameIs("td") || el.nameIs("th")) && out.length() > 0 && out.charAt(out.length() - 1) > ' ') out.append(' ');
                 }
                 return FilterResult.CONTINUE;
             }
@@ -160,35 +162,85 @@ public final class PostingText {
         for (int i = have; i < newlines; i++) out.append('\n');
     }
 
-    /** Trims each line, collapses runs of spaces and of blank lines, drops control characters. */
+    /**
+     * Trims each line, collapses runs of spaces and of blank lines, drops control characters; a line holding only a
+     * list marker ("-") counts as blank. Runs of printable ASCII are copied whole: descriptions run to many KB.
+     */
     static String tidy(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        StringBuilder line = new StringBuilder();
-        int blank = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : '\n';
+        int n = text.length();
+        StringBuilder out = new StringBuilder(n);
+        Line line = new Line(out);
+        for (int i = 0; i <= n; ) {
+            char c = i < n ? text.charAt(i) : '\n';
             if (c == '\r') {
-                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') continue;
+                if (i + 1 < n && text.charAt(i + 1) == '\n') {
+                    i++;
+                    continue;
+                }
                 c = '\n';
             }
-            if (c != '\n') {
-                boolean space = c < 0x80 ? c <= ' ' || c == 0x7f : Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
-                if (!space) line.append(c);
-                else if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') line.append(' ');
-                continue;
-            }
-            int end = line.length();
-            if (end > 0 && line.charAt(end - 1) == ' ') line.setLength(end - 1);
-            if (line.length() == 0 || (line.length() == 1 && line.charAt(0) == '-')) {
-                blank++;
+            if (c == '\n') {
+                line.end();
+                i++;
+            } else if (c > ' ' && c < 0x7f) {
+                int end = i + 1;
+                while (end < n && text.charAt(end) > ' ' && text.charAt(end) < 0x7f) end++;
+                line.visible();
+                out.append(text, i, end);
+                i = end;
             } else {
-                if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
-                out.append(line);
-                blank = 0;
+                boolean space = c < 0x80 ? c <= ' ' || c == 0x7f : Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
+                if (space) {
+                    line.space();
+                } else {
+                    line.visible();
+                    out.append(c);
+                }
+                i++;
             }
-            line.setLength(0);
         }
         return out.toString();
+    }
+
+    /** The line {@link #tidy} is writing: where it started, whether it has text, the blank lines before it. */
+    private static final class Line {
+        private final StringBuilder out;
+        private int blank;
+        private boolean started;
+        private boolean pendingSpace;
+        private int separatorAt;
+        private int textAt;
+
+        Line(StringBuilder out) {
+            this.out = out;
+        }
+
+        /** Before a visible character: the line's separator if it is the first, else a space the text had. */
+        void visible() {
+            if (!started) {
+                separatorAt = out.length();
+                if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
+                textAt = out.length();
+                started = true;
+            } else if (pendingSpace) {
+                out.append(' ');
+            }
+            pendingSpace = false;
+        }
+
+        void space() {
+            if (started) pendingSpace = true;
+        }
+
+        void end() {
+            if (started && out.length() - textAt == 1 && out.charAt(textAt) == '-') {
+                out.setLength(separatorAt); // a bare list marker
+                started = false;
+            }
+            blank = started ? 0 : blank + 1;
+            started = false;
+            pendingSpace = false;
+        }
     }
 
     /** True when a location or similar text says the work is remote. */

@@ -45,6 +45,7 @@ public final class PostingItems {
             if (p.salary().max() != null) salary.put("max", n(p.salary().max()));
             putIfPresent(salary, "currency", p.salary().currency());
             salary.put("period", s(p.salary().period()));
+            if (p.salary().fromText()) salary.put("fromText", bool(true));
             item.put("salary", AttributeValue.fromM(salary));
         }
         return item;
@@ -55,7 +56,7 @@ public final class PostingItems {
         AttributeValue salaryValue = item.get("salary");
         if (salaryValue != null && salaryValue.hasM()) {
             Map<String, AttributeValue> m = salaryValue.m();
-            salary = new Salary(dbl(m, "min"), dbl(m, "max"), str(m, "currency"), str(m, "period"));
+            salary = new Salary(dbl(m, "min"), dbl(m, "max"), str(m, "currency"), str(m, "period"), flag(m, "fromText"));
         }
         Posting posting = new Posting(str(item, "postingId"), str(item, "url"), str(item, "title"), str(item, "company"),
                 str(item, "location"), flag(item, "remote"), str(item, "employmentType"), str(item, "datePosted"),

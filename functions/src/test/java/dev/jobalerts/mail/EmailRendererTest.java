@@ -51,6 +51,21 @@ class EmailRendererTest {
     }
 
     @Test
+    void alert_whenSalaryWasReadFromTheDescription_saysSo() {
+        Posting read = new Posting("p1", "https://x.example.test/p1", "Welder", "Co", "", false, null, null,
+                new Salary(58000.0, 91000.0, "USD", "YEAR", true), "", "page");
+        Posting stated = new Posting("p2", "https://x.example.test/p2", "Fitter", "Co", "", false, null, null,
+                new Salary(60000.0, 70000.0, "USD", "YEAR"), "", "jsonld");
+        OutgoingEmail email = renderer.alert(MailFixtures.alert("daily",
+                new AlertSection("q", List.of(new AlertItem(read, List.of()), new AlertItem(stated, List.of())))));
+
+        assertThat(email.text()).contains("USD 58,000–91,000 a year (salary from the description)")
+                .contains("USD 60,000–70,000 a year\n").containsOnlyOnce("salary from the description");
+        assertThat(Jsoup.parse(email.html()).text()).contains("USD 58,000–91,000 a year · salary from the description")
+                .containsOnlyOnce("salary from the description");
+    }
+
+    @Test
     void alert_excerptIsShortenedToAboutTwoLines() {
         String longText = "word ".repeat(200);
         Posting posting = new Posting("p", "https://x.example.test/p", "Engineer", "Co", "", false, null, null, null,

@@ -93,4 +93,46 @@ class PostingTextTest {
         assertThat(PostingText.line(" Senior  Engineer\t")).isEqualTo("Senior Engineer");
         assertThat(PostingText.line("Caf\u00e9\u00a0Lyon")).isEqualTo("Caf\u00e9 Lyon");
     }
+
+    /** The run-copying tidy must say exactly what the char-by-char one it replaced said, on any text. */
+    @Test
+    void tidy_matchesTheCharByCharReference() {
+        java.util.Random random = new java.util.Random(42);
+        String alphabet = "ab -\n\r\t\u00a0\u200b\u0001é.\u2028x";
+        for (int round = 0; round < 5_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int i = random.nextInt(40); i > 0; i--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            assertThat(PostingText.tidy(text.toString())).as("tidy of %s", text).isEqualTo(referenceTidy(text.toString()));
+        }
+    }
+
+    private static String referenceTidy(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        StringBuilder line = new StringBuilder();
+        int blank = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c == '\r') {
+                if (i + 1 < text.length() && text.charAt(i + 1) == '\n') continue;
+                c = '\n';
+            }
+            if (c != '\n') {
+                boolean space = c < 0x80 ? c <= ' ' || c == 0x7f : Character.isISOControl(c) || Character.isSpaceChar(c) || c == '\u200b';
+                if (!space) line.append(c);
+                else if (line.length() > 0 && line.charAt(line.length() - 1) != ' ') line.append(' ');
+                continue;
+            }
+            int end = line.length();
+            if (end > 0 && line.charAt(end - 1) == ' ') line.setLength(end - 1);
+            if (line.length() == 0 || (line.length() == 1 && line.charAt(0) == '-')) {
+                blank++;
+            } else {
+                if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
+                out.append(line);
+                blank = 0;
+            }
+            line.setLength(0);
+        }
+        return out.toString();
+    }
 }
