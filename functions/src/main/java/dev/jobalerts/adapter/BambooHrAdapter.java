@@ -160,7 +160,8 @@ final class BambooHrAdapter implements SourceAdapter {
             }
             d.datePosted = text(opening, "datePosted");
             String compensation = text(opening, "compensation");
-            StatedPay.read(compensation, d);
+            // Free text ("$68,000 - $74,000 per year"): read like any salary stated in words (a period, never guessed).
+            d.salaryText = compensation;
             d.description = description(text(opening, "description"), compensation);
             return d;
         }

@@ -123,8 +123,9 @@ final class RemotiveAdapter implements SourceAdapter {
             d.employmentType = text(job, "job_type");
             d.datePosted = text(job, "publication_date");
             d.description = text(job, "description");
-            // Free text ("$40,000 - $50,000", "Competitive"): kept only when it states an amount with its period.
-            SalaryText.read(text(job, "salary"), d);
+            // Free text ("$40,000 - $50,000", "Competitive"): read like any salary stated in words, which needs an
+            // amount with a currency and its period; a period is never guessed.
+            d.salaryText = text(job, "salary");
             return d;
         }
     }

@@ -76,11 +76,11 @@ final class Formats {
     }
 
     /**
-     * "salary from the description" for a salary read from the posting's prose rather than a structured field, so
-     * the reader knows to check it; empty otherwise.
+     * "salary read from the posting's text" for a salary read from words (the description, or a pay line a board
+     * gives as free text) rather than a structured field, so the reader knows to check it; empty otherwise.
      */
     static String salaryNote(Salary salary) {
-        return salary != null && salary.fromText() ? "salary from the description" : "";
+        return salary != null && salary.fromText() ? "salary read from the posting's text" : "";
     }
 
     private static String amount(double value) {

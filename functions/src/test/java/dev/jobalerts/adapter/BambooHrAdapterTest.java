@@ -109,7 +109,10 @@ class BambooHrAdapterTest {
         assertThat(d.url).isEqualTo("https://cedarloop.bamboohr.com/careers/41");
         assertThat(d.datePosted).isEqualTo("2026-03-27");
         assertThat(d.location).isEqualTo("Boise, Idaho, United States");
-        assertThat(d.salary).isEqualTo(new Salary(68000.0, 74000.0, null, "YEAR"));
+        // The pay line is free text: it is read when the posting is built, like any salary stated in words.
+        assertThat(d.salaryText).isEqualTo("$68,000 - $74,000 per year");
+        assertThat(d.build("bamboohr", "https://cedarloop.bamboohr.com/careers/41/detail", java.time.Instant.parse("2026-04-10T12:00:00Z"))
+                .orElseThrow().salary()).isEqualTo(new Salary(68000.0, 74000.0, "USD", "YEAR", true));
         assertThat(d.description).isEqualTo("<p>Lead the store.</p><p>Compensation: $68,000 - $74,000 per year</p>");
     }
 
@@ -126,6 +129,8 @@ class BambooHrAdapterTest {
                 {"result": {"jobOpening": {"jobOpeningName": "X", "description": null, "compensation": "$90k DOE"}}}""")
                 .entries().get(0).draft();
         assertThat(d.salary).isNull();
+        assertThat(d.build("bamboohr", "https://cedarloop.bamboohr.com/careers/41/detail", java.time.Instant.parse("2026-04-10T12:00:00Z"))
+                .orElseThrow().salary()).isNull();
         assertThat(d.description).isEqualTo("<p>Compensation: $90k DOE</p>");
     }
 

@@ -59,10 +59,10 @@ class EmailRendererTest {
         OutgoingEmail email = renderer.alert(MailFixtures.alert("daily",
                 new AlertSection("q", List.of(new AlertItem(read, List.of()), new AlertItem(stated, List.of())))));
 
-        assertThat(email.text()).contains("USD 58,000–91,000 a year (salary from the description)")
-                .contains("USD 60,000–70,000 a year\n").containsOnlyOnce("salary from the description");
-        assertThat(Jsoup.parse(email.html()).text()).contains("USD 58,000–91,000 a year · salary from the description")
-                .containsOnlyOnce("salary from the description");
+        assertThat(email.text()).contains("USD 58,000–91,000 a year (salary read from the posting's text)")
+                .contains("USD 60,000–70,000 a year\n").containsOnlyOnce("salary read from the posting's text");
+        assertThat(Jsoup.parse(email.html()).text()).contains("USD 58,000–91,000 a year · salary read from the posting's text")
+                .containsOnlyOnce("salary read from the posting's text");
     }
 
     @Test
