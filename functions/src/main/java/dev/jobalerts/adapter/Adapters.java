@@ -62,12 +62,22 @@ public final class Adapters {
 
     /** The family a URL belongs to, by its URL alone: what {@code sources add} and {@code kind: auto} detect. */
     public Optional<Board> detect(URI url) {
+        String key = url.toString().strip();
+        Optional<Board> known = detected.get(key);
+        if (known != null) return known;
+        Optional<Board> found = Optional.empty();
         for (SourceAdapter adapter : byKind.values()) {
-            Optional<Board> board = adapter.board(url);
-            if (board.isPresent()) return board;
+            found = adapter.board(url);
+            if (found.isPresent()) break;
         }
-        return Optional.empty();
+        // Every page of a source asks about the same URL; boards are immutable, so the answer is kept (bounded).
+        if (detected.size() >= DETECTED_CAPACITY) detected.clear();
+        detected.put(key, found);
+        return found;
     }
+
+    private static final int DETECTED_CAPACITY = 4_096;
+    private final Map<String, Optional<Board>> detected = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * The board a source is fetched through: its named family's (a URL that family cannot work from is refused with
@@ -93,7 +103,11 @@ public final class Adapters {
 
     /** The board that reads a stored answer of a source again; the page readers when nothing else claims it. */
     Board boardToRead(ReadSpec spec, String answerUrl, JsonNode json) {
-        URI source = uri(spec.sourceUrl() != null ? spec.sourceUrl() : answerUrl);
+        // A page reader's answer whose URLs no family claims (the common case, asked for on every page) needs no parsing.
+        String sourceText = spec.sourceUrl() != null ? spec.sourceUrl() : answerUrl;
+        if (spec.kind().isPageReader() || (spec.kind() == SourceKind.AUTO && json == null && knownUnclaimed(sourceText) && knownUnclaimed(answerUrl)))
+            return new PageBoard(pageUri(answerUrl), spec.pageReaders(), 0, Integer.MAX_VALUE, readers);
+        URI source = uri(sourceText);
         URI answer = uri(answerUrl);
         if (spec.kind().hasAdapter()) {
             SourceAdapter adapter = byKind.get(spec.kind());
@@ -116,8 +130,18 @@ public final class Adapters {
                 }
             }
         }
-        ExtractionConfig config = spec.pageReaders();
-        return new PageBoard(answer == null ? URI.create("http://unknown.invalid/") : answer, config, 0, Integer.MAX_VALUE, readers);
+        return new PageBoard(answer == null ? URI.create("http://unknown.invalid/") : answer, spec.pageReaders(), 0, Integer.MAX_VALUE, readers);
+    }
+
+    /** Whether {@link #detect} already found that no family claims this URL. */
+    private boolean knownUnclaimed(String url) {
+        Optional<Board> known = url == null ? null : detected.get(url.strip());
+        return known != null && known.isEmpty();
+    }
+
+    private static URI pageUri(String url) {
+        URI parsed = uri(url);
+        return parsed == null ? URI.create("http://unknown.invalid/") : parsed;
     }
 
     /**
