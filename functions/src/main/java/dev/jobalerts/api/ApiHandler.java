@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.snapstart.Priming;
 import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
@@ -20,22 +21,26 @@ import java.util.Map;
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Api api;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     /** Lambda's entry: reads the environment once and builds the clients for the life of the container. */
     public ApiHandler() {
-        this(System.getenv(), Clock.systemUTC());
+        this(System.getenv());
     }
 
-    private ApiHandler(Map<String, String> env, Clock clock) {
-        this(services(env, FunctionConfig.fromEnvironment(env), clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
-    }
-
-    private ApiHandler(Services services, ApiConfig config) {
-        this(services.subscriptions(), services.manage(), config);
+    private ApiHandler(Map<String, String> env) {
+        this.api = api(env);
+        this.priming = Priming.register("api", env, primingEnv -> ApiPriming.run(new ApiHandler(api(primingEnv))));
     }
 
     public ApiHandler(SubscriptionService subscriptions, ManageService manage, ApiConfig config) {
-        this.api = new Api(subscriptions, manage, config);
+        this(new Api(subscriptions, manage, config));
+    }
+
+    private ApiHandler(Api api) {
+        this.api = api;
+        this.priming = null;
     }
 
     @Override
@@ -51,12 +56,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         return response.toEvent();
     }
 
-    private record Services(SubscriptionService subscriptions, ManageService manage) {}
-
     /** The same environment reading every handler uses (tables, token secret, sender, configuration set). */
-    private static Services services(Map<String, String> env, FunctionConfig config, Clock clock) {
+    private static Api api(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        Clock clock = Clock.systemUTC();
         SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers());
         TokenService tokens = new TokenService(config.tokenSecret(), clock);
-        return new Services(new SubscriptionService(store, tokens, new SubscriberIds(config.tokenSecret()), clock), new ManageService(store, clock));
+        var subscriptions = new SubscriptionService(store, tokens, new SubscriberIds(config.tokenSecret()), clock);
+        return new Api(subscriptions, new ManageService(store, clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
     }
 }

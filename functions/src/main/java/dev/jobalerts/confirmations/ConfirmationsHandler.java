@@ -10,6 +10,10 @@ import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
+import dev.jobalerts.search.SavedSearch;
+import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.snapstart.PrimingContext;
+import dev.jobalerts.snapstart.SampleEvents;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.StreamKeys;
@@ -19,6 +23,7 @@ import dev.jobalerts.subscribe.TokenService;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Subscribers stream (keys of new pending searches, filtered in the template) → {@link PendingConfirmations}: the
@@ -27,21 +32,33 @@ import java.util.Map;
  */
 public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final PendingConfirmations confirmations;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     public ConfirmationsHandler() {
         this(System.getenv());
     }
 
     private ConfirmationsHandler(Map<String, String> env) {
-        this(env, FunctionConfig.fromEnvironment(env));
-    }
-
-    private ConfirmationsHandler(Map<String, String> env, FunctionConfig config) {
-        this(create(config, new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), AwsClients.dynamoDb(env), Clock.systemUTC()));
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        this.confirmations = create(config, new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), AwsClients.dynamoDb(env), Clock.systemUTC());
+        this.priming = Priming.register("confirmations", env, ConfirmationsHandler::prime);
     }
 
     public ConfirmationsHandler(PendingConfirmations confirmations) {
         this.confirmations = confirmations;
+        this.priming = null;
+    }
+
+    /** A stream record for a pending search that is gone by now, then one confirmation rendered and sent. */
+    private static void prime(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        new ConfirmationsHandler(create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC())).handleRequest(SampleEvents.streamEvent("INSERT",
+                Map.of("subscriberId", AttributeValue.fromS("priming"), "itemId", AttributeValue.fromS("pending#priming")), null),
+                PrimingContext.INSTANCE);
+        new ConfirmationMailer(new EmailRenderer(), ses, config.senderAddress()).send("priming", "priming@example.com",
+                SavedSearch.ofQuery("priming", "python AND (django OR flask)"), "https://priming.invalid/subscriptions/confirm?token=priming");
     }
 
     /** Wires the sender the way every runtime does; the local cloud passes its outbox as the mailer. */

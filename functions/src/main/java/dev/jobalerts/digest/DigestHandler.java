@@ -3,11 +3,14 @@ package dev.jobalerts.digest;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.jobalerts.alert.AlertDispatcher;
+import dev.jobalerts.alert.AlertPriming;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
+import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.snapstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
@@ -28,18 +31,31 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     static final long SAFETY_MARGIN_MILLIS = 20_000;
 
     private final DigestRun run;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     public DigestHandler() {
-        this(FunctionConfig.fromEnvironment(System.getenv()), System.getenv());
+        this(System.getenv());
     }
 
-    private DigestHandler(FunctionConfig config, Map<String, String> env) {
-        this(create(config, new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()),
-                AwsClients.dynamoDb(env), Clock.systemUTC()));
+    private DigestHandler(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        this.run = create(config, new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), AwsClients.dynamoDb(env), Clock.systemUTC());
+        this.priming = Priming.register("digest", env, DigestHandler::prime);
     }
 
     public DigestHandler(DigestRun run) {
         this.run = run;
+        this.priming = null;
+    }
+
+    /** A run that finds no digest due, then one alert matched, sent and recorded. */
+    private static void prime(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        new DigestHandler(create(config, ses, dynamo, Clock.systemUTC())).handleRequest(Map.of(), PrimingContext.INSTANCE);
+        AlertPriming.mailOneAlert(config, new DeliveryStore(dynamo, config.tables().deliveries()), ses);
     }
 
     /** Wires the run the way every runtime does; the local cloud passes its outbox as the mailer. */

@@ -5,6 +5,7 @@ import dev.jobalerts.fetch.FetchOutcome.Disallowed;
 import dev.jobalerts.fetch.FetchOutcome.Failed;
 import dev.jobalerts.fetch.FetchOutcome.Fetched;
 import dev.jobalerts.fetch.FetchOutcome.NotModified;
+import dev.jobalerts.snapstart.Entropy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -22,7 +23,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -203,7 +203,7 @@ final class Run {
 
     private Duration backoff(int attempt) {
         long base = tuning.backoffBase().toMillis() << Math.min(attempt - 1, 20);
-        long jittered = base / 2 + ThreadLocalRandom.current().nextLong(base / 2 + 1);
+        long jittered = base / 2 + Entropy.upTo(base / 2);
         return Duration.ofMillis(jittered);
     }
 

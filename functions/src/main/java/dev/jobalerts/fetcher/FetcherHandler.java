@@ -3,16 +3,25 @@ package dev.jobalerts.fetcher;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.jobalerts.adapter.Adapters;
+import dev.jobalerts.adapter.ReaderPriming;
+import dev.jobalerts.adapter.SourceReader;
+import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.log.Log;
+import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.snapstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.store.TableNames;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -25,20 +34,25 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
     static final long SAFETY_MARGIN_MILLIS = 30_000;
 
     private final FetchRun run;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     public FetcherHandler() {
         this(System.getenv());
     }
 
     private FetcherHandler(Map<String, String> env) {
-        this(create(env, TableNames.fromEnvironment(env)));
+        this.run = create(env);
+        this.priming = Priming.register("fetcher", env, FetcherHandler::prime);
     }
 
     public FetcherHandler(FetchRun run) {
         this.run = run;
+        this.priming = null;
     }
 
-    private static FetchRun create(Map<String, String> env, TableNames tables) {
+    private static FetchRun create(Map<String, String> env) {
+        TableNames tables = TableNames.fromEnvironment(env);
         var dynamo = AwsClients.dynamoDb(env);
         FetchSettings settings = FetchSettings.defaults();
         // Only the local cloud sets this: its sample job board lives on loopback.
@@ -46,6 +60,21 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
         Credentials credentials = new Credentials(env, new SecretsManagerStrings(() -> AwsClients.secretsManager(env), Clock.systemUTC()));
         return new FetchRun(new SourceStore(dynamo, tables.sources()), new PageStore(dynamo, tables.pages()),
                 new PoliteFetcher(settings), new Adapters(), credentials, Clock.systemUTC());
+    }
+
+    /**
+     * A run over an empty Sources table, the bundled sample answers read as listings, and one polite GET (robots.txt
+     * first) to the priming endpoint, which is on loopback, so the copy may reach private addresses.
+     */
+    private static void prime(Map<String, String> env) {
+        Map<String, String> loopback = new HashMap<>(env);
+        loopback.put("ALLOW_PRIVATE_ADDRESSES", "true");
+        new FetcherHandler(create(loopback)).handleRequest(Map.of("segment", 0, "totalSegments", 1), PrimingContext.INSTANCE);
+        ReaderPriming.readAll(new SourceReader());
+        URI board = URI.create(env.get("AWS_ENDPOINT_URL") + "/jobs");
+        try (PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses())) {
+            fetcher.fetchAll(List.of(new FetchRequest("priming", board, null, null, Duration.ZERO)), Instant.now().plusSeconds(20), outcome -> { });
+        }
     }
 
     @Override

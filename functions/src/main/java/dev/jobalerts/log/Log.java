@@ -21,6 +21,22 @@ public final class Log {
         out = stream;
     }
 
+    /** Work whose log lines must not be written, such as SnapStart priming's sample invocations. */
+    public interface Quiet {
+        void run() throws Exception;
+    }
+
+    /** Runs {@code work} with log lines discarded; single-threaded use only (a function's initialisation). */
+    public static synchronized void silently(Quiet work) throws Exception {
+        PrintStream previous = out;
+        out = new PrintStream(java.io.OutputStream.nullOutputStream());
+        try {
+            work.run();
+        } finally {
+            out = previous;
+        }
+    }
+
     public static void info(String message, Object... keyValues) {
         write("INFO", message, keyValues);
     }

@@ -1,6 +1,7 @@
 package dev.jobalerts.mail;
 
 import dev.jobalerts.log.Log;
+import dev.jobalerts.snapstart.Restores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -17,8 +18,11 @@ import software.amazon.awssdk.services.sesv2.model.SendEmailRequest;
  * Sends through SES v2 {@code SendEmail} with Simple content (HTML + text, custom headers such as RFC 8058
  * {@code List-Unsubscribe} carried in {@code Message.headers}), at or under the account's maximum send rate.
  *
- * <p>One token bucket per instance paces every send, refilled at {@code MaxSendRate} per second (read once with
- * {@code GetAccount}; 1/s, the sandbox rate, when that fails, as it does in the emulator). The bucket holds a
+ * <p>One token bucket per instance paces every send, refilled at {@code MaxSendRate} per second (read with
+ * {@code GetAccount} on the first send, not at construction, so that building a mailer never waits on the network;
+ * 1/s, the sandbox rate, when that fails, as it does in the emulator). The reading and the bucket are made again in
+ * each copy restored from a SnapStart snapshot ({@link Restores}): the bucket counts monotonic-clock time, which
+ * does not carry over to another machine. The bucket holds a
  * single token so no one-second window sees more than the rate plus one. Throttling answers are retried with
  * bounded exponential back-off and full jitter; a throttled request was not accepted, so retrying it cannot
  * duplicate the email. Anything else is not retried here: after a 5xx or a timeout SES may already have accepted
@@ -35,25 +39,28 @@ public final class SesMailer implements Mailer {
     private static final SdkPlugin NO_SDK_RETRIES =
             config -> config.overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()));
 
+    /** The send rate in force and the bucket that applies it, as made in one restore generation. */
+    private record Pace(long generation, double rate, TokenBucket bucket) {}
+
     private final SesV2Client ses;
     private final String configurationSet;
-    private final double sendRate;
-    private final TokenBucket bucket;
+    /** A rate given by the caller (tests); null: read MaxSendRate from SES. */
+    private final Double givenRate;
     private final RetryPolicy retry;
     private final Time time;
+    private volatile Pace pace;
 
-    /** Reads MaxSendRate once (GetAccount) to size the token bucket. configurationSet may be null. */
+    /** Reads MaxSendRate (GetAccount) on the first send to size the token bucket. configurationSet may be null. */
     public SesMailer(SesV2Client ses, String configurationSet) {
-        this(ses, configurationSet, maxSendRate(ses), RetryPolicy.DEFAULT, Time.SYSTEM);
+        this(ses, configurationSet, null, RetryPolicy.DEFAULT, Time.SYSTEM);
     }
 
-    SesMailer(SesV2Client ses, String configurationSet, double sendRate, RetryPolicy retry, Time time) {
+    SesMailer(SesV2Client ses, String configurationSet, Double sendRate, RetryPolicy retry, Time time) {
         this.ses = Objects.requireNonNull(ses, "ses");
         this.configurationSet = configurationSet == null || configurationSet.isBlank() ? null : configurationSet;
-        this.sendRate = sendRate;
+        this.givenRate = sendRate;
         this.retry = Objects.requireNonNull(retry, "retry");
         this.time = Objects.requireNonNull(time, "time");
-        this.bucket = new TokenBucket(sendRate, 1, time.nanoTime());
     }
 
     @Override
@@ -69,15 +76,16 @@ public final class SesMailer implements Mailer {
     public SendOutcome send(OutgoingEmail email, Instant deadline) {
         Objects.requireNonNull(email, "email");
         SendEmailRequest request = request(email);
+        Pace pace = pace();
         long latestStart = latestStartNanos(deadline);
         String lastThrottle = "";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
                 if (attempt > 1 && !pause(retry.backoffNanos(attempt - 1, time.random()), latestStart))
                     return throttled("deadline reached during back-off after " + lastThrottle, attempt - 1);
-                long wait = bucket.reserve(time.nanoTime(), latestStart);
+                long wait = pace.bucket().reserve(time.nanoTime(), latestStart);
                 if (wait == TokenBucket.NEVER)
-                    return throttled("deadline reached before a send slot at " + sendRate + "/s", attempt - 1);
+                    return throttled("deadline reached before a send slot at " + pace.rate() + "/s", attempt - 1);
                 time.sleep(wait);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -99,7 +107,21 @@ public final class SesMailer implements Mailer {
     }
 
     double sendRate() {
-        return sendRate;
+        return pace().rate();
+    }
+
+    private Pace pace() {
+        Pace current = pace;
+        long generation = Restores.generation();
+        if (current != null && current.generation() == generation) return current;
+        synchronized (this) {
+            current = pace;
+            if (current == null || current.generation() != generation) {
+                double rate = givenRate != null ? givenRate : maxSendRate(ses);
+                pace = current = new Pace(generation, rate, new TokenBucket(rate, 1, time.nanoTime()));
+            }
+            return current;
+        }
     }
 
     private SendEmailRequest request(OutgoingEmail email) {

@@ -1,7 +1,7 @@
 package dev.jobalerts.mail;
 
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
+import dev.jobalerts.snapstart.Entropy;
 
 /** The clock, the sleep and the dice a {@link SesMailer} uses; a seam so tests run back-off in virtual time. */
 interface Time {
@@ -11,7 +11,7 @@ interface Time {
         @Override public void sleep(long nanos) throws InterruptedException {
             if (nanos > 0) Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
         }
-        @Override public double random() { return ThreadLocalRandom.current().nextDouble(); }
+        @Override public double random() { return Entropy.unit(); }
     };
 
     long nanoTime();

@@ -5,10 +5,14 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.alert.AlertDispatcher;
+import dev.jobalerts.alert.AlertPriming;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
+import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.snapstart.PrimingContext;
+import dev.jobalerts.snapstart.SampleEvents;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.Faults;
@@ -23,6 +27,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Postings stream (NEW_IMAGE, INSERT only) → {@link AlertMatcher}. The whole batch is matched at once so each
@@ -35,6 +40,8 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     static final long SAFETY_MARGIN_MILLIS = 10_000;
 
     private final AlertMatcher matcher;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     /** Lambda's entry: reads the environment once and builds the clients for the life of the container. */
     public MatcherHandler() {
@@ -42,17 +49,30 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     private MatcherHandler(Map<String, String> env) {
-        this(fromEnvironment(env));
+        this.matcher = fromEnvironment(env);
+        this.priming = Priming.register("matcher", env, MatcherHandler::prime);
     }
 
     public MatcherHandler(AlertMatcher matcher) {
         this.matcher = matcher;
+        this.priming = null;
     }
 
     private static AlertMatcher fromEnvironment(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
         return create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC());
+    }
+
+    /** A batch with one new posting (no live search: the index is empty), then one alert matched, sent and recorded. */
+    private static void prime(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        var dynamo = AwsClients.dynamoDb(env);
+        StoredPosting sample = AlertPriming.samplePosting();
+        new MatcherHandler(create(config, ses, dynamo, Clock.systemUTC())).handleRequest(SampleEvents.streamEvent("INSERT",
+                Map.of("postingId", AttributeValue.fromS(sample.posting().id())), PostingItems.toItem(sample)), PrimingContext.INSTANCE);
+        AlertPriming.mailOneAlert(config, new DeliveryStore(dynamo, config.tables().deliveries()), ses);
     }
 
     /** Wires the matcher the way every runtime does; the local cloud passes its outbox as the mailer. */

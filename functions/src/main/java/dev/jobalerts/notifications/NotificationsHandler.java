@@ -6,6 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.SesNotifications;
+import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.snapstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
@@ -24,18 +26,37 @@ import java.util.Map;
  * skipped, never thrown; a DynamoDB fault fails the invocation so Lambda retries it (suppressing twice is harmless).
  */
 public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<String, Object>> {
+    /** A hard bounce as SES event publishing sends it, for priming. */
+    private static final String SAMPLE_BOUNCE = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
+            + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@example.com\"}]},\"mail\":{\"destination\":[\"priming@example.com\"]}}";
+
     private final SubscriptionService subscriptions;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     public NotificationsHandler() {
-        this(FunctionConfig.fromEnvironment(System.getenv()), System.getenv());
+        this(System.getenv());
     }
 
-    private NotificationsHandler(FunctionConfig config, Map<String, String> env) {
-        this(create(config, new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers()), Clock.systemUTC()));
+    private NotificationsHandler(Map<String, String> env) {
+        this.subscriptions = fromEnvironment(env);
+        this.priming = Priming.register("notifications", env,
+                primingEnv -> new NotificationsHandler(fromEnvironment(primingEnv)).handleRequest(sampleBounce(), PrimingContext.INSTANCE));
     }
 
     public NotificationsHandler(SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
+        this.priming = null;
+    }
+
+    private static SubscriptionService fromEnvironment(Map<String, String> env) {
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        return create(config, new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers()), Clock.systemUTC());
+    }
+
+    private static SNSEvent sampleBounce() {
+        SNSEvent.SNS message = new SNSEvent.SNS().withType("Notification").withMessageId("priming").withMessage(SAMPLE_BOUNCE);
+        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withSns(message).withEventSource("aws:sns")));
     }
 
     public static SubscriptionService create(FunctionConfig config, SubscriberStore store, Clock clock) {

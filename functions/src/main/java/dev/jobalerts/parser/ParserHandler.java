@@ -4,17 +4,25 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.jobalerts.adapter.ReaderPriming;
 import dev.jobalerts.adapter.SourceReader;
+import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
+import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.snapstart.PrimingContext;
+import dev.jobalerts.snapstart.SampleEvents;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.Faults;
+import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.store.TableNames;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Pages stream (keys only, INSERT and MODIFY) → {@link PageParser}. A record whose page cannot be handled for an
@@ -23,23 +31,39 @@ import java.util.Map;
  */
 public final class ParserHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final PageParser parser;
+    /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
+    private final Priming priming;
 
     public ParserHandler() {
         this(System.getenv());
     }
 
     private ParserHandler(Map<String, String> env) {
-        this(create(env, TableNames.fromEnvironment(env)));
+        this.parser = create(env);
+        this.priming = Priming.register("parser", env, primingEnv -> prime(create(primingEnv)));
     }
 
     public ParserHandler(PageParser parser) {
         this.parser = parser;
+        this.priming = null;
     }
 
-    private static PageParser create(Map<String, String> env, TableNames tables) {
+    private static PageParser create(Map<String, String> env) {
         var dynamo = AwsClients.dynamoDb(env);
+        TableNames tables = TableNames.fromEnvironment(env);
         return new PageParser(new PageStore(dynamo, tables.pages()), new PostingStore(dynamo, tables.postings()),
                 new SourceReader(), Clock.systemUTC());
+    }
+
+    /** Reads every bundled sample as a stored page and handles a stream record for a page that is gone. */
+    private static void prime(PageParser copy) {
+        for (ReaderPriming.Sample sample : ReaderPriming.SAMPLES) {
+            String body = sample.body();
+            copy.parse(new PageSnapshot(sample.url(), "priming", sample.contentType(), body, PageSnapshot.hash(body), Instant.now(),
+                    Json.write(sample.readSpec())));
+        }
+        new ParserHandler(copy).handleRequest(SampleEvents.streamEvent("MODIFY",
+                Map.of("url", AttributeValue.fromS(ReaderPriming.SAMPLES.get(0).url())), null), PrimingContext.INSTANCE);
     }
 
     @Override

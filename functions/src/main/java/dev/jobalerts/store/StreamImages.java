@@ -1,14 +1,14 @@
 package dev.jobalerts.store;
 
 import java.util.LinkedHashMap;
-
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Lambda hands stream images over in its own attribute-value model; the stores speak SDK v2. This converts
- * so that one item mapping serves both the table and the stream.
+ * Lambda hands stream images over in its own attribute-value model; the stores speak SDK v2. This converts both
+ * ways so that one item mapping serves the table and the stream (the local cloud and SnapStart priming build stream
+ * events from items).
  */
 public final class StreamImages {
     private StreamImages() {}
@@ -32,4 +32,27 @@ public final class StreamImages {
         return AttributeValue.fromNul(true);
     }
 
+    public static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> toLambda(Map<String, AttributeValue> item) {
+        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> image = new LinkedHashMap<>();
+        item.forEach((name, value) -> image.put(name, toLambda(value)));
+        return image;
+    }
+
+    static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue toLambda(AttributeValue value) {
+        var result = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
+        switch (value.type()) {
+            case S -> result.setS(value.s());
+            case N -> result.setN(value.n());
+            case B -> result.setB(value.b().asByteBuffer());
+            case BOOL -> result.setBOOL(value.bool());
+            case NUL -> result.setNULL(true);
+            case SS -> result.setSS(value.ss());
+            case NS -> result.setNS(value.ns());
+            case BS -> result.setBS(value.bs().stream().map(SdkBytes::asByteBuffer).toList());
+            case L -> result.setL(value.l().stream().map(StreamImages::toLambda).toList());
+            case M -> result.setM(toLambda(value.m()));
+            default -> throw new IllegalArgumentException("unsupported attribute type " + value.type());
+        }
+        return result;
+    }
 }

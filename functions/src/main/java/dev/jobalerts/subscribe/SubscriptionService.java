@@ -1,7 +1,7 @@
 package dev.jobalerts.subscribe;
 
 import dev.jobalerts.search.SavedSearch;
-import java.security.SecureRandom;
+import dev.jobalerts.snapstart.Entropy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +33,6 @@ public final class SubscriptionService {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
                     + "@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final SubscriberStore store;
     private final TokenService tokens;
@@ -232,7 +231,7 @@ public final class SubscriptionService {
 
     private static String randomHex(int bytes) {
         byte[] random = new byte[bytes];
-        RANDOM.nextBytes(random);
+        Entropy.secure().nextBytes(random);
         return HexFormat.of().formatHex(random);
     }
 

@@ -5,9 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.store.StreamImages;
 import java.util.Base64;
 import java.util.Date;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -27,9 +27,9 @@ final class StreamRecords {
                 .withStreamViewType(com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType.fromValue(stream.streamViewTypeAsString()))
                 .withApproximateCreationDateTime(stream.approximateCreationDateTime() == null ? new Date()
                         : Date.from(stream.approximateCreationDateTime()));
-        if (stream.hasKeys()) lambdaStream.setKeys(toLambda(stream.keys()));
-        if (stream.hasNewImage()) lambdaStream.setNewImage(toLambda(stream.newImage()));
-        if (stream.hasOldImage()) lambdaStream.setOldImage(toLambda(stream.oldImage()));
+        if (stream.hasKeys()) lambdaStream.setKeys(StreamImages.toLambda(stream.keys()));
+        if (stream.hasNewImage()) lambdaStream.setNewImage(StreamImages.toLambda(stream.newImage()));
+        if (stream.hasOldImage()) lambdaStream.setOldImage(StreamImages.toLambda(stream.oldImage()));
         var lambda = new DynamodbEvent.DynamodbStreamRecord();
         lambda.setEventSourceARN(streamArn);
         lambda.withEventID(record.eventID())
@@ -39,30 +39,6 @@ final class StreamRecords {
                 .withAwsRegion(record.awsRegion() == null ? "us-east-1" : record.awsRegion())
                 .withDynamodb(lambdaStream);
         return lambda;
-    }
-
-    static Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> toLambda(Map<String, AttributeValue> item) {
-        Map<String, com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue> result = new LinkedHashMap<>();
-        item.forEach((name, value) -> result.put(name, toLambda(value)));
-        return result;
-    }
-
-    static com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue toLambda(AttributeValue value) {
-        var result = new com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue();
-        switch (value.type()) {
-            case S -> result.setS(value.s());
-            case N -> result.setN(value.n());
-            case B -> result.setB(value.b().asByteBuffer());
-            case BOOL -> result.setBOOL(value.bool());
-            case NUL -> result.setNULL(true);
-            case SS -> result.setSS(value.ss());
-            case NS -> result.setNS(value.ns());
-            case BS -> result.setBS(value.bs().stream().map(b -> b.asByteBuffer()).toList());
-            case L -> result.setL(value.l().stream().map(StreamRecords::toLambda).toList());
-            case M -> result.setM(toLambda(value.m()));
-            default -> throw new IllegalArgumentException("unsupported attribute type " + value.type());
-        }
-        return result;
     }
 
     /** The record as Lambda's filtering sees it: {@code eventName}, {@code dynamodb.Keys}, {@code dynamodb.NewImage} in DynamoDB JSON. */

@@ -28,13 +28,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * template.yaml is what SAM deploys, so it is checked the way CloudFormation would: against the SAM JSON schema
- * (short tags mapped to long form), and every Handler must name a class in the shaded jar whose input type fits
- * the function's event source.
+ * (short tags mapped to long form), and every Handler must name a class in its own function's artifact whose input
+ * type fits the function's event source. Whether each artifact also runs is {@link ArtifactsIT}'s question.
  */
 class TemplateTest {
     static final Path ROOT = Path.of("..");
-    static final Path SHADED_JAR = ROOT.resolve("functions/target/jobalerts-functions.jar");
     static final Path SAM_SCHEMA = ROOT.resolve("../shared/schemas/sam.schema.json");
+    /** The deployment limit we hold every function's artifact to (Lambda's own is 50 MB zipped). */
+    static final long MAX_ARTIFACT_BYTES = 10L * 1024 * 1024;
 
     /** What each event source hands its function (SAM event Type → accepted handler input types). */
     static final Map<String, Set<String>> INPUT_TYPES = Map.of(
@@ -61,44 +62,92 @@ class TemplateTest {
         assertThat(problems).as("schema violations").isEmpty();
     }
 
+    /** Every AWS::Serverless::Function resource, by logical id. */
+    static Map<String, JsonNode> functions(JsonNode template) {
+        Map<String, JsonNode> functions = new java.util.LinkedHashMap<>();
+        template.path("Resources").properties().forEach(resource -> {
+            if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText()))
+                functions.put(resource.getKey(), resource.getValue().path("Properties"));
+        });
+        return functions;
+    }
+
+    /** A function's property as deployed: its own, else the template's Globals. */
+    static JsonNode effective(JsonNode template, JsonNode properties, String name) {
+        return properties.has(name) ? properties.path(name) : template.path("Globals").path("Function").path(name);
+    }
+
+    /** The artifact a function deploys (its CodeUri, relative to the repository). */
+    static Path artifactOf(JsonNode template, JsonNode properties) {
+        return ROOT.resolve(effective(template, properties, "CodeUri").asText());
+    }
+
     @Test
-    void everyHandler_isAClassInTheShadedJar_whoseInputFitsItsEventSource() throws Exception {
-        Assumptions.assumeTrue(Files.exists(SHADED_JAR), "run `mvn package` first: " + SHADED_JAR.toAbsolutePath() + " is missing");
+    void everyHandler_isAClassInItsOwnArtifact_whoseInputFitsItsEventSource() throws Exception {
         JsonNode template = template();
-        assertThat(template.at("/Globals/Function/CodeUri").asText()).isEqualTo("functions/target/jobalerts-functions.jar");
         List<String> checked = new ArrayList<>();
-        try (URLClassLoader jar = new URLClassLoader(new URL[] {SHADED_JAR.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
-            var resources = template.path("Resources").fields();
-            while (resources.hasNext()) {
-                var resource = resources.next();
-                if (!"AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) continue;
-                JsonNode props = resource.getValue().path("Properties");
+        for (var function : functions(template).entrySet()) {
+            JsonNode props = function.getValue();
+            Path artifact = artifactOf(template, props);
+            Assumptions.assumeTrue(Files.exists(artifact), "run `mvn package` first: " + artifact.toAbsolutePath() + " is missing");
+            // The platform loader as parent: the class and everything its signature names must come from the artifact.
+            try (URLClassLoader jar = new URLClassLoader(new URL[] {artifact.toUri().toURL()}, ClassLoader.getPlatformClassLoader())) {
                 String[] handler = props.path("Handler").asText().split("::");
                 Class<?> type = Class.forName(handler[0], false, jar);
-                assertThat(type.getClassLoader()).as(handler[0] + " comes from the shaded jar").isSameAs(jar);
+                assertThat(type.getClassLoader()).as(handler[0] + " comes from " + artifact.getFileName()).isSameAs(jar);
                 String input = inputTypeOf(type, handler.length > 1 ? handler[1] : "handleRequest");
                 props.path("Events").forEach(event -> {
                     String source = event.path("Type").asText();
                     assertThat(INPUT_TYPES).as("known event source").containsKey(source);
-                    assertThat(INPUT_TYPES.get(source)).as(resource.getKey() + " input for " + source).contains(input);
+                    assertThat(INPUT_TYPES.get(source)).as(function.getKey() + " input for " + source).contains(input);
                 });
-                checked.add(resource.getKey());
             }
+            checked.add(function.getKey());
         }
-        assertThat(checked).contains("FetcherFunction", "ParserFunction", "MatcherFunction", "ApiFunction");
+        assertThat(checked).contains("FetcherFunction", "ParserFunction", "MatcherFunction", "ApiFunction", "DigestFunction",
+                "ConfirmationsFunction", "NotificationsFunction");
     }
 
     @Test
-    void shadedJar_holdsNoNettyNorApacheHttpClient() throws Exception {
-        Assumptions.assumeTrue(Files.exists(SHADED_JAR), "run `mvn package` first");
-        try (var zip = new java.util.zip.ZipFile(SHADED_JAR.toFile())) {
-            List<String> forbidden = zip.stream().map(java.util.zip.ZipEntry::getName)
-                    .filter(name -> name.startsWith("io/netty/") || name.startsWith("org/apache/http/")
-                            || name.startsWith("org/apache/hc/") || name.startsWith("software/amazon/awssdk/http/apache")
-                            || name.startsWith("software/amazon/awssdk/http/nio/netty"))
-                    .limit(5).toList();
-            assertThat(forbidden).isEmpty();
+    void everyArtifact_isAtMost10MB_andHoldsNoNettyNorApacheHttpClient() throws Exception {
+        JsonNode template = template();
+        for (var function : functions(template).entrySet()) {
+            Path artifact = artifactOf(template, function.getValue());
+            Assumptions.assumeTrue(Files.exists(artifact), "run `mvn package` first");
+            assertThat(Files.size(artifact)).as(function.getKey() + " artifact " + artifact.getFileName() + " in bytes")
+                    .isLessThanOrEqualTo(MAX_ARTIFACT_BYTES);
+            try (var zip = new java.util.zip.ZipFile(artifact.toFile())) {
+                List<String> forbidden = zip.stream().map(java.util.zip.ZipEntry::getName)
+                        .filter(name -> name.startsWith("io/netty/") || name.startsWith("org/apache/http/")
+                                || name.startsWith("org/apache/hc/") || name.startsWith("software/amazon/awssdk/http/apache")
+                                || name.startsWith("software/amazon/awssdk/http/nio/netty"))
+                        .limit(5).toList();
+                assertThat(forbidden).as(artifact.getFileName().toString()).isEmpty();
+            }
         }
+    }
+
+    @Test
+    void everyFunction_isAJava21SnapStartFunction_publishingTheAliasItsEventSourcesInvoke() throws Exception {
+        JsonNode template = template();
+        for (var function : functions(template).entrySet()) {
+            JsonNode props = function.getValue();
+            String name = function.getKey();
+            assertThat(effective(template, props, "Runtime").asText()).as(name + " runtime").isEqualTo("java21");
+            assertThat(effective(template, props, "SnapStart").path("ApplyOn").asText()).as(name + " SnapStart").isEqualTo("PublishedVersions");
+            // SnapStart snapshots published versions only; with an alias SAM publishes one per deployment and wires
+            // every event declared under Events to the alias, never to the unpublished $LATEST.
+            assertThat(effective(template, props, "AutoPublishAlias").asText()).as(name + " AutoPublishAlias").isNotBlank();
+            assertThat(props.path("Events").size()).as(name + " is invoked through its declared events").isPositive();
+        }
+        // Anything else naming a function (!Ref, !GetAtt …Arn, a FunctionName) would invoke the unpublished function.
+        template.path("Resources").properties().forEach(resource -> {
+            if ("AWS::Serverless::Function".equals(resource.getValue().path("Type").asText())) return;
+            String text = resource.getValue().toString();
+            for (String function : functions(template).keySet())
+                assertThat(text).as(resource.getKey() + " refers to " + function + " directly").doesNotContain("\"" + function + "\"")
+                        .doesNotContain("\"" + function + ".Arn\"");
+        });
     }
 
     /**

@@ -1,0 +1,53 @@
+package dev.jobalerts.alert;
+
+import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.mail.Mailer;
+import dev.jobalerts.posting.Posting;
+import dev.jobalerts.posting.Salary;
+import dev.jobalerts.search.SavedSearch;
+import dev.jobalerts.search.SearchIndex;
+import dev.jobalerts.search.SearchMatch;
+import dev.jobalerts.store.DeliveryStore;
+import dev.jobalerts.store.StoredPosting;
+import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.subscribe.Subscriber;
+import dev.jobalerts.subscribe.SubscriberStatus;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The mailing path for SnapStart priming of the functions that send alerts (matcher, digest): a saved search is
+ * parsed and indexed, a sample posting matched against it, and the alert rendered, sent and recorded through the
+ * dispatcher every runtime uses. Everything goes to the priming endpoint; no address receives anything.
+ */
+public final class AlertPriming {
+    private static final String SEARCH = "python AND (django OR flask) -intern";
+
+    private AlertPriming() {}
+
+    /** A posting of the kind alerts carry: a salary, a description, a place. */
+    public static StoredPosting samplePosting() {
+        Posting posting = new Posting("priming:pl-1001", "https://careers.priming.invalid/jobs/pl-1001", "Backend Engineer (Python)",
+                "Priming Labs", "Charlotte, NC", true, "FULL_TIME", LocalDate.now().toString(),
+                new Salary(120_000.0, 150_000.0, "USD", "YEAR", false),
+                "Build APIs in Python with Django and Flask.\n\nPostgreSQL, AWS.", "jsonld");
+        return new StoredPosting(posting, "priming", Instant.now());
+    }
+
+    /** Matches, renders, sends and records one alert; returns how many searches matched (1 while the sample holds). */
+    public static int mailOneAlert(FunctionConfig config, DeliveryStore deliveries, Mailer mailer) {
+        SearchIndex index = new SearchIndex();
+        index.put("priming", SavedSearch.ofQuery("priming", SEARCH));
+        Posting posting = samplePosting().posting();
+        List<SearchMatch> matches = index.match(posting, LocalDate.now(), LocalDate.now());
+        List<AlertDispatcher.Claimed> claimed = matches.stream()
+                .map(m -> new AlertDispatcher.Claimed(posting, "priming", SearchLabels.describe(m.search()), m.matchedTerms()))
+                .toList();
+        Subscriber subscriber = new Subscriber("priming", "priming@example.com", SubscriberStatus.ACTIVE, Frequency.INSTANT, "UTC",
+                "priming", Instant.now(), null);
+        AlertDispatcher.create(config, deliveries, mailer, Clock.systemUTC()).send(subscriber, claimed, Instant.now().plusSeconds(30));
+        return matches.size();
+    }
+}

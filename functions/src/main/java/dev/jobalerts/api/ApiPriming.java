@@ -1,0 +1,51 @@
+package dev.jobalerts.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.jobalerts.snapstart.PrimingContext;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The requests the API's SnapStart priming sends through a copy of the API: the pages a person sees first (sign-up
+ * page, its script and style), a sign-up by JSON and by form (query parser, validation, one PutItem), and the
+ * token routes with a forged token (signature check, error pages). Each answer is thrown away.
+ */
+final class ApiPriming {
+    private static final String SEARCH_JSON = "{\"email\":\"priming@example.com\",\"frequency\":\"instant\",\"search\":"
+            + "{\"query\":\"python AND (django OR flask) -intern\",\"locations\":[\"Charlotte, NC\"],\"remote\":\"include\","
+            + "\"minSalary\":120000,\"currency\":\"USD\"}}";
+    private static final String SEARCH_FORM = "email=priming%40example.com&query=%22site+reliability%22+OR+sre&locations=Austin"
+            + "&remote=only&frequency=daily";
+
+    private ApiPriming() {}
+
+    static void run(ApiHandler api) {
+        for (APIGatewayV2HTTPEvent request : requests()) api.handleRequest(request, PrimingContext.INSTANCE);
+    }
+
+    static List<APIGatewayV2HTTPEvent> requests() {
+        return List.of(
+                request("GET", "/", "", null, null),
+                request("GET", "/assets/app.js", "", null, null),
+                request("GET", "/assets/app.css", "", null, null),
+                request("POST", "/subscriptions", "", "application/json", SEARCH_JSON),
+                request("POST", "/subscriptions", "", "application/x-www-form-urlencoded", SEARCH_FORM),
+                request("GET", "/subscriptions/confirm", "token=priming", null, null),
+                request("GET", "/manage", "token=priming", null, null),
+                request("GET", "/manage/searches", "token=priming", "application/json", null),
+                request("POST", "/unsubscribe", "token=priming", "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"));
+    }
+
+    private static APIGatewayV2HTTPEvent request(String method, String path, String query, String contentType, String body) {
+        Map<String, String> headers = contentType == null
+                ? Map.of("host", "priming.invalid", "accept", "text/html")
+                : Map.of("host", "priming.invalid", "accept", "application/json", "content-type", contentType);
+        var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("192.0.2.1").withUserAgent("priming").build();
+        var context = APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withHttp(http).withDomainName("priming.invalid").withRequestId("priming").withStage("$default").build();
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0").withRouteKey("$default").withRawPath(path).withRawQueryString(query)
+                .withHeaders(headers).withRequestContext(context).withBody(body).withIsBase64Encoded(false).build();
+    }
+}
