@@ -1,11 +1,13 @@
 package dev.jobalerts.adapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.coldstart.Lazy;
 import dev.jobalerts.extract.ExtractionConfig;
 import dev.jobalerts.extract.PageReaders;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,19 +21,25 @@ import java.util.TreeSet;
  * the source names, else the family whose URL it is, else the page readers. Stateless and thread-safe.
  */
 public final class Adapters {
-    private final Map<SourceKind, SourceAdapter> byKind = new LinkedHashMap<>();
-    private final PageReaders readers;
+    /** The families and the page readers are made on first use: a function's constructor should not pay for them. */
+    private final Lazy<Map<SourceKind, SourceAdapter>> families = Lazy.of(Adapters::byKind);
+    private final Lazy<PageReaders> readers;
 
     public Adapters() {
-        this(new PageReaders());
+        this.readers = Lazy.of(PageReaders::new);
     }
 
     Adapters(PageReaders readers) {
-        this.readers = readers;
+        this.readers = Lazy.of(() -> readers);
+    }
+
+    private static Map<SourceKind, SourceAdapter> byKind() {
+        Map<SourceKind, SourceAdapter> byKind = new LinkedHashMap<>();
         for (SourceAdapter adapter : all()) {
             SourceAdapter previous = byKind.put(adapter.kind(), adapter);
             if (previous != null) throw new IllegalStateException("two adapters for " + adapter.kind());
         }
+        return Collections.unmodifiableMap(byKind);
     }
 
     /**
@@ -49,15 +57,15 @@ public final class Adapters {
 
     /** The adapters, in detection order (for the README's table and tests). */
     public List<SourceAdapter> adapters() {
-        return List.copyOf(byKind.values());
+        return List.copyOf(families.get().values());
     }
 
     public Optional<SourceAdapter> adapter(SourceKind kind) {
-        return Optional.ofNullable(byKind.get(kind));
+        return Optional.ofNullable(families.get().get(kind));
     }
 
     PageReaders readers() {
-        return readers;
+        return readers.get();
     }
 
     /** The family a URL belongs to, by its URL alone: what {@code sources add} and {@code kind: auto} detect. */
@@ -66,7 +74,7 @@ public final class Adapters {
         Optional<Board> known = detected.get(key);
         if (known != null) return known;
         Optional<Board> found = Optional.empty();
-        for (SourceAdapter adapter : byKind.values()) {
+        for (SourceAdapter adapter : families.get().values()) {
             found = adapter.board(url);
             if (found.isPresent()) break;
         }
@@ -89,7 +97,7 @@ public final class Adapters {
         URI url = URI.create(source.url());
         SourceKind kind = source.kind();
         if (kind.hasAdapter()) {
-            SourceAdapter adapter = byKind.get(kind);
+            SourceAdapter adapter = families.get().get(kind);
             if (adapter == null) throw new IllegalArgumentException("kind " + kind + " has no adapter yet");
             return adapter.board(url).or(() -> adapter.boardAt(url)).orElseThrow(() -> new IllegalArgumentException(
                     "kind " + kind + " needs a URL like " + adapter.urlPatterns() + ", not " + source.url()));
@@ -106,11 +114,11 @@ public final class Adapters {
         // A page reader's answer whose URLs no family claims (the common case, asked for on every page) needs no parsing.
         String sourceText = spec.sourceUrl() != null ? spec.sourceUrl() : answerUrl;
         if (spec.kind().isPageReader() || (spec.kind() == SourceKind.AUTO && json == null && knownUnclaimed(sourceText) && knownUnclaimed(answerUrl)))
-            return new PageBoard(pageUri(answerUrl), spec.pageReaders(), 0, Integer.MAX_VALUE, readers);
+            return new PageBoard(pageUri(answerUrl), spec.pageReaders(), 0, Integer.MAX_VALUE, readers.get());
         URI source = uri(sourceText);
         URI answer = uri(answerUrl);
         if (spec.kind().hasAdapter()) {
-            SourceAdapter adapter = byKind.get(spec.kind());
+            SourceAdapter adapter = families.get().get(spec.kind());
             if (adapter != null) {
                 Optional<Board> board = source == null ? Optional.empty() : adapter.board(source).or(() -> adapter.boardAt(source));
                 if (board.isEmpty() && answer != null) board = adapter.board(answer).or(() -> adapter.boardAt(answer));
@@ -123,14 +131,14 @@ public final class Adapters {
                 if (detected.isPresent()) return detected.get();
             }
             if (json != null && answer != null) {
-                for (SourceAdapter adapter : byKind.values()) {
+                for (SourceAdapter adapter : families.get().values()) {
                     if (!adapter.recognises(json)) continue;
                     Optional<Board> board = adapter.boardAt(answer);
                     if (board.isPresent()) return board.get();
                 }
             }
         }
-        return new PageBoard(answer == null ? URI.create("http://unknown.invalid/") : answer, spec.pageReaders(), 0, Integer.MAX_VALUE, readers);
+        return new PageBoard(answer == null ? URI.create("http://unknown.invalid/") : answer, spec.pageReaders(), 0, Integer.MAX_VALUE, readers.get());
     }
 
     /** Whether {@link #detect} already found that no family claims this URL. */
@@ -165,7 +173,7 @@ public final class Adapters {
 
     private PageBoard pageBoard(URI url, SourceDefinition source) {
         ExtractionConfig config = new ExtractionConfig(source.kind(), source.selectors(), source.givenName(), source.localeValue(), source.remote());
-        return new PageBoard(url, config, source.followDetails(), source.maxPostings(), readers);
+        return new PageBoard(url, config, source.followDetails(), source.maxPostings(), readers.get());
     }
 
     private static URI uri(String text) {

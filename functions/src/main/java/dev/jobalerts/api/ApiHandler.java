@@ -4,9 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.snapstart.Priming;
+import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.store.TableNames;
 import dev.jobalerts.subscribe.ManageService;
 import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
@@ -30,8 +31,10 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private ApiHandler(Map<String, String> env) {
-        this.api = api(env);
-        this.priming = Priming.register("api", env, primingEnv -> ApiPriming.run(new ApiHandler(api(primingEnv))));
+        SubscriberStore store = subscriberStore(env);
+        this.api = api(env, store);
+        this.priming = Priming.register("api", env, primingEnv -> ApiPriming.run(new ApiHandler(api(primingEnv, subscriberStore(primingEnv)))),
+                () -> store.find(Priming.ABSENT_KEY));
     }
 
     public ApiHandler(SubscriptionService subscriptions, ManageService manage, ApiConfig config) {
@@ -57,12 +60,15 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     /** The same environment reading every handler uses (tables, token secret, sender, configuration set). */
-    private static Api api(Map<String, String> env) {
+    private static Api api(Map<String, String> env, SubscriberStore store) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Clock clock = Clock.systemUTC();
-        SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers());
         TokenService tokens = new TokenService(config.tokenSecret(), clock);
         var subscriptions = new SubscriptionService(store, tokens, new SubscriberIds(config.tokenSecret()), clock);
         return new Api(subscriptions, new ManageService(store, clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
+    }
+
+    private static SubscriberStore subscriberStore(Map<String, String> env) {
+        return new SubscriberStore(AwsClients.dynamoDb(env), TableNames.fromEnvironment(env).subscribers());
     }
 }

@@ -1,7 +1,7 @@
 package dev.jobalerts.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import dev.jobalerts.snapstart.PrimingContext;
+import dev.jobalerts.coldstart.PrimingContext;
 import java.util.List;
 import java.util.Map;
 

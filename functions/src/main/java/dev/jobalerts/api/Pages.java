@@ -3,6 +3,7 @@ package dev.jobalerts.api;
 import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import dev.jobalerts.coldstart.Lazy;
 import dev.jobalerts.search.RemoteMode;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.subscribe.Frequency;
@@ -33,9 +34,11 @@ final class Pages {
     private static final Map<Frequency, String> FREQUENCY_LABELS = Map.of(
             Frequency.INSTANT, "As soon as a job is posted", Frequency.DAILY, "Once a day", Frequency.WEEKLY, "Once a week");
 
-    private final Map<String, Template> templates = new HashMap<>();
+    /** Compiled on first use, not in the API function's constructor, which every cold start pays for. */
+    private final Lazy<Map<String, Template>> templates = Lazy.of(Pages::compile);
 
-    Pages() {
+    private static Map<String, Template> compile() {
+        Map<String, Template> templates = new HashMap<>();
         // Every attribute in the templates is quoted, so these five characters are all that need escaping; the default
         // escaper also encodes '=' and '`', which would turn each "?token=" in a link into "?token&#x3D;".
         var escaper = Escapers.simple(new String[][] {{"&", "&amp;"}, {"<", "&lt;"}, {">", "&gt;"}, {"\"", "&quot;"}, {"'", "&#39;"}});
@@ -43,6 +46,7 @@ final class Pages {
                 .withLoader(name -> reader(name + ".html"));
         for (String name : List.of("signup", "message", "manage", "unsubscribe"))
             templates.put(name, compiler.compile(reader(name + ".html")));
+        return Map.copyOf(templates);
     }
 
     /** The sign-up form, with the values and the error of a refused form post when there was one. */
@@ -148,7 +152,7 @@ final class Pages {
     }
 
     private String render(String name, Map<String, Object> page) {
-        return templates.get(name).execute(page);
+        return templates.get().get(name).execute(page);
     }
 
     private static InputStreamReader reader(String name) {

@@ -5,17 +5,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.alert.ConfirmationMailer;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.search.SavedSearch;
-import dev.jobalerts.snapstart.Priming;
-import dev.jobalerts.snapstart.PrimingContext;
-import dev.jobalerts.snapstart.SampleEvents;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.Faults;
+import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.subscribe.PendingConfirmations;
 import dev.jobalerts.subscribe.SubscriberStore;
@@ -41,8 +41,14 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
 
     private ConfirmationsHandler(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        this.confirmations = create(config, new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), AwsClients.dynamoDb(env), Clock.systemUTC());
-        this.priming = Priming.register("confirmations", env, ConfirmationsHandler::prime);
+        SesMailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        var dynamo = AwsClients.dynamoDb(env);
+        this.confirmations = create(config, ses, dynamo, Clock.systemUTC());
+        SubscriberStore subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
+        this.priming = Priming.register("confirmations", env, ConfirmationsHandler::prime, () -> {
+            subscribers.find(Priming.ABSENT_KEY);
+            ses.sendRate();
+        });
     }
 
     public ConfirmationsHandler(PendingConfirmations confirmations) {
@@ -54,7 +60,7 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
     private static void prime(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
-        new ConfirmationsHandler(create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC())).handleRequest(SampleEvents.streamEvent("INSERT",
+        new ConfirmationsHandler(create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC())).handleRequest(StreamImages.event("INSERT",
                 Map.of("subscriberId", AttributeValue.fromS("priming"), "itemId", AttributeValue.fromS("pending#priming")), null),
                 PrimingContext.INSTANCE);
         new ConfirmationMailer(new EmailRenderer(), ses, config.senderAddress()).send("priming", "priming@example.com",

@@ -9,8 +9,8 @@ import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
-import dev.jobalerts.snapstart.Priming;
-import dev.jobalerts.snapstart.PrimingContext;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
@@ -40,8 +40,14 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
 
     private DigestHandler(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        this.run = create(config, new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet()), AwsClients.dynamoDb(env), Clock.systemUTC());
-        this.priming = Priming.register("digest", env, DigestHandler::prime);
+        SesMailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        this.run = create(config, ses, dynamo, Clock.systemUTC());
+        SubscriberStore subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
+        this.priming = Priming.register("digest", env, DigestHandler::prime, () -> {
+            subscribers.find(Priming.ABSENT_KEY);
+            ses.sendRate();
+        });
     }
 
     public DigestHandler(DigestRun run) {

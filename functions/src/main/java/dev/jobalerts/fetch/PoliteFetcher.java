@@ -1,5 +1,6 @@
 package dev.jobalerts.fetch;
 
+import dev.jobalerts.coldstart.Lazy;
 import java.net.http.HttpClient;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +27,8 @@ public final class PoliteFetcher implements AutoCloseable {
     private final Tuning tuning;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
-    private final HttpHops hops;
+    /** Built on first fetch: an HTTP client sets up TLS (the JDK's trust store), which a cold start need not wait for. */
+    private final Lazy<HttpHops> hops;
 
     public PoliteFetcher(FetchSettings settings) {
         this(settings, Tuning.defaults(), new AddressGuard(settings.allowPrivateAddresses()));
@@ -39,15 +41,14 @@ public final class PoliteFetcher implements AutoCloseable {
         this.timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("jobalerts-fetch-timer"));
         // Work here is short (DNS, decoding, bookkeeping); waiting happens on the timer, never on these threads.
         this.worker = Executors.newCachedThreadPool(daemonThreads("jobalerts-fetch"));
-        HttpClient client = HttpClient.newBuilder()
+        this.hops = Lazy.of(() -> new HttpHops(HttpClient.newBuilder()
                 .connectTimeout(settings.connectTimeout())
                 // Redirects are followed by HttpHops so the SSRF guard and robots.txt see every hop.
                 .followRedirects(HttpClient.Redirect.NEVER)
                 // One request per host at a time gains nothing from HTTP/2, and h2c upgrade attempts upset some servers.
                 .version(HttpClient.Version.HTTP_1_1)
                 .executor(worker)
-                .build();
-        this.hops = new HttpHops(client, settings, guard, timer, worker);
+                .build(), settings, guard, timer, worker));
     }
 
     /**
@@ -77,7 +78,7 @@ public final class PoliteFetcher implements AutoCloseable {
         if (onOutcome == null) throw new IllegalArgumentException("onOutcome must not be null");
         if (requests.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("requests must not contain null");
         if (requests.isEmpty()) return;
-        new Run(settings, tuning, hops, timer, worker, deadline, onOutcome).execute(requests);
+        new Run(settings, tuning, hops.get(), timer, worker, deadline, onOutcome).execute(requests);
     }
 
     @Override

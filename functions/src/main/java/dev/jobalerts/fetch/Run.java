@@ -5,7 +5,7 @@ import dev.jobalerts.fetch.FetchOutcome.Disallowed;
 import dev.jobalerts.fetch.FetchOutcome.Failed;
 import dev.jobalerts.fetch.FetchOutcome.Fetched;
 import dev.jobalerts.fetch.FetchOutcome.NotModified;
-import dev.jobalerts.snapstart.Entropy;
+import dev.jobalerts.coldstart.Entropy;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;

@@ -5,12 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.adapter.ReaderPriming;
 import dev.jobalerts.adapter.SourceReader;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.snapstart.Priming;
-import dev.jobalerts.snapstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.SourceStore;
@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The schedule's target: {@code {"segment": i, "totalSegments": n}} → one {@link FetchRun} over that segment of
@@ -42,8 +43,10 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
     }
 
     private FetcherHandler(Map<String, String> env) {
-        this.run = create(env);
-        this.priming = Priming.register("fetcher", env, FetcherHandler::prime);
+        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
+        this.run = create(env, dynamo);
+        SourceStore sources = new SourceStore(dynamo, TableNames.fromEnvironment(env).sources());
+        this.priming = Priming.register("fetcher", env, FetcherHandler::prime, () -> sources.find(Priming.ABSENT_KEY));
     }
 
     public FetcherHandler(FetchRun run) {
@@ -51,9 +54,8 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
         this.priming = null;
     }
 
-    private static FetchRun create(Map<String, String> env) {
+    private static FetchRun create(Map<String, String> env, DynamoDbClient dynamo) {
         TableNames tables = TableNames.fromEnvironment(env);
-        var dynamo = AwsClients.dynamoDb(env);
         FetchSettings settings = FetchSettings.defaults();
         // Only the local cloud sets this: its sample job board lives on loopback.
         if ("true".equals(env.get("ALLOW_PRIVATE_ADDRESSES"))) settings = settings.allowingPrivateAddresses();
@@ -69,7 +71,7 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
     private static void prime(Map<String, String> env) {
         Map<String, String> loopback = new HashMap<>(env);
         loopback.put("ALLOW_PRIVATE_ADDRESSES", "true");
-        new FetcherHandler(create(loopback)).handleRequest(Map.of("segment", 0, "totalSegments", 1), PrimingContext.INSTANCE);
+        new FetcherHandler(create(loopback, AwsClients.dynamoDb(loopback))).handleRequest(Map.of("segment", 0, "totalSegments", 1), PrimingContext.INSTANCE);
         ReaderPriming.readAll(new SourceReader());
         URI board = URI.create(env.get("AWS_ENDPOINT_URL") + "/jobs");
         try (PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses())) {

@@ -2,6 +2,7 @@ package dev.jobalerts.mail;
 
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
+import dev.jobalerts.coldstart.Lazy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -30,12 +31,12 @@ public final class EmailRenderer {
     static final String LIST_UNSUBSCRIBE = "List-Unsubscribe";
     static final String LIST_UNSUBSCRIBE_POST = "List-Unsubscribe-Post";
 
-    private final Template alertHtml;
-    private final Template alertText;
-    private final Template confirmHtml;
-    private final Template confirmText;
+    private record Templates(Template alertHtml, Template alertText, Template confirmHtml, Template confirmText) {}
 
-    public EmailRenderer() {
+    /** Compiled on first use, not in the constructor, which a mailing function's every cold start would pay for. */
+    private final Lazy<Templates> templates = Lazy.of(EmailRenderer::compile);
+
+    private static Templates compile() {
         Mustache.TemplateLoader partials = name -> resource(name);
         Mustache.Compiler html = Mustache.compiler()
                 .escapeHTML(true)
@@ -44,10 +45,8 @@ public final class EmailRenderer {
                 .zeroIsFalse(true)
                 .withLoader(partials);
         Mustache.Compiler text = html.escapeHTML(false);
-        alertHtml = html.compile(resource("alert.html.mustache"));
-        alertText = text.compile(resource("alert.txt.mustache"));
-        confirmHtml = html.compile(resource("confirm.html.mustache"));
-        confirmText = text.compile(resource("confirm.txt.mustache"));
+        return new Templates(html.compile(resource("alert.html.mustache")), text.compile(resource("alert.txt.mustache")),
+                html.compile(resource("confirm.html.mustache")), text.compile(resource("confirm.txt.mustache")));
     }
 
     /**
@@ -61,7 +60,7 @@ public final class EmailRenderer {
         headers.put(LIST_UNSUBSCRIBE, "<" + alert.unsubscribeUrl() + ">");
         headers.put(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
         return new OutgoingEmail(alert.to(), alert.from(), subject(alert),
-                alertHtml.execute(view), alertText.execute(view), headers);
+                templates.get().alertHtml().execute(view), templates.get().alertText().execute(view), headers);
     }
 
     /**
@@ -72,7 +71,7 @@ public final class EmailRenderer {
         Links.requireHttp(confirmUrl, "confirmUrl");
         String subject = "Confirm your job alert for \"" + Formats.shorten(searchQuery, 60) + "\"";
         ConfirmView view = new ConfirmView(Formats.oneLine(searchQuery), confirmUrl, Formats.oneLine(to), subject);
-        return new OutgoingEmail(to, from, subject, confirmHtml.execute(view), confirmText.execute(view), Map.of());
+        return new OutgoingEmail(to, from, subject, templates.get().confirmHtml().execute(view), templates.get().confirmText().execute(view), Map.of());
     }
 
     /** {@code 3 new jobs for "python backend" — Nielsen, Infosys and 1 more}. */

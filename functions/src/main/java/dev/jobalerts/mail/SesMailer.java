@@ -1,7 +1,7 @@
 package dev.jobalerts.mail;
 
 import dev.jobalerts.log.Log;
-import dev.jobalerts.snapstart.Restores;
+import dev.jobalerts.coldstart.Restores;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -106,7 +106,8 @@ public final class SesMailer implements Mailer {
         return throttled("gave up after " + retry.maxAttempts() + " attempts: " + lastThrottle, retry.maxAttempts());
     }
 
-    double sendRate() {
+    /** The account's send rate, read now if this restore generation has not read it yet (SnapStart warms with it). */
+    public double sendRate() {
         return pace().rate();
     }
 

@@ -1,7 +1,7 @@
 package dev.jobalerts.mail;
 
 import java.time.Instant;
-import dev.jobalerts.snapstart.Entropy;
+import dev.jobalerts.coldstart.Entropy;
 
 /** The clock, the sleep and the dice a {@link SesMailer} uses; a seam so tests run back-off in virtual time. */
 interface Time {

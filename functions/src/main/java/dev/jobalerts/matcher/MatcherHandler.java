@@ -10,9 +10,8 @@ import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
-import dev.jobalerts.snapstart.Priming;
-import dev.jobalerts.snapstart.PrimingContext;
-import dev.jobalerts.snapstart.SampleEvents;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.Faults;
@@ -49,19 +48,19 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     private MatcherHandler(Map<String, String> env) {
-        this.matcher = fromEnvironment(env);
-        this.priming = Priming.register("matcher", env, MatcherHandler::prime);
+        FunctionConfig config = FunctionConfig.fromEnvironment(env);
+        SesMailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
+        this.matcher = create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC());
+        // Warming loads the live searches and the send rate: the first batch would otherwise read both.
+        this.priming = Priming.register("matcher", env, MatcherHandler::prime, () -> {
+            matcher.warm();
+            ses.sendRate();
+        });
     }
 
     public MatcherHandler(AlertMatcher matcher) {
         this.matcher = matcher;
         this.priming = null;
-    }
-
-    private static AlertMatcher fromEnvironment(Map<String, String> env) {
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
-        return create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC());
     }
 
     /** A batch with one new posting (no live search: the index is empty), then one alert matched, sent and recorded. */
@@ -70,7 +69,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
         var dynamo = AwsClients.dynamoDb(env);
         StoredPosting sample = AlertPriming.samplePosting();
-        new MatcherHandler(create(config, ses, dynamo, Clock.systemUTC())).handleRequest(SampleEvents.streamEvent("INSERT",
+        new MatcherHandler(create(config, ses, dynamo, Clock.systemUTC())).handleRequest(StreamImages.event("INSERT",
                 Map.of("postingId", AttributeValue.fromS(sample.posting().id())), PostingItems.toItem(sample)), PrimingContext.INSTANCE);
         AlertPriming.mailOneAlert(config, new DeliveryStore(dynamo, config.tables().deliveries()), ses);
     }

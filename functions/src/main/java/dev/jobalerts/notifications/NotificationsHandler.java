@@ -6,8 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SNSEvent;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.SesNotifications;
-import dev.jobalerts.snapstart.Priming;
-import dev.jobalerts.snapstart.PrimingContext;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
@@ -41,7 +41,8 @@ public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<
     private NotificationsHandler(Map<String, String> env) {
         this.subscriptions = fromEnvironment(env);
         this.priming = Priming.register("notifications", env,
-                primingEnv -> new NotificationsHandler(fromEnvironment(primingEnv)).handleRequest(sampleBounce(), PrimingContext.INSTANCE));
+                primingEnv -> new NotificationsHandler(fromEnvironment(primingEnv)).handleRequest(sampleBounce(), PrimingContext.INSTANCE),
+                () -> subscriptions.findByEmail("priming@example.invalid"));
     }
 
     public NotificationsHandler(SubscriptionService subscriptions) {

@@ -6,16 +6,16 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.adapter.ReaderPriming;
 import dev.jobalerts.adapter.SourceReader;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.snapstart.Priming;
-import dev.jobalerts.snapstart.PrimingContext;
-import dev.jobalerts.snapstart.SampleEvents;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.store.TableNames;
 import java.time.Clock;
@@ -39,8 +39,12 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
     }
 
     private ParserHandler(Map<String, String> env) {
-        this.parser = create(env);
-        this.priming = Priming.register("parser", env, primingEnv -> prime(create(primingEnv)));
+        this(wire(env), env);
+    }
+
+    private ParserHandler(Wired wired, Map<String, String> env) {
+        this.parser = wired.parser();
+        this.priming = Priming.register("parser", env, primingEnv -> prime(wire(primingEnv).parser()), wired.warmer());
     }
 
     public ParserHandler(PageParser parser) {
@@ -48,11 +52,15 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
         this.priming = null;
     }
 
-    private static PageParser create(Map<String, String> env) {
+    /** The parser as every Lambda runtime wires it, and a read through its client that finds nothing. */
+    private record Wired(PageParser parser, Priming.Warmer warmer) {}
+
+    private static Wired wire(Map<String, String> env) {
         var dynamo = AwsClients.dynamoDb(env);
         TableNames tables = TableNames.fromEnvironment(env);
-        return new PageParser(new PageStore(dynamo, tables.pages()), new PostingStore(dynamo, tables.postings()),
-                new SourceReader(), Clock.systemUTC());
+        PageStore pages = new PageStore(dynamo, tables.pages());
+        return new Wired(new PageParser(pages, new PostingStore(dynamo, tables.postings()), new SourceReader(), Clock.systemUTC()),
+                () -> pages.find(Priming.ABSENT_KEY));
     }
 
     /** Reads every bundled sample as a stored page and handles a stream record for a page that is gone. */
@@ -62,7 +70,7 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
             copy.parse(new PageSnapshot(sample.url(), "priming", sample.contentType(), body, PageSnapshot.hash(body), Instant.now(),
                     Json.write(sample.readSpec())));
         }
-        new ParserHandler(copy).handleRequest(SampleEvents.streamEvent("MODIFY",
+        new ParserHandler(copy).handleRequest(StreamImages.event("MODIFY",
                 Map.of("url", AttributeValue.fromS(ReaderPriming.SAMPLES.get(0).url())), null), PrimingContext.INSTANCE);
     }
 

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -54,13 +53,17 @@ public final class AwsClients {
         return Region.of(region);
     }
 
-    /** Emulators accept any key; when an endpoint is overridden and no keys are set we use dummy ones instead of failing. */
+    /**
+     * Emulators accept any key; when an endpoint is overridden and no keys are set we use dummy ones instead of failing
+     * (SnapStart priming relies on this: it removes every credential from the environment it wires its copy from).
+     * Otherwise the default chain, made afresh after each SnapStart restore.
+     */
     static AwsCredentialsProvider credentials(Map<String, String> env) {
         boolean local = endpoint(env, "AWS_ENDPOINT_URL_DYNAMODB", "DYNAMODB_ENDPOINT").isPresent()
                 || endpoint(env, "AWS_ENDPOINT_URL_SESV2", "SESV2_ENDPOINT").isPresent();
         if (local && !env.containsKey("AWS_ACCESS_KEY_ID") && !env.containsKey("AWS_PROFILE"))
             return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
-        return DefaultCredentialsProvider.create();
+        return new RestoreAwareCredentials();
     }
 
     /**

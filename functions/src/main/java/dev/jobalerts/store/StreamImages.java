@@ -1,6 +1,11 @@
 package dev.jobalerts.store;
 
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
+import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
+import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -54,5 +59,23 @@ public final class StreamImages {
             default -> throw new IllegalArgumentException("unsupported attribute type " + value.type());
         }
         return result;
+    }
+
+    /** A stream event of one record of {@code eventName} (INSERT, MODIFY) with {@code keys} and, unless null, a new image. */
+    public static DynamodbEvent event(String eventName, Map<String, AttributeValue> keys, Map<String, AttributeValue> newImage) {
+        StreamRecord stream = new StreamRecord()
+                .withKeys(toLambda(keys))
+                .withSequenceNumber("1")
+                .withSizeBytes(1L)
+                .withApproximateCreationDateTime(new Date())
+                .withStreamViewType(newImage == null ? StreamViewType.KEYS_ONLY : StreamViewType.NEW_IMAGE);
+        if (newImage != null) stream.setNewImage(toLambda(newImage));
+        DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
+        record.setEventSourceARN("arn:aws:dynamodb:us-east-1:000000000000:table/local/stream/local");
+        record.withEventID(eventName + "-" + keys.hashCode()).withEventName(eventName).withEventSource("aws:dynamodb")
+                .withAwsRegion("us-east-1").withDynamodb(stream);
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(record));
+        return event;
     }
 }

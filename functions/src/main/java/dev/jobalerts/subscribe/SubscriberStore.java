@@ -40,7 +40,7 @@ public final class SubscriberStore {
     /** Pending sign-ups that were never confirmed disappear after this. */
     public static final Duration PENDING_RETENTION = Duration.ofDays(7);
     /** Tombstones of deleted searches live long enough for every warm matcher to see them. */
-    static final Duration TOMBSTONE_RETENTION = Duration.ofDays(2);
+    public static final Duration TOMBSTONE_RETENTION = Duration.ofDays(2);
 
     private final DynamoDbClient dynamo;
     private final String table;

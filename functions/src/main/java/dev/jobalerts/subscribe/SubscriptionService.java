@@ -1,7 +1,7 @@
 package dev.jobalerts.subscribe;
 
 import dev.jobalerts.search.SavedSearch;
-import dev.jobalerts.snapstart.Entropy;
+import dev.jobalerts.coldstart.Entropy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

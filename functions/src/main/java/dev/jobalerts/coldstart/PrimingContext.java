@@ -1,4 +1,4 @@
-package dev.jobalerts.snapstart;
+package dev.jobalerts.coldstart;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;

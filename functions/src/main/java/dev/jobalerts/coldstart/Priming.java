@@ -1,4 +1,4 @@
-package dev.jobalerts.snapstart;
+package dev.jobalerts.coldstart;
 
 import dev.jobalerts.log.Log;
 import java.util.Map;
@@ -8,11 +8,18 @@ import org.crac.Core;
 import org.crac.Resource;
 
 /**
- * A function's SnapStart runtime hooks. Each handler's Lambda constructor registers one with its {@link Primer}:
- * before the snapshot, the primer wires a second copy of the function's services against a {@link PrimingEndpoint}
- * and runs bundled sample invocations through it, so the first real invocation after a restore finds its classes
- * loaded and initialised, its templates compiled and its hot paths compiled by the JIT. After a restore,
- * {@link Restores} moves on so that randomness and pacing are made afresh in each restored copy.
+ * A function's SnapStart runtime hooks. Each handler's Lambda constructor registers one with its {@link Primer} and
+ * its {@link Warmer}:
+ * <ul>
+ *   <li>before the snapshot, the primer wires a second copy of the function's services against a
+ *       {@link PrimingEndpoint} and runs bundled sample invocations through it, so the first real invocation after a
+ *       restore finds its classes loaded and initialised, its templates compiled and its hot paths compiled by the
+ *       JIT; then the warmer makes one read that changes nothing with the function's own clients (a GetItem for a key
+ *       no item has, the SES send rate), which resolves their endpoints, signers and credentials;</li>
+ *   <li>after a restore, {@link Restores} moves on, so randomness, pacing and credentials are made afresh in each
+ *       restored copy, and the warmer runs again: the restored copy opens its connections, reads its own
+ *       credentials and the account's send rate before its first event rather than during it.</li>
+ * </ul>
  *
  * <p>Lambda calls these hooks only for SnapStart functions (the runtime's CRaC context), so without SnapStart
  * nothing here runs. The runtime holds registered resources weakly: the handler keeps a reference to its Priming.
@@ -24,22 +31,36 @@ public final class Priming implements Resource {
         void prime(Map<String, String> environment) throws Exception;
     }
 
+    /**
+     * One read through the function's own clients that changes nothing. It reaches AWS (or the local services), so
+     * it runs only around a snapshot, never in a constructor.
+     */
+    @FunctionalInterface
+    public interface Warmer {
+        void warm() throws Exception;
+    }
+
+    /** A key no item has, for the warmers' reads. */
+    public static final String ABSENT_KEY = "priming#absent";
+
     /** What one priming did: AWS calls answered and time taken, or why it could not run. */
     public record Report(boolean primed, int awsCalls, long millis, String failure) {}
 
     private final String function;
     private final Map<String, String> environment;
     private final Primer primer;
+    private final Warmer warmer;
 
-    private Priming(String function, Map<String, String> environment, Primer primer) {
+    private Priming(String function, Map<String, String> environment, Primer primer, Warmer warmer) {
         this.function = Objects.requireNonNull(function, "function");
         this.environment = Map.copyOf(environment);
         this.primer = Objects.requireNonNull(primer, "primer");
+        this.warmer = Objects.requireNonNull(warmer, "warmer");
     }
 
     /** Registers the function's hooks with the runtime's checkpoint coordination (a no-op where there is none). */
-    public static Priming register(String function, Map<String, String> environment, Primer primer) {
-        Priming priming = new Priming(function, environment, primer);
+    public static Priming register(String function, Map<String, String> environment, Primer primer, Warmer warmer) {
+        Priming priming = new Priming(function, environment, primer, warmer);
         Core.getGlobalContext().register(priming);
         return priming;
     }
@@ -47,12 +68,27 @@ public final class Priming implements Resource {
     @Override
     public void beforeCheckpoint(Context<? extends Resource> context) {
         prime();
+        warm("before the snapshot");
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
         Restores.restored();
-        Log.info("restored from snapshot", "function", function, "restores", Restores.generation());
+        long start = System.nanoTime();
+        boolean warmed = warm("after a restore");
+        Log.info("restored from snapshot", "function", function, "restores", Restores.generation(), "warmed", warmed,
+                "millis", (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /** Runs the warmer; a failure (no network, no permission) is reported, and the first invocation pays instead. */
+    private boolean warm(String when) {
+        try {
+            warmer.warm();
+            return true;
+        } catch (Exception e) {
+            Log.warn("warming the function's clients failed " + when, "function", function, "error", e.getClass().getSimpleName() + ": " + e.getMessage());
+            return false;
+        }
     }
 
     /**

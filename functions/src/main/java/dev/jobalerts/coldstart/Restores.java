@@ -1,4 +1,4 @@
-package dev.jobalerts.snapstart;
+package dev.jobalerts.coldstart;
 
 /**
  * Counts restores from a snapshot. State that must not be shared by the copies Lambda restores from one snapshot

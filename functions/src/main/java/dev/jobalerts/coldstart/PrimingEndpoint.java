@@ -1,4 +1,4 @@
-package dev.jobalerts.snapstart;
+package dev.jobalerts.coldstart;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

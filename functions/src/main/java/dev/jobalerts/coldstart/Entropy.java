@@ -1,4 +1,4 @@
-package dev.jobalerts.snapstart;
+package dev.jobalerts.coldstart;
 
 import java.security.SecureRandom;
 import java.util.SplittableRandom;
