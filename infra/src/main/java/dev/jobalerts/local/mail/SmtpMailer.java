@@ -88,9 +88,18 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         } catch (AddressException e) {
             throw new StartupException(StartupException.BAD_INPUT, "--from is not an email address: " + from);
         } catch (MessagingException e) {
+            if (causedBy(e, javax.net.ssl.SSLException.class))
+                throw new StartupException(StartupException.UNAVAILABLE, "TLS with the SMTP server " + server + " failed: "
+                        + SmtpReplies.message(e) + "; its certificate must match the host name and be signed by a CA the JVM "
+                        + "trusts (a private CA goes in with -Djavax.net.ssl.trustStore=FILE)");
             throw new StartupException(StartupException.UNAVAILABLE, "cannot reach the SMTP server " + server + ": "
                     + SmtpReplies.message(e) + "; check --smtp and that the server is up");
         }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) if (type.isInstance(t)) return true;
+        return false;
     }
 
     @Override
