@@ -77,6 +77,8 @@ public final class LocalDynamo implements AutoCloseable {
         int chosen = port == 0 ? freePort() : port;
         String[] storage = dbPath == null ? new String[] {"-inMemory"} : new String[] {"-dbPath", dbPath.toString(), "-sharedDb"};
         try {
+            // DynamoDB Local refuses a -dbPath that does not exist yet.
+            if (dbPath != null) java.nio.file.Files.createDirectories(dbPath);
             String[] args = Stream.concat(Arrays.stream(storage), Stream.of("-port", Integer.toString(chosen), "-disableTelemetry"))
                     .toArray(String[]::new);
             DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);

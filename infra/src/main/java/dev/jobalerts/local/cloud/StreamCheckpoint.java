@@ -67,6 +67,7 @@ public record StreamCheckpoint(Path file) {
         positions.lastHandled().forEach(last::put);
         positions.finished().forEach(node.putArray("finished")::add);
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             AtomicFiles.write(file, Json.mapper().writeValueAsBytes(node));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the stream position in " + file, e);
