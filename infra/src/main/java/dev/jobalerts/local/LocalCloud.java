@@ -117,6 +117,11 @@ public final class LocalCloud implements AutoCloseable {
     private LocalCloud(Options options) {
         JsonNode template = Template.load();
         data = options.data();
+        // First, before anything is started: an SMTP server that is down or refuses us stops the start-up here.
+        // Without SMTP, mail goes to the outbox; with SMTP, a recipient the server refuses for good is suppressed,
+        // as NotificationsFunction does for an SES hard bounce.
+        mailer = options.smtp() == null ? new OutboxMailer(options.outbox())
+                : SmtpMailer.connect(options.smtp(), options.sender(), this::suppressBounced);
         if (options.dynamoEndpoint() != null) {
             dynamo = LocalDynamo.connect(options.dynamoEndpoint());
             tables = dynamo.createTables(template, LocalDynamo.STACK);
@@ -135,10 +140,6 @@ public final class LocalCloud implements AutoCloseable {
         var subscribers = new SubscriberStore(client, tables.subscribers());
         var tokens = new TokenService(config.tokenSecret(), clock);
         subscriptions = new SubscriptionService(subscribers, tokens, new SubscriberIds(config.tokenSecret()), clock);
-        // Without SMTP, mail goes to the outbox; with SMTP, a recipient the server refuses for good is suppressed,
-        // as NotificationsFunction does for an SES hard bounce.
-        mailer = options.smtp() == null ? new OutboxMailer(options.outbox())
-                : closeOnFailure(() -> SmtpMailer.connect(options.smtp(), options.sender(), this::suppressBounced));
         board = SampleBoard.start(options.host(), options.boardPort());
 
         var sources = new SourceStore(client, tables.sources());
@@ -330,16 +331,6 @@ public final class LocalCloud implements AutoCloseable {
     private TableNames ensureTables(JsonNode template) {
         try {
             return dynamo.ensureTables(template, LocalDynamo.STACK);
-        } catch (RuntimeException e) {
-            dynamo.close();
-            throw e;
-        }
-    }
-
-    /** Builds the SMTP mailer; when the server is not usable, releases what was started before the error surfaces. */
-    private <T> T closeOnFailure(java.util.function.Supplier<T> start) {
-        try {
-            return start.get();
         } catch (RuntimeException e) {
             dynamo.close();
             throw e;
