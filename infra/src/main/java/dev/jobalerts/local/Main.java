@@ -5,6 +5,7 @@ import dev.jobalerts.local.bench.FetchBenchmark;
 import dev.jobalerts.local.bench.MatchBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
 import dev.jobalerts.local.bench.SignUpTimingBenchmark;
+import dev.jobalerts.local.bench.StartupBenchmark;
 import dev.jobalerts.local.cli.MatchCommand;
 import dev.jobalerts.local.cli.ParseCommand;
 import dev.jobalerts.local.cloud.StartupException;
@@ -33,7 +34,7 @@ public final class Main {
                                            print the postings in a saved page or API response, one JSON a line
               match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
                                            print {"search","posting"} for every match
-              bench match|extract|fetch|render|signup
+              bench match|extract|fetch|render|signup|startup
                                            run a benchmark (see README for what each measures)
 
             """ + Ops.USAGE;
@@ -90,8 +91,8 @@ public final class Main {
         return new Serve(out).run(ServeOptions.parse(args, System.getenv()));
     }
 
-    private static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup");
+    private static int bench(String[] args, PrintStream out, PrintStream err) throws Exception {
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup, startup");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "match" -> MatchBenchmark.run(rest, out);
@@ -102,6 +103,7 @@ public final class Main {
                 yield 0;
             }
             case "signup" -> SignUpTimingBenchmark.run(rest, out);
+            case "startup" -> StartupBenchmark.run(rest, out);
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         };
     }

@@ -19,13 +19,13 @@ import java.util.concurrent.TimeUnit;
  * {@code --data DIR} everything it keeps is in DIR and a restart carries on where the last run stopped. Ctrl-C (or
  * SIGTERM from systemd) stops it cleanly; {@code kill -9} loses nothing either, see the README.
  */
-final class Serve {
+public final class Serve {
     /** Defaults a new user can rely on; each can be moved with a flag. */
     static final int DEFAULT_API_PORT = 3000;
     static final int DEFAULT_DYNAMO_PORT = 8000;
     static final int DEFAULT_BOARD_PORT = 8089;
     /** The line that says start-up is over; the start-up benchmark and the tests wait for it. */
-    static final String READY = "jobalerts local cloud is running";
+    public static final String READY = "jobalerts local cloud is running";
 
     private final PrintStream out;
 
