@@ -20,6 +20,7 @@ import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.fetcher.FetcherHandler;
 import dev.jobalerts.local.cloud.DataDir;
+import dev.jobalerts.local.cloud.DeadLetterFile;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.local.cloud.EventSourceMapping;
 import dev.jobalerts.local.cloud.StreamCheckpoint;
@@ -177,9 +178,16 @@ public final class LocalCloud implements AutoCloseable {
             StreamCheckpoint checkpoint = data == null ? null
                     : new StreamCheckpoint(data.streams().resolve(mapping.function() + "." + mapping.table() + ".json"));
             created.add(new StreamPoller(dynamo.streams(), dynamo.streamArn(tableOf(mapping.table())), mapping, handler,
-                    deadLetters::addAll, checkpoint));
+                    records -> deadLetter(mapping, records), checkpoint));
         }
         return created;
+    }
+
+    /** Kept in memory for the demo and tests, and with a data directory also in DIR/dead-letters.jsonl. */
+    private void deadLetter(EventSourceMapping mapping, List<DynamodbEvent.DynamodbStreamRecord> records) {
+        deadLetters.addAll(records);
+        Log.warn("records given up after retries", "function", mapping.function(), "records", records.size());
+        if (data != null) new DeadLetterFile(data.deadLetters()).append(mapping.function(), records);
     }
 
     @SuppressWarnings("unchecked")

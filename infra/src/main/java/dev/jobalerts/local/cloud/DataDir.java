@@ -33,6 +33,7 @@ import java.util.stream.Stream;
  * DIR/dynamodb/             DynamoDB Local's database (one SQLite file, shared by every client)
  * DIR/streams/              per stream mapping, the last record each shard's handler finished
  * DIR/outbox/               the emails, when no SMTP server is given
+ * DIR/dead-letters.jsonl    stream records a function gave up on after its retries
  * DIR/lock                  held while a process uses DIR (released by the OS, even after kill -9)
  * </pre>
  *
@@ -258,6 +259,10 @@ public final class DataDir implements AutoCloseable {
 
     public Path streams() {
         return root.resolve("streams");
+    }
+
+    public Path deadLetters() {
+        return root.resolve("dead-letters.jsonl");
     }
 
     public Path outbox() {
