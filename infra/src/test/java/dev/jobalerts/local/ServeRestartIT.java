@@ -119,6 +119,13 @@ class ServeRestartIT {
         await("all 23 postings and 7 matches", () -> count(tables.postings()) == 23 && count(tables.deliveries()) == 7);
         // A delivery claimed when the process died goes out with the first hourly run after the claim's 15-minute
         // lease. Rather than wait, run that sweep now as it would run then, against this DIR's database and outbox.
+        // For the record of this run (kills land where they land): how many claims the deaths left unsent.
+        System.out.println("ledger before the sweep: " + states());
+        // The documented window: a death after the email was written but before the ledger said so. Such a posting is
+        // claimed yet already in an alert, and the sweep mails it again; any other posting must go out exactly once.
+        Map<String, Integer> mailedBeforeSweep = mailedPerPosting(outbox);
+        List<String> inTheWindow = claimedUrls().stream().filter(url -> mailedBeforeSweep.getOrDefault(url, 0) > 0).toList();
+        System.out.println("claimed but already mailed (the duplicate window): " + inTheWindow.size());
         sweepAsAfterTheLease();
         await("every delivery sent", () -> states().equals(Map.of("sent", 7)));
 
@@ -130,7 +137,8 @@ class ServeRestartIT {
         assertThat(outbox.emails().size() - outbox.alerts().size()).as("confirmation emails (a second one is the documented window)")
                 .isBetween(1, 2);
         Map<String, Integer> mailedPerPosting = mailedPerPosting(outbox);
-        assertThat(mailedPerPosting).hasSize(7).allSatisfy((url, times) -> assertThat(times).as(url).isEqualTo(1));
+        assertThat(mailedPerPosting).hasSize(7).allSatisfy((url, times) ->
+                assertThat(times).as(url).isEqualTo(inTheWindow.contains(url) ? 2 : 1));
 
         // 143 (128 + SIGTERM) is how a JVM reports a stop by signal after its shutdown hooks ran; the unit file counts it as success.
         assertThat(serve.stop()).as("SIGTERM stops it cleanly").isIn(0, 143);
@@ -193,6 +201,15 @@ class ServeRestartIT {
             for (String line : textOf(alert).split("\r?\n")) times.computeIfPresent(line.strip(), (url, n) -> n + 1);
         }
         return times;
+    }
+
+    private List<String> claimedUrls() {
+        List<String> urls = new ArrayList<>();
+        dynamo.scanPaginator(b -> b.tableName(tables.deliveries())).items().forEach(delivery -> {
+            if (!delivery.get("state").s().equals("claimed")) return;
+            urls.add(dynamo.getItem(b -> b.tableName(tables.postings()).key(Map.of("postingId", delivery.get("postingId")))).item().get("url").s());
+        });
+        return urls;
     }
 
     private static String textOf(Path eml) throws Exception {
