@@ -19,7 +19,14 @@ import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.fetcher.FetcherHandler;
+import dev.jobalerts.local.cloud.DataDir;
+import dev.jobalerts.local.cloud.DeadLetterFile;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.local.cloud.EventSourceMapping;
+import dev.jobalerts.local.cloud.StreamCheckpoint;
+import dev.jobalerts.local.mail.SmtpMailer;
+import dev.jobalerts.local.mail.SmtpServer;
+import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.StreamPoller;
 import dev.jobalerts.local.cloud.Template;
@@ -52,19 +59,33 @@ import java.util.function.Consumer;
 /**
  * The whole system on one machine: DynamoDB Local with the template's tables, the four functions wired with
  * the same services as in Lambda, a stream poller per event source mapping of the template, the HTTP API on
- * loopback, the sample job board, and an outbox directory instead of SES.
+ * loopback, the sample job board, and an outbox directory or an SMTP server instead of SES. With a {@link DataDir}
+ * ({@code serve --data}) the database, the token secret and the stream positions outlive the process.
  */
 public final class LocalCloud implements AutoCloseable {
     /**
      * Where to listen (0 = any free port) and where mail goes.
      *
      * @param dynamoEndpoint an already running DynamoDB to use (e.g. LocalStack); null starts DynamoDB Local in-process
+     * @param data           the data directory of {@code serve --data} (database, token secret, stream positions); null
+     *                       keeps everything in memory and makes a new token secret per run
+     * @param publicUrl      the base of links in emails and pages when the API is reached through a proxy; null for the
+     *                       API's own loopback URL
+     * @param sender         the From address; null for {@link #SENDER}
+     * @param smtp           the SMTP server mail goes to; null writes it to {@code outbox}
      */
     public record Options(int dynamoPort, int apiPort, int boardPort, Path outbox, String dynamoEndpoint, String host,
-                          Set<String> trustedProxies) {
+                          Set<String> trustedProxies, DataDir data, String publicUrl, String sender, SmtpServer smtp) {
         public Options {
             host = host == null || host.isBlank() ? "127.0.0.1" : host.strip();
             trustedProxies = trustedProxies == null ? Set.of() : Set.copyOf(trustedProxies);
+            publicUrl = publicUrl == null || publicUrl.isBlank() ? null : publicUrl.strip().replaceAll("/+$", "");
+            sender = sender == null || sender.isBlank() ? SENDER : sender.strip();
+        }
+
+        public Options(int dynamoPort, int apiPort, int boardPort, Path outbox, String dynamoEndpoint, String host,
+                       Set<String> trustedProxies) {
+            this(dynamoPort, apiPort, boardPort, outbox, dynamoEndpoint, host, trustedProxies, null, null, null, null);
         }
 
         public Options(int dynamoPort, int apiPort, int boardPort, Path outbox) {
@@ -81,7 +102,8 @@ public final class LocalCloud implements AutoCloseable {
     private final LocalDynamo dynamo;
     private final SampleBoard board;
     private final LocalHttpApi api;
-    private final OutboxMailer outbox;
+    private final Mailer mailer;
+    private final DataDir data;
     private final TableNames tables;
     private final FetchRun fetchRun;
     private final PoliteFetcher fetcher;
@@ -95,15 +117,31 @@ public final class LocalCloud implements AutoCloseable {
 
     private LocalCloud(Options options) {
         JsonNode template = Template.load();
-        dynamo = options.dynamoEndpoint() == null ? LocalDynamo.start(options.host(), options.dynamoPort()) : LocalDynamo.connect(options.dynamoEndpoint());
-        tables = dynamo.createTables(template, LocalDynamo.STACK);
-        board = SampleBoard.start(options.host(), options.boardPort());
-        outbox = new OutboxMailer(options.outbox());
+        data = options.data();
+        // First, before anything is started: an SMTP server that is down or refuses us stops the start-up here.
+        // Without SMTP, mail goes to the outbox; with SMTP, a recipient the server refuses for good is suppressed,
+        // as NotificationsFunction does for an SES hard bounce.
+        mailer = options.smtp() == null ? new OutboxMailer(options.outbox())
+                : SmtpMailer.connect(options.smtp(), options.sender(), this::suppressBounced);
+        if (options.dynamoEndpoint() != null) {
+            dynamo = LocalDynamo.connect(options.dynamoEndpoint());
+            tables = dynamo.createTables(template, LocalDynamo.STACK);
+        } else if (data == null) {
+            dynamo = LocalDynamo.start(options.host(), options.dynamoPort());
+            tables = dynamo.createTables(template, LocalDynamo.STACK);
+        } else {
+            dynamo = LocalDynamo.start(options.host(), options.dynamoPort(), data.dynamoDb());
+            tables = ensureTables(template);
+        }
         int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
-        String apiUrl = "http://127.0.0.1:" + apiPort;
+        String apiUrl = options.publicUrl() != null ? options.publicUrl() : "http://127.0.0.1:" + apiPort;
         Clock clock = Clock.systemUTC();
-        config = new FunctionConfig(tables, SENDER, apiUrl, randomSecret(), null);
+        config = new FunctionConfig(tables, options.sender(), apiUrl, data != null ? data.tokenSecret() : randomSecret(), null);
         var client = dynamo.client();
+        var subscribers = new SubscriberStore(client, tables.subscribers());
+        var tokens = new TokenService(config.tokenSecret(), clock);
+        subscriptions = new SubscriptionService(subscribers, tokens, new SubscriberIds(config.tokenSecret()), clock);
+        board = SampleBoard.start(options.host(), options.boardPort());
 
         var sources = new SourceStore(client, tables.sources());
         var pages = new PageStore(client, tables.pages());
@@ -113,15 +151,12 @@ public final class LocalCloud implements AutoCloseable {
         // Sources name their API keys by env: reference; the local cloud has no Secrets Manager.
         fetchRun = new FetchRun(sources, pages, fetcher, adapters, Credentials.fromEnvironment(System.getenv()), clock);
         var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));
-        var matcher = new MatcherHandler(MatcherHandler.create(config, outbox, client, clock));
+        var matcher = new MatcherHandler(MatcherHandler.create(config, mailer, client, clock));
 
-        var subscribers = new SubscriberStore(client, tables.subscribers());
-        var tokens = new TokenService(config.tokenSecret(), clock);
-        subscriptions = new SubscriptionService(subscribers, tokens, new SubscriberIds(config.tokenSecret()), clock);
         var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, options.host(), apiPort, options.trustedProxies());
 
-        digest = new DigestHandler(DigestHandler.create(config, outbox, client, clock));
+        digest = new DigestHandler(DigestHandler.create(config, mailer, client, clock));
         handlers = Map.of(
                 FetcherHandler.class.getName(), new FetcherHandler(fetchRun),
                 ParserHandler.class.getName(), parser,
@@ -129,7 +164,7 @@ public final class LocalCloud implements AutoCloseable {
                 ApiHandler.class.getName(), apiHandler,
                 DigestHandler.class.getName(), digest,
                 NotificationsHandler.class.getName(), new NotificationsHandler(subscriptions),
-                ConfirmationsHandler.class.getName(), new ConfirmationsHandler(ConfirmationsHandler.create(config, outbox, client, clock)));
+                ConfirmationsHandler.class.getName(), new ConfirmationsHandler(ConfirmationsHandler.create(config, mailer, client, clock)));
         mappings = EventSourceMapping.fromTemplate(template);
         pollers.addAll(newPollers());
     }
@@ -139,11 +174,27 @@ public final class LocalCloud implements AutoCloseable {
     private List<StreamPoller> newPollers() {
         List<StreamPoller> created = new ArrayList<>();
         for (EventSourceMapping mapping : mappings) {
-            var handler = (RequestHandler<DynamodbEvent, StreamsEventResponse>) handlers.get(mapping.handlerClass());
-            if (handler == null) throw new IllegalStateException("no local handler for " + mapping.handler());
-            created.add(new StreamPoller(dynamo.streams(), dynamo.streamArn(tableOf(mapping.table())), mapping, handler, deadLetters::addAll));
+            var handler = handlerOf(mapping);
+            StreamCheckpoint checkpoint = data == null ? null
+                    : new StreamCheckpoint(data.streams().resolve(mapping.function() + "." + mapping.table() + ".json"));
+            created.add(new StreamPoller(dynamo.streams(), dynamo.streamArn(tableOf(mapping.table())), mapping, handler,
+                    records -> deadLetter(mapping, records), checkpoint));
         }
         return created;
+    }
+
+    /** Kept in memory for the demo and tests, and with a data directory also in DIR/dead-letters.jsonl. */
+    private void deadLetter(EventSourceMapping mapping, List<DynamodbEvent.DynamodbStreamRecord> records) {
+        deadLetters.addAll(records);
+        Log.warn("records given up after retries", "function", mapping.function(), "records", records.size());
+        if (data != null) new DeadLetterFile(data.deadLetters()).append(mapping.function(), records);
+    }
+
+    @SuppressWarnings("unchecked")
+    private RequestHandler<DynamodbEvent, StreamsEventResponse> handlerOf(EventSourceMapping mapping) {
+        var handler = (RequestHandler<DynamodbEvent, StreamsEventResponse>) handlers.get(mapping.handlerClass());
+        if (handler == null) throw new IllegalStateException("no local handler for " + mapping.handler());
+        return handler;
     }
 
     /**
@@ -151,7 +202,9 @@ public final class LocalCloud implements AutoCloseable {
      * an event source mapping is recreated or a batch is retried. Returns how many records were replayed.
      */
     public int replayStreams() {
-        List<StreamPoller> replay = newPollers();
+        List<StreamPoller> replay = new ArrayList<>();
+        for (StreamPoller poller : pollers)
+            replay.add(new StreamPoller(dynamo.streams(), poller.streamArn(), poller.mapping(), handlerOf(poller.mapping()), deadLetters::addAll));
         boolean readAny;
         do {
             readAny = false;
@@ -195,7 +248,7 @@ public final class LocalCloud implements AutoCloseable {
      */
     public DigestRun.Summary runDigestAt(Instant when) {
         Clock at = Clock.fixed(when, java.time.ZoneOffset.UTC);
-        return DigestHandler.create(config, outbox, dynamo.client(), at).run(when.plusSeconds(300));
+        return DigestHandler.create(config, mailer, dynamo.client(), at).run(when.plusSeconds(300));
     }
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
@@ -248,8 +301,19 @@ public final class LocalCloud implements AutoCloseable {
         return board.baseUrl();
     }
 
-    public OutboxMailer outbox() {
-        return outbox;
+    /** Where mail goes: the outbox, or the SMTP server. */
+    public Mailer mailer() {
+        return mailer;
+    }
+
+    /** The outbox directory mail is written to; null when it goes to an SMTP server. */
+    public Path outboxDirectory() {
+        return mailer instanceof OutboxMailer outbox ? outbox.directory() : null;
+    }
+
+    /** The data directory of {@code serve --data}; null in memory. */
+    public DataDir data() {
+        return data;
     }
 
     public SubscriptionService subscriptions() {
@@ -262,7 +326,28 @@ public final class LocalCloud implements AutoCloseable {
         api.close();
         board.close();
         fetcher.close();
+        if (mailer instanceof SmtpMailer smtp) smtp.close();
         dynamo.close();
+        // Last: the directory stays locked until the database is closed.
+        if (data != null) data.close();
+    }
+
+    /**
+     * The template's tables in the data directory: created on its first run, kept (with any index a newer template
+     * added) on every later one.
+     */
+    private TableNames ensureTables(JsonNode template) {
+        try {
+            return dynamo.ensureTables(template, LocalDynamo.STACK);
+        } catch (RuntimeException e) {
+            dynamo.close();
+            throw e;
+        }
+    }
+
+    private void suppressBounced(String address) {
+        boolean known = subscriptions.suppress(address);
+        Log.info(known ? "address suppressed after an SMTP hard bounce" : "SMTP hard bounce for an unknown address ignored");
     }
 
     /** A fresh HMAC key per run: links from an earlier run's in-memory tables would be meaningless anyway. */

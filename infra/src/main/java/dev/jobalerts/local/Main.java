@@ -5,15 +5,15 @@ import dev.jobalerts.local.bench.FetchBenchmark;
 import dev.jobalerts.local.bench.MatchBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
 import dev.jobalerts.local.bench.SignUpTimingBenchmark;
+import dev.jobalerts.local.bench.StartupBenchmark;
 import dev.jobalerts.local.bench.coldstart.ColdStartBenchmark;
 import dev.jobalerts.local.cli.MatchCommand;
 import dev.jobalerts.local.cli.ParseCommand;
+import dev.jobalerts.local.cloud.StartupException;
 import dev.jobalerts.local.ops.Ops;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.source.SourceDefinition;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 
 /**
@@ -26,14 +26,16 @@ public final class Main {
 
             local cloud
               demo                         run the whole pipeline once on the local cloud and exit
-              serve [--host 127.0.0.1] [--trusted-proxy ADDR] [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--no-samples]
-                                           keep the local cloud running (HTTP API, schedule, stream pollers)
+              serve [--data DIR] [--smtp URL] [--from ADDRESS] [--public-url URL] [--host 127.0.0.1] [--trusted-proxy ADDR]
+                    [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--samples|--no-samples]
+                                           keep the local cloud running (HTTP API, schedule, stream pollers); with
+                                           --data it survives restarts, with --smtp it sends real mail (serve --help)
             tools
               parse --url URL [--config SOURCE.json] FILE
                                            print the postings in a saved page or API response, one JSON a line
               match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
                                            print {"search","posting"} for every match
-              bench match|extract|fetch|render|signup|coldstart
+              bench match|extract|fetch|render|signup|startup|coldstart
                                            run a benchmark (see README for what each measures)
 
             """ + Ops.USAGE;
@@ -70,6 +72,9 @@ public final class Main {
                     yield 2;
                 }
             };
+        } catch (StartupException e) {
+            err.println("error: " + e.getMessage());
+            return e.exitCode();
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
             return 2;
@@ -80,28 +85,15 @@ public final class Main {
     }
 
     private static int serve(String[] args, PrintStream out, PrintStream err) throws Exception {
-        int port = Serve.DEFAULT_API_PORT, dynamoPort = Serve.DEFAULT_DYNAMO_PORT, boardPort = Serve.DEFAULT_BOARD_PORT;
-        Duration tick = Duration.ofHours(1);
-        boolean samples = true;
-        String host = "127.0.0.1";
-        java.util.Set<String> trustedProxies = new java.util.LinkedHashSet<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--host" -> host = value(args, ++i);
-                case "--trusted-proxy" -> trustedProxies.add(value(args, ++i));
-                case "--port" -> port = port(args, ++i);
-                case "--dynamo-port" -> dynamoPort = port(args, ++i);
-                case "--board-port" -> boardPort = port(args, ++i);
-                case "--tick" -> tick = SourceDefinition.parseDuration("--tick", value(args, ++i));
-                case "--no-samples" -> samples = false;
-                default -> throw new IllegalArgumentException("unknown option for serve: " + args[i]);
-            }
+        if (ServeOptions.wantsHelp(args)) {
+            out.print(ServeOptions.help());
+            return 0;
         }
-        return new Serve(out).run(new LocalCloud.Options(dynamoPort, port, boardPort, Path.of("outbox"), null, host, trustedProxies), tick, samples);
+        return new Serve(out).run(ServeOptions.parse(args, System.getenv()));
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup, coldstart");
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup, startup, coldstart");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "match" -> MatchBenchmark.run(rest, out);
@@ -112,24 +104,10 @@ public final class Main {
                 yield 0;
             }
             case "signup" -> SignUpTimingBenchmark.run(rest, out);
+            case "startup" -> StartupBenchmark.run(rest, out);
             case "coldstart" -> ColdStartBenchmark.run(rest, out);
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         };
     }
 
-    static String value(String[] args, int index) {
-        if (index >= args.length) throw new IllegalArgumentException(args[index - 1] + " needs a value");
-        return args[index];
-    }
-
-    static int port(String[] args, int index) {
-        String text = value(args, index);
-        try {
-            int port = Integer.parseInt(text);
-            if (port < 0 || port > 65535) throw new NumberFormatException();
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(args[index - 1] + " must be a port number 0-65535: " + text);
-        }
-    }
 }

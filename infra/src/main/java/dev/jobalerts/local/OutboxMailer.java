@@ -1,28 +1,22 @@
 package dev.jobalerts.local;
 
+import dev.jobalerts.local.cloud.AtomicFiles;
+import dev.jobalerts.local.mail.MimeEmails;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.OutgoingEmail;
 import dev.jobalerts.mail.SendOutcome;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
-import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Date;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.UUID;
@@ -67,7 +61,7 @@ public final class OutboxMailer implements Mailer {
         String messageId = UUID.randomUUID() + "@jobalerts.local";
         MimeMessage message;
         try {
-            message = mime(email, messageId);
+            message = MimeEmails.build(session, email, messageId, clock.instant());
         } catch (AddressException e) {
             return new SendOutcome.Rejected("bad address: " + e.getMessage());
         } catch (MessagingException e) {
@@ -76,36 +70,12 @@ public final class OutboxMailer implements Mailer {
         String base = STAMP.format(clock.instant()) + "-" + counter.incrementAndGet() + "-" + fileSafe(email.to());
         try {
             Files.createDirectories(directory);
-            writeAtomically(directory.resolve(base + ".eml"), out -> message.writeTo(out));
-            writeAtomically(directory.resolve(base + ".html"), out -> out.write(email.html().getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException | MessagingException e) {
+            AtomicFiles.write(directory.resolve(base + ".eml"), message::writeTo, null);
+            AtomicFiles.write(directory.resolve(base + ".html"), email.html().getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
             return new SendOutcome.Failed("cannot write outbox " + directory + ": " + e.getMessage());
         }
         return new SendOutcome.Sent(messageId);
-    }
-
-    private MimeMessage mime(OutgoingEmail email, String messageId) throws MessagingException {
-        MimeMessage message = new MimeMessage(session) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                setHeader("Message-ID", "<" + messageId + ">");
-            }
-        };
-        message.setFrom(new InternetAddress(email.from(), true));
-        message.setRecipients(Message.RecipientType.TO, InternetAddress.parse(email.to(), true));
-        message.setSubject(email.subject(), "UTF-8");
-        message.setSentDate(Date.from(clock.instant()));
-        // RFC 2046 §5.1.4: alternatives go from plainest to richest, so clients that can show HTML pick the last.
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(email.text(), "UTF-8", "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(email.html(), "UTF-8", "html");
-        MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-        message.setContent(alternative);
-        for (Map.Entry<String, String> header : email.headers().entrySet())
-            message.setHeader(header.getKey(), header.getValue()); // set, not add: each header exactly once
-        message.saveChanges();
-        return message;
     }
 
     /** Keeps letters, digits and {@code @._+-} so an address becomes a portable file name. */
@@ -114,19 +84,4 @@ public final class OutboxMailer implements Mailer {
         return safe.length() > MAX_NAME_CHARS ? safe.substring(0, MAX_NAME_CHARS) : safe;
     }
 
-    private interface Writer {
-        void write(OutputStream out) throws IOException, MessagingException;
-    }
-
-    private static void writeAtomically(Path target, Writer writer) throws IOException, MessagingException {
-        Path temp = Files.createTempFile(target.getParent(), ".outbox-", ".tmp");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
-                writer.write(out);
-            }
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
 }

@@ -10,7 +10,12 @@ import java.lang.reflect.Field;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
@@ -18,11 +23,13 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 
 /**
- * DynamoDB Local running in this JVM (in memory, telemetry off) with the template's tables created in it.
+ * DynamoDB Local running in this JVM (in memory, or on disk for {@code serve --data}; telemetry off) with the template's tables created in it.
  * DynamoDB Local keeps non-daemon threads alive after stop, which is why the CLI exits explicitly.
  */
 public final class LocalDynamo implements AutoCloseable {
@@ -34,8 +41,12 @@ public final class LocalDynamo implements AutoCloseable {
     private final DynamoDbClient client;
     private final DynamoDbStreamsClient streams;
 
-    private LocalDynamo(DynamoDBProxyServer server, String endpoint) {
+    /** Where the database lives; null in memory or elsewhere. */
+    private final Path dbPath;
+
+    private LocalDynamo(DynamoDBProxyServer server, Path dbPath, String endpoint) {
         this.server = server;
+        this.dbPath = dbPath;
         this.endpoint = endpoint;
         var credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
         this.client = DynamoDbClient.builder().endpointOverride(URI.create(endpoint)).region(Region.US_EAST_1)
@@ -54,14 +65,27 @@ public final class LocalDynamo implements AutoCloseable {
      * {@code port} or a free port when it is 0.
      */
     public static LocalDynamo start(String host, int port) {
+        return start(host, port, null);
+    }
+
+    /**
+     * Starts on {@code host} and {@code port} (0: a free one), in memory when {@code dbPath} is null, else on disk in
+     * that directory: one SQLite file ({@code -sharedDb}), so the operator CLI sees the same tables whatever
+     * credentials and region it signs with.
+     */
+    public static LocalDynamo start(String host, int port, Path dbPath) {
         int chosen = port == 0 ? freePort() : port;
+        String[] storage = dbPath == null ? new String[] {"-inMemory"} : new String[] {"-dbPath", dbPath.toString(), "-sharedDb"};
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(chosen), "-disableTelemetry"});
+            // DynamoDB Local refuses a -dbPath that does not exist yet.
+            if (dbPath != null) java.nio.file.Files.createDirectories(dbPath);
+            String[] args = Stream.concat(Arrays.stream(storage), Stream.of("-port", Integer.toString(chosen), "-disableTelemetry"))
+                    .toArray(String[]::new);
+            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
             bindTo(server, host);
             server.start();
             String endpointHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-            return new LocalDynamo(server, "http://" + (endpointHost.contains(":") ? "[" + endpointHost + "]" : endpointHost) + ":" + chosen);
+            return new LocalDynamo(server, dbPath, "http://" + (endpointHost.contains(":") ? "[" + endpointHost + "]" : endpointHost) + ":" + chosen);
         } catch (Exception e) {
             throw new IllegalStateException("DynamoDB Local did not start on " + host + ":" + chosen + ": " + e.getMessage(), e);
         }
@@ -87,20 +111,66 @@ public final class LocalDynamo implements AutoCloseable {
 
     /** Uses a DynamoDB-compatible endpoint that runs elsewhere, e.g. LocalStack; nothing is started or stopped. */
     public static LocalDynamo connect(String endpoint) {
-        return new LocalDynamo(null, endpoint);
+        return new LocalDynamo(null, null, endpoint);
     }
 
     /** Creates every table of the template under {@code stack}, with TTL enabled where the template enables it. */
     public TableNames createTables(JsonNode template, String stack) {
         List<TableSchemas.TableSchema> tables = TableSchemas.fromTemplate(template, stack);
+        tables.forEach(this::create);
+        return TableSchemas.names(tables);
+    }
+
+    private void create(TableSchemas.TableSchema table) {
+        client.createTable(table.request());
+        if (table.ttlAttribute() != null) {
+            client.updateTimeToLive(b -> b.tableName(table.request().tableName())
+                    .timeToLiveSpecification(t -> t.attributeName(table.ttlAttribute()).enabled(true)));
+        }
+    }
+
+    /**
+     * Makes the template's tables exist in a database that may already hold them (a data directory from an earlier
+     * run, perhaps of an older version): missing tables are created, and indexes the template has added since are
+     * built on the existing tables (one per update, as DynamoDB requires). Data is never touched.
+     *
+     * @throws StartupException (exit 2) when the database cannot be read, e.g. a damaged file
+     */
+    public TableNames ensureTables(JsonNode template, String stack) {
+        List<TableSchemas.TableSchema> tables = TableSchemas.fromTemplate(template, stack);
+        Set<String> existing = new HashSet<>();
+        try {
+            String start = null;
+            do {
+                String from = start;
+                var page = client.listTables(b -> b.exclusiveStartTableName(from));
+                existing.addAll(page.tableNames());
+                start = page.lastEvaluatedTableName();
+            } while (start != null);
+        } catch (SdkException e) {
+            throw new StartupException(StartupException.BAD_INPUT, "DynamoDB Local cannot read its database"
+                    + (server == null ? "" : " in " + dbPath) + ": " + e.getMessage() + "; restore the data directory from a backup", e);
+        }
         for (TableSchemas.TableSchema table : tables) {
-            client.createTable(table.request());
-            if (table.ttlAttribute() != null) {
-                client.updateTimeToLive(b -> b.tableName(table.request().tableName())
-                        .timeToLiveSpecification(t -> t.attributeName(table.ttlAttribute()).enabled(true)));
-            }
+            if (!existing.contains(table.request().tableName())) create(table);
+            else addMissingIndexes(table);
         }
         return TableSchemas.names(tables);
+    }
+
+    private void addMissingIndexes(TableSchemas.TableSchema table) {
+        String name = table.request().tableName();
+        var described = client.describeTable(b -> b.tableName(name)).table();
+        Set<String> present = new HashSet<>();
+        if (described.hasGlobalSecondaryIndexes()) described.globalSecondaryIndexes().forEach(i -> present.add(i.indexName()));
+        for (GlobalSecondaryIndex index : table.request().globalSecondaryIndexes()) {
+            if (present.contains(index.indexName())) continue;
+            client.updateTable(b -> b.tableName(name).attributeDefinitions(table.request().attributeDefinitions())
+                    .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName(index.indexName()).keySchema(index.keySchema())
+                            .projection(index.projection()))));
+            System.err.println("{\"level\":\"INFO\",\"message\":\"index added to an existing table\",\"table\":\"" + name
+                    + "\",\"index\":\"" + index.indexName() + "\"}");
+        }
     }
 
     public String streamArn(String tableName) {

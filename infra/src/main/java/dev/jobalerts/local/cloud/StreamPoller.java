@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * handler in batches of the mapping's size, and on failure retries from the first failed record
  * (ReportBatchItemFailures) or the whole batch, bisecting on errors when the mapping says so. A batch that
  * exhausts its retries goes to the dead-letter sink, like the OnFailure destination.
+ *
+ * <p>With a {@link StreamCheckpoint} ({@code serve --data}) it saves, after each batch, the last record handled on
+ * its shard, and a new poller over the same stream resumes right after it, as Lambda does after a restart.
  */
 public final class StreamPoller implements AutoCloseable {
     /** Lambda retries until records expire when MaximumRetryAttempts is -1; locally that would spin forever. */
@@ -41,6 +44,11 @@ public final class StreamPoller implements AutoCloseable {
     private final Set<String> finishedShards = new HashSet<>();
     /** Per shard, the sequence number of the last record read, to resume after an iterator goes stale. */
     private final Map<String, String> lastSequence = new HashMap<>();
+    /** Null: positions live in memory only (demo, tests, serve without --data). */
+    private final StreamCheckpoint checkpoint;
+    /** Per shard, the last record whose batch the handler finished (or that was filtered out before it). */
+    private final Map<String, String> lastHandled = new LinkedHashMap<>();
+    private boolean restored;
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicInteger recordsDelivered = new AtomicInteger();
     private final AtomicInteger invocations = new AtomicInteger();
@@ -49,6 +57,14 @@ public final class StreamPoller implements AutoCloseable {
     public StreamPoller(DynamoDbStreamsClient streams, String streamArn, EventSourceMapping mapping,
                         RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
                         Consumer<List<DynamodbEvent.DynamodbStreamRecord>> deadLetters) {
+        this(streams, streamArn, mapping, handler, deadLetters, null);
+    }
+
+    /** @param checkpoint where positions are saved and resumed from; null to keep them in memory */
+    public StreamPoller(DynamoDbStreamsClient streams, String streamArn, EventSourceMapping mapping,
+                        RequestHandler<DynamodbEvent, StreamsEventResponse> handler,
+                        Consumer<List<DynamodbEvent.DynamodbStreamRecord>> deadLetters, StreamCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
         this.streams = streams;
         this.streamArn = streamArn;
         this.mapping = mapping;
@@ -58,6 +74,10 @@ public final class StreamPoller implements AutoCloseable {
 
     public EventSourceMapping mapping() {
         return mapping;
+    }
+
+    public String streamArn() {
+        return streamArn;
     }
 
     public int recordsDelivered() {
@@ -110,11 +130,13 @@ public final class StreamPoller implements AutoCloseable {
             if (!records.isEmpty()) {
                 readAny = true;
                 lastSequence.put(shardId, records.get(records.size() - 1).dynamodb().sequenceNumber());
-                deliver(records);
+                deliver(shardId, records);
             }
             if (response.nextShardIterator() == null) {
                 iterators.put(shardId, null);
                 finishedShards.add(shardId);
+                lastHandled.remove(shardId);
+                save();
             } else {
                 iterators.put(shardId, response.nextShardIterator());
             }
@@ -123,12 +145,45 @@ public final class StreamPoller implements AutoCloseable {
     }
 
     private String resume(String shardId) {
-        String after = lastSequence.get(shardId);
-        return streams.getShardIterator(b -> {
-            b.streamArn(streamArn).shardId(shardId);
-            if (after == null) b.shardIteratorType(ShardIteratorType.TRIM_HORIZON);
-            else b.shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after);
-        }).shardIterator();
+        return iteratorAfter(shardId, lastSequence.get(shardId));
+    }
+
+    /** An iterator just after {@code after}, or at the shard's oldest record when it is null or no longer kept. */
+    private String iteratorAfter(String shardId, String after) {
+        if (after != null) {
+            try {
+                return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                        .shardIteratorType(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(after)).shardIterator();
+            } catch (TrimmedDataAccessException trimmed) {
+                // Streams keep records for 24 hours: after a longer stop, the oldest record still kept is the next one.
+                System.err.println("{\"level\":\"WARN\",\"message\":\"stream position older than the stream's 24-hour retention; resuming at its oldest record\",\"function\":\""
+                        + mapping.function() + "\",\"shardId\":\"" + shardId + "\"}");
+            }
+        }
+        return streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shardId)
+                .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+    }
+
+    /** Takes over the positions a previous process saved, once, before the first read. */
+    private void restore(Set<String> known) {
+        restored = true;
+        if (checkpoint == null) return;
+        StreamCheckpoint.Positions saved = checkpoint.load(streamArn);
+        for (String shard : saved.finished()) {
+            if (!known.contains(shard)) continue;
+            finishedShards.add(shard);
+            iterators.put(shard, null);
+        }
+        saved.lastHandled().forEach((shard, sequence) -> {
+            if (!known.contains(shard) || finishedShards.contains(shard)) return;
+            lastHandled.put(shard, sequence);
+            lastSequence.put(shard, sequence);
+        });
+    }
+
+    private void save() {
+        if (checkpoint == null) return;
+        checkpoint.save(new StreamCheckpoint.Positions(streamArn, lastHandled, finishedShards));
     }
 
     private void discoverShards() {
@@ -142,24 +197,32 @@ public final class StreamPoller implements AutoCloseable {
         } while (start != null);
         Set<String> known = new HashSet<>();
         shards.forEach(s -> known.add(s.shardId()));
+        if (!restored) restore(known);
         for (Shard shard : shards) {
             if (iterators.containsKey(shard.shardId())) continue;
             String parent = shard.parentShardId();
             // Per-key order: a child shard is read only after its parent is drained.
             if (parent != null && known.contains(parent) && !finishedShards.contains(parent)) continue;
-            String iterator = streams.getShardIterator(b -> b.streamArn(streamArn).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            iterators.put(shard.shardId(), iterator);
+            iterators.put(shard.shardId(), iteratorAfter(shard.shardId(), lastHandled.get(shard.shardId())));
         }
     }
 
-    private void deliver(List<Record> records) {
-        List<DynamodbEvent.DynamodbStreamRecord> selected = new ArrayList<>();
-        for (Record record : records) {
-            if (passesFilters(record)) selected.add(StreamRecords.toLambda(record, streamArn));
-        }
-        for (int from = 0; from < selected.size(); from += mapping.batchSize()) {
-            deliverBatch(selected.subList(from, Math.min(selected.size(), from + mapping.batchSize())), 0);
+    /**
+     * Hands the records that pass the filters to the handler in batches of the mapping's size. After each batch the
+     * position moves past its last record (and past the filtered-out records read with it) and is saved.
+     */
+    private void deliver(String shardId, List<Record> records) {
+        List<DynamodbEvent.DynamodbStreamRecord> batch = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Record record = records.get(i);
+            if (passesFilters(record)) batch.add(StreamRecords.toLambda(record, streamArn));
+            boolean last = i == records.size() - 1;
+            if (batch.size() == mapping.batchSize() || last) {
+                if (!batch.isEmpty()) deliverBatch(List.copyOf(batch), 0);
+                batch.clear();
+                lastHandled.put(shardId, record.dynamodb().sequenceNumber());
+                save();
+            }
         }
     }
 

@@ -39,6 +39,19 @@ public final class Definitions {
         }
     }
 
+    /** JSON from a stream, e.g. standard input; {@code what} names it in messages. */
+    public static JsonNode read(java.io.InputStream in, String what) {
+        try {
+            JsonNode node = Json.mapper().readTree(in);
+            if (node == null || node.isMissingNode()) throw new UsageException(what + " is empty: pipe a sources.json array into it, e.g. from sources export");
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new UsageException(what + " is not valid JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr() + ")");
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + what + ": " + e.getMessage());
+        }
+    }
+
     /** A definition from one JSON object; {@code where} names it in messages, e.g. {@code sources.json[3]}. */
     public static SourceDefinition of(JsonNode node, String where) {
         try {

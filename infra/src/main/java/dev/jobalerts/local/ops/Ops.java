@@ -1,5 +1,6 @@
 package dev.jobalerts.local.ops;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Set;
@@ -22,7 +23,9 @@ public final class Ops {
               sources add URL [--id ID] [--name N] [--kind auto|greenhouse|lever|ashby|jsonld|microdata|rss|selectors|page]
                               [--config SOURCE.json] [--every 1h] [--delay 1s] [--follow-details N] [--dry-run]
               sources [list] | show ID | remove ID | pause ID | resume ID
-              sources import FILE.json | export
+              sources import FILE.json|- | export
+                                           export prints the sources.json array import reads (- reads it from
+                                           standard input: sources export --endpoint URL | sources import - --stack NAME)
               fetch [ID…]                  fetch all due sources now, or these ones whatever their schedule
               reparse [--source ID] [--since YYYY-MM-DD]
                                            extract postings again from stored pages, without fetching
@@ -42,9 +45,14 @@ public final class Ops {
     }
 
     static int run(String command, String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+        return run(command, args, System.in, out, err, env);
+    }
+
+    /** @param in what {@code -} as a file name reads, e.g. {@code sources export … | sources import - …} */
+    static int run(String command, String[] args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         Session session = null;
         try {
-            session = new Session(parse(command, args), out, err, env);
+            session = new Session(parse(command, args), in, out, err, env);
             return switch (command) {
                 case "sources" -> new SourcesCommand(session).run();
                 case "fetch" -> new FetchCommand(session).run();

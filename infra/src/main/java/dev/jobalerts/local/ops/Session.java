@@ -14,6 +14,7 @@ import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.subscribe.SubscriberStore;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -24,14 +25,16 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  */
 final class Session implements AutoCloseable {
     final Args args;
+    final InputStream in;
     final PrintStream out;
     final PrintStream err;
     private final Map<String, String> env;
     private Target target;
     private DynamoDbClient client;
 
-    Session(Args args, PrintStream out, PrintStream err, Map<String, String> env) {
+    Session(Args args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
         this.args = args;
+        this.in = in;
         this.out = out;
         this.err = err;
         this.env = env;

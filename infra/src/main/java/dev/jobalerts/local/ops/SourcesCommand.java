@@ -195,7 +195,10 @@ final class SourcesCommand {
     }
 
     private int importFile(String file) {
-        List<SourceDefinition> definitions = Definitions.ofArray(Definitions.readFile(file), file);
+        // "-" is standard input, so one pipe moves sources between instances: export from one, import into the other.
+        List<SourceDefinition> definitions = file.equals("-")
+                ? Definitions.ofArray(Definitions.read(session.in, "standard input"), "standard input")
+                : Definitions.ofArray(Definitions.readFile(file), file);
         SourceStore store = session.sources();
         int added = 0;
         for (SourceDefinition definition : definitions) {
@@ -206,7 +209,7 @@ final class SourcesCommand {
             if (session.args.json()) session.done("", "id", definition.id(), "added", !known);
         }
         if (!session.args.json())
-            session.out.println("imported " + definitions.size() + " sources from " + file + ": " + added + " new, " + (definitions.size() - added) + " updated");
+            session.out.println("imported " + definitions.size() + " sources from " + (file.equals("-") ? "standard input" : file) + ": " + added + " new, " + (definitions.size() - added) + " updated");
         return 0;
     }
 

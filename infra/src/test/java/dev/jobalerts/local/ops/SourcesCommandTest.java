@@ -291,6 +291,39 @@ class SourcesCommandTest {
         assertThat(store.run("sources", "import", file.toString()).out()).contains("0 new");
     }
 
+    @Test
+    void exportPipedIntoImport_movesEverySourceToAnotherInstance() {
+        SampleBoard.sources(board.baseUrl()).forEach(sources::saveDefinition);
+        sources.saveDefinition(definition("paused-feed", "https://example.com/feed.xml").withPaused(true));
+        String exported = store.run("sources", "export").out();
+
+        try (LocalStore other = LocalStore.start()) {
+            List<String> words = List.of("import", "-", "--endpoint", other.dynamo.endpoint());
+            LocalStore.Run imported = run(words, exported);
+            assertThat(imported.code()).as(imported.err()).isZero();
+            assertThat(imported.out()).contains("from standard input");
+
+            var moved = new SourceStore(other.client(), other.tables.sources()).listAll().stream().map(Source::definition).toList();
+            assertThat(moved).containsExactlyInAnyOrderElementsOf(sources.listAll().stream().map(Source::definition).toList());
+            assertThat(moved).filteredOn(d -> d.id().equals("paused-feed")).singleElement().extracting(SourceDefinition::paused).isEqualTo(true);
+        }
+    }
+
+    @Test
+    void importFromStandardInput_whenEmptyOrNotJson_exitsTwo() {
+        assertThat(run(List.of("import", "-", "--endpoint", store.dynamo.endpoint()), "").err()).contains("standard input is empty");
+        assertThat(run(List.of("import", "-", "--endpoint", store.dynamo.endpoint()), "[{").code()).isEqualTo(2);
+    }
+
+    private static LocalStore.Run run(List<String> words, String stdin) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Ops.run("sources", words.toArray(String[]::new), new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Map.of());
+        return new LocalStore.Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     static SourceDefinition definition(String id, String url) {
         return new SourceDefinition(id, null, url, SourceKind.RSS, null, null, null, null, null, null, null, null, null);
     }
