@@ -6,17 +6,14 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.subscribe.ManageService;
-import dev.jobalerts.subscribe.SubscriberIds;
-import dev.jobalerts.subscribe.SubscriberStore;
-import dev.jobalerts.subscribe.SubscriptionService;
-import dev.jobalerts.subscribe.TokenService;
+import dev.jobalerts.preview.PreviewSettings;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The public HTTP API behind API Gateway (HTTP API, payload format 2.0): the sign-up page, double opt-in,
- * the manage page and its JSON routes, and one-click unsubscribe. Routes are listed in {@link Api}.
+ * The public HTTP API behind API Gateway (HTTP API, payload format 2.0): the sign-up page with search previews,
+ * double opt-in, the manage page and its JSON routes, one-click unsubscribe and the feed of matches. Routes are
+ * listed in {@link Api}.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Api api;
@@ -27,15 +24,12 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private ApiHandler(Map<String, String> env, Clock clock) {
-        this(services(env, FunctionConfig.fromEnvironment(env), clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
+        this(ApiServices.create(FunctionConfig.fromEnvironment(env), AwsClients.dynamoDb(env), PreviewSettings.DEFAULTS, clock),
+                ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
     }
 
-    private ApiHandler(Services services, ApiConfig config) {
-        this(services.subscriptions(), services.manage(), config);
-    }
-
-    public ApiHandler(SubscriptionService subscriptions, ManageService manage, ApiConfig config) {
-        this.api = new Api(subscriptions, manage, config);
+    public ApiHandler(ApiServices services, ApiConfig config) {
+        this.api = new Api(services, config);
     }
 
     @Override
@@ -49,14 +43,5 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             response = HttpResponse.error(ApiError.internal());
         }
         return response.toEvent();
-    }
-
-    private record Services(SubscriptionService subscriptions, ManageService manage) {}
-
-    /** The same environment reading every handler uses (tables, token secret, sender, configuration set). */
-    private static Services services(Map<String, String> env, FunctionConfig config, Clock clock) {
-        SubscriberStore store = new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers());
-        TokenService tokens = new TokenService(config.tokenSecret(), clock);
-        return new Services(new SubscriptionService(store, tokens, new SubscriberIds(config.tokenSecret()), clock), new ManageService(store, clock));
     }
 }
