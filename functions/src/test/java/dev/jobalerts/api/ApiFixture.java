@@ -79,7 +79,7 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiHandler handler() {
-        return handler(new ApiConfig(null, GENEROUS, GENEROUS, clock));
+        return handler(new ApiConfig(null, GENEROUS, GENEROUS, GENEROUS, clock));
     }
 
     ApiHandler handler(ApiConfig config) {
@@ -88,8 +88,13 @@ final class ApiFixture implements AutoCloseable {
 
     /** A handler with its own preview window (each handler reads the postings afresh). */
     ApiHandler handler(ApiConfig config, PreviewSettings previewSettings) {
-        return new ApiHandler(new ApiServices(subscriptions, manage, new PreviewService(postings, previewSettings, clock),
-                new FeedService(subscriptions, store, deliveries, postings, clock)), config);
+        return handler(config, previewSettings, postings);
+    }
+
+    /** A handler whose previews and feeds read {@code postingsFrom} (e.g. a table of a test's own). */
+    ApiHandler handler(ApiConfig config, PreviewSettings previewSettings, PostingStore postingsFrom) {
+        return new ApiHandler(new ApiServices(subscriptions, manage, new PreviewService(postingsFrom, previewSettings, clock),
+                new FeedService(subscriptions, store, deliveries, postingsFrom, clock)), config);
     }
 
     List<Sent> sentTo(String email) {
