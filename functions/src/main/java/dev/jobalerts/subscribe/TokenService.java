@@ -43,6 +43,9 @@ public final class TokenService {
     public static final Duration CONFIRM_TTL = Duration.ofHours(48);
     /** Manage and unsubscribe links live in old emails; they are revoked by nonce rotation, not by age. */
     public static final Duration LONG_LIVED_TTL = Duration.ofDays(3650);
+    /** A feed's URL is {@code base + FEED_PATH + token + FEED_SUFFIX}. */
+    public static final String FEED_PATH = "/feeds/";
+    public static final String FEED_SUFFIX = ".atom";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private final SecretKeySpec key;
@@ -106,9 +109,6 @@ public final class TokenService {
         String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return root + FEED_PATH + token + FEED_SUFFIX;
     }
-
-    public static final String FEED_PATH = "/feeds/";
-    public static final String FEED_SUFFIX = ".atom";
 
     /** The subscriber a token claims to be for, read without trusting it: the caller loads the nonce, then {@link #check}s. */
     public static Optional<String> claimedSubscriber(String token) {

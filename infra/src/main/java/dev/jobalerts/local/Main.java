@@ -3,6 +3,7 @@ package dev.jobalerts.local;
 import dev.jobalerts.local.bench.ExtractionBenchmark;
 import dev.jobalerts.local.bench.FetchBenchmark;
 import dev.jobalerts.local.bench.MatchBenchmark;
+import dev.jobalerts.local.bench.PreviewBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
 import dev.jobalerts.local.bench.SignUpTimingBenchmark;
 import dev.jobalerts.local.cli.MatchCommand;
@@ -32,7 +33,7 @@ public final class Main {
                                            print the postings in a saved page or API response, one JSON a line
               match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
                                            print {"search","posting"} for every match
-              bench match|extract|fetch|render|signup
+              bench match|extract|fetch|render|signup|preview
                                            run a benchmark (see README for what each measures)
 
             """ + Ops.USAGE;
@@ -100,7 +101,7 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup");
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup, preview");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "match" -> MatchBenchmark.run(rest, out);
@@ -111,6 +112,7 @@ public final class Main {
                 yield 0;
             }
             case "signup" -> SignUpTimingBenchmark.run(rest, out);
+            case "preview" -> PreviewBenchmark.run(rest, out);
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);
         };
     }
