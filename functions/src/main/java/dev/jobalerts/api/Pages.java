@@ -116,7 +116,7 @@ final class Pages {
         List<Map<String, Object>> items = new ArrayList<>();
         for (SubscriberSearch s : searches) {
             SavedSearch search = s.search();
-            Map<String, Object> item = draft != null && draft.key().equals(search.id()) ? draftFields(links, token, draft)
+            Map<String, Object> item = draft != null && draft.key().equals(search.id()) ? draftFields(draft)
                     : searchFields(search.id(), search.query(), String.join(", ", search.locations()),
                             search.remote().wireName(), search.minSalary() == null ? "" : plain(search.minSalary()), null, "");
             item.put("previewAction", previewAction(links, token, search.id()));
@@ -134,7 +134,7 @@ final class Pages {
         page.put("count", searches.size());
         page.put("limit", SubscriptionService.MAX_SEARCHES);
         page.put("canAdd", searches.size() < SubscriptionService.MAX_SEARCHES);
-        Map<String, Object> newSearch = draft != null && draft.key().equals(NEW_SEARCH) ? draftFields(links, token, draft)
+        Map<String, Object> newSearch = draft != null && draft.key().equals(NEW_SEARCH) ? draftFields(draft)
                 : searchFields(NEW_SEARCH, "", "", "any", "", null, "");
         newSearch.put("previewAction", previewAction(links, token, NEW_SEARCH));
         page.put("newSearch", newSearch);
@@ -144,7 +144,7 @@ final class Pages {
         return render("manage", page);
     }
 
-    private static Map<String, Object> draftFields(Links links, String token, Draft draft) {
+    private static Map<String, Object> draftFields(Draft draft) {
         Map<String, String> v = draft.values();
         Map<String, Object> fields = searchFields(draft.key(), v.getOrDefault("query", ""), v.getOrDefault("locations", ""),
                 v.getOrDefault("remote", "any"), v.getOrDefault("minSalary", ""), null, "");
