@@ -86,6 +86,7 @@ public final class AlertDispatcher {
         return new AlertEmail(subscriber.email(), settings.senderAddress(), sections,
                 link("/manage", tokens.issue(TokenService.Purpose.MANAGE, subscriber)),
                 link("/unsubscribe", tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber)),
+                TokenService.feedLink(settings.publicBaseUrl(), tokens.issue(TokenService.Purpose.FEED, subscriber)),
                 subscriber.frequency().wireName());
     }
 

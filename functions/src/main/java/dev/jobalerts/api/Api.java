@@ -1,13 +1,20 @@
 package dev.jobalerts.api;
 
 import dev.jobalerts.log.Log;
-import dev.jobalerts.subscribe.ManageService;
-import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.subscribe.TokenService;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** Routes a request to its handler after the per-source rate limit; the one place unknown paths and methods are refused. */
+/**
+ * Routes a request to its handler after the per-source rate limit; the one place unknown paths and methods are refused.
+ * <pre>
+ * GET  /                         sign-up page              POST /subscriptions            sign up
+ * GET  /subscriptions/confirm    double opt-in             POST /subscriptions/preview    what a search would have matched
+ * GET  /manage, /manage/…        see {@link ManageRoutes}  GET, POST /unsubscribe         see {@link UnsubscribeRoutes}
+ * GET  /feeds/{token}.atom       a subscriber's matches as an Atom feed
+ * </pre>
+ */
 final class Api {
     private final ApiConfig config;
     private final TokenBuckets perSourceIp;
@@ -15,14 +22,18 @@ final class Api {
     private final SignUpRoutes signUp;
     private final ManageRoutes manage;
     private final UnsubscribeRoutes unsubscribe;
+    private final PreviewRoutes previews;
+    private final FeedRoutes feeds;
 
-    Api(SubscriptionService subscriptions, ManageService manageService, ApiConfig config) {
+    Api(ApiServices services, ApiConfig config) {
         this.config = config;
         Pages pages = new Pages();
         this.perSourceIp = new TokenBuckets(config.perSourceIp(), config.clock());
-        this.signUp = new SignUpRoutes(subscriptions, pages, new TokenBuckets(config.perAddress(), config.clock()));
-        this.manage = new ManageRoutes(subscriptions, manageService, pages);
-        this.unsubscribe = new UnsubscribeRoutes(subscriptions, pages);
+        this.signUp = new SignUpRoutes(services.subscriptions(), pages, new TokenBuckets(config.perAddress(), config.clock()));
+        this.previews = new PreviewRoutes(services.previews(), pages, new TokenBuckets(config.perClientPreview(), config.clock()));
+        this.manage = new ManageRoutes(services.subscriptions(), services.manage(), previews, pages);
+        this.unsubscribe = new UnsubscribeRoutes(services.subscriptions(), pages);
+        this.feeds = new FeedRoutes(services.feeds());
     }
 
     HttpResponse handle(HttpRequest request) {
@@ -41,6 +52,8 @@ final class Api {
                 return method.equals("POST") ? signUp.subscribe(request, links) : notAllowed("POST");
             case "/subscriptions/confirm":
                 return method.equals("GET") ? signUp.confirm(request, links) : notAllowed("GET");
+            case "/subscriptions/preview":
+                return method.equals("POST") ? previews.signUp(request, links) : notAllowed("POST");
             case "/manage":
                 return method.equals("GET") ? manage.page(request, links) : notAllowed("GET");
             case "/unsubscribe":
@@ -52,6 +65,8 @@ final class Api {
             default:
                 if (path.startsWith("/manage/"))
                     return manage.api(request, links, Arrays.asList(path.substring("/manage/".length()).split("/", -1)));
+                if (path.startsWith(TokenService.FEED_PATH))
+                    return method.equals("GET") ? feeds.get(request, links, path.substring(TokenService.FEED_PATH.length())) : notAllowed("GET");
                 return HttpResponse.error(ApiError.notFound());
         }
     }

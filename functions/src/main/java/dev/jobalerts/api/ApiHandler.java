@@ -6,19 +6,15 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.preview.PreviewSettings;
 import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.store.TableNames;
-import dev.jobalerts.subscribe.ManageService;
-import dev.jobalerts.subscribe.SubscriberIds;
-import dev.jobalerts.subscribe.SubscriberStore;
-import dev.jobalerts.subscribe.SubscriptionService;
-import dev.jobalerts.subscribe.TokenService;
 import java.time.Clock;
 import java.util.Map;
 
 /**
- * The public HTTP API behind API Gateway (HTTP API, payload format 2.0): the sign-up page, double opt-in,
- * the manage page and its JSON routes, and one-click unsubscribe. Routes are listed in {@link Api}.
+ * The public HTTP API behind API Gateway (HTTP API, payload format 2.0): the sign-up page with search previews,
+ * double opt-in, the manage page and its JSON routes, one-click unsubscribe and the feed of matches. Routes are
+ * listed in {@link Api}.
  */
 public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Api api;
@@ -31,18 +27,16 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     private ApiHandler(Map<String, String> env) {
-        SubscriberStore store = subscriberStore(env);
-        this.api = api(env, store);
-        this.priming = Priming.register("api", env, primingEnv -> ApiPriming.run(new ApiHandler(api(primingEnv, subscriberStore(primingEnv)))),
-                () -> store.find(Priming.ABSENT_KEY));
+        ApiServices services = services(env);
+        this.api = new Api(services, ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
+        // The warmer reads one profile that does not exist; the preview window is read when a preview asks for it.
+        this.priming = Priming.register("api", env,
+                primingEnv -> ApiPriming.run(new ApiHandler(services(primingEnv), ApiConfig.defaults(primingEnv.get("PUBLIC_BASE_URL")))),
+                () -> services.subscriptions().findByEmail("priming@example.invalid"));
     }
 
-    public ApiHandler(SubscriptionService subscriptions, ManageService manage, ApiConfig config) {
-        this(new Api(subscriptions, manage, config));
-    }
-
-    private ApiHandler(Api api) {
-        this.api = api;
+    public ApiHandler(ApiServices services, ApiConfig config) {
+        this.api = new Api(services, config);
         this.priming = null;
     }
 
@@ -60,15 +54,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     }
 
     /** The same environment reading every handler uses (tables, token secret, sender, configuration set). */
-    private static Api api(Map<String, String> env, SubscriberStore store) {
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        Clock clock = Clock.systemUTC();
-        TokenService tokens = new TokenService(config.tokenSecret(), clock);
-        var subscriptions = new SubscriptionService(store, tokens, new SubscriberIds(config.tokenSecret()), clock);
-        return new Api(subscriptions, new ManageService(store, clock), ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
-    }
-
-    private static SubscriberStore subscriberStore(Map<String, String> env) {
-        return new SubscriberStore(AwsClients.dynamoDb(env), TableNames.fromEnvironment(env).subscribers());
+    private static ApiServices services(Map<String, String> env) {
+        return ApiServices.create(FunctionConfig.fromEnvironment(env), AwsClients.dynamoDb(env), PreviewSettings.DEFAULTS, Clock.systemUTC());
     }
 }

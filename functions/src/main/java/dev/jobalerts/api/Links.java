@@ -24,4 +24,9 @@ record Links(String base) {
     String to(String path, String token) {
         return TokenService.link(base, path, token);
     }
+
+    /** The feed of matches a feed token reads. */
+    String feed(String token) {
+        return TokenService.feedLink(base, token);
+    }
 }

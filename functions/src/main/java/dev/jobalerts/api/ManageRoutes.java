@@ -11,13 +11,11 @@ import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.SubscriptionService.Access;
 import dev.jobalerts.subscribe.TokenService;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * GET /manage (the page) and the JSON routes behind it, all authorised by the manage token in {@code ?token=}:
@@ -26,31 +24,39 @@ import java.util.stream.Collectors;
  * PUT    /manage/searches/{id}         replace         DELETE /manage/searches/{id}       delete (204)
  * POST   /manage/searches/{id}/pause   pause           POST /manage/searches/{id}/resume  resume
  * PUT    /manage/frequency             {"frequency": "daily"}
- * POST   /manage/links/revoke          new nonce: every earlier manage/unsubscribe link dies; answers the new manage URL
+ * POST   /manage/links/revoke          new nonce: every earlier manage/unsubscribe/feed link dies; answers the new manage URL
+ * POST   /manage/preview               what a search would have matched, as POST /subscriptions/preview answers
  * </pre>
  * HTML forms cannot send PUT or DELETE, so the page without JavaScript posts form bodies instead:
  * POST /manage/searches/{id} (replace), POST /manage/searches/{id}/delete and POST /manage/frequency. A form body
- * is answered with a 303 back to the manage page (or an HTML error page); anything else with JSON.
+ * is answered with a 303 back to the manage page (or an HTML error page); anything else with JSON. A form posted to
+ * POST /manage/preview?search={id|new} (each search form's Preview button) gets the page again, that form holding what
+ * was typed and its preview.
  */
 final class ManageRoutes {
-    private static final Set<String> SEARCH_FIELDS = Arrays.stream(SavedSearch.class.getRecordComponents())
-            .map(c -> c.getName()).collect(Collectors.toUnmodifiableSet());
     private static final Set<String> FREQUENCY_FIELDS = Set.of("frequency");
 
     private final SubscriptionService subscriptions;
     private final ManageService manage;
+    private final PreviewRoutes previews;
     private final Pages pages;
 
-    ManageRoutes(SubscriptionService subscriptions, ManageService manage, Pages pages) {
+    ManageRoutes(SubscriptionService subscriptions, ManageService manage, PreviewRoutes previews, Pages pages) {
         this.subscriptions = subscriptions;
         this.manage = manage;
+        this.previews = previews;
         this.pages = pages;
     }
 
     HttpResponse page(HttpRequest request, Links links) {
         Outcome<Subscriber> subscriber = authorise(request);
         if (subscriber.failed()) return Api.errorPage(pages, links, subscriber.error());
-        return HttpResponse.html(200, pages.manage(links, request.token(), subscriber.value(), manage.searches(subscriber.value())));
+        return HttpResponse.html(200, managePage(request, links, subscriber.value(), null));
+    }
+
+    private String managePage(HttpRequest request, Links links, Subscriber subscriber, Pages.Draft draft) {
+        return pages.manage(links, request.token(), links.feed(subscriptions.feedToken(subscriber)), subscriber,
+                manage.searches(subscriber), draft);
     }
 
     /** Everything under /manage/ but the page itself; {@code rest} is the path after "/manage/", split on "/". */
@@ -60,6 +66,10 @@ final class ManageRoutes {
         if (rest.equals(List.of("links", "revoke"))) {
             if (!method.equals("POST")) return Api.notAllowed("POST");
             return withSubscriber(request, links, s -> revoke(request, links, s));
+        }
+        if (rest.equals(List.of("preview"))) {
+            if (!method.equals("POST")) return Api.notAllowed("POST");
+            return withSubscriber(request, links, s -> preview(request, links, s));
         }
         if (rest.equals(List.of("frequency"))) {
             if (!method.equals("PUT") && !method.equals("POST")) return Api.notAllowed("PUT, POST");
@@ -146,6 +156,19 @@ final class ManageRoutes {
         return request.isForm() ? backToPage(request, links) : HttpResponse.json(200, Map.of("frequency", changed.frequency().wireName()));
     }
 
+    /** The JSON preview as POST /subscriptions/preview answers it, or for a form the page again with the preview in place. */
+    private HttpResponse preview(HttpRequest request, Links links, Subscriber subscriber) {
+        if (!request.isForm()) return previews.json(request);
+        Outcome<Map<String, String>> form = Bodies.form(request, SearchInput.FORM_FIELDS);
+        if (form.failed()) return failure(request, links, form.error());
+        String key = request.query().getOrDefault("search", Pages.NEW_SEARCH);
+        if (!key.matches("[A-Za-z0-9_-]{1,64}")) key = Pages.NEW_SEARCH;
+        var preview = previews.run(request, SearchInput.fromForm(form.value(), "", null));
+        Pages.Draft draft = preview.failed() ? new Pages.Draft(key, form.value(), preview.error(), null)
+                : new Pages.Draft(key, form.value(), null, preview.value());
+        return HttpResponse.html(preview.failed() ? preview.error().status() : 200, managePage(request, links, subscriber, draft));
+    }
+
     private HttpResponse revoke(HttpRequest request, Links links, Subscriber subscriber) {
         String manageUrl = links.to("/manage", subscriptions.manageToken(manage.revokeLinks(subscriber)));
         Api.log("links_revoked", Map.of("subscriberId", subscriber.subscriberId()));
@@ -164,7 +187,7 @@ final class ManageRoutes {
             Outcome<Map<String, String>> form = Bodies.form(request, SearchInput.FORM_FIELDS);
             return form.failed() ? form.forward() : SearchInput.fromForm(form.value(), "", id);
         }
-        Outcome<ObjectNode> body = Bodies.jsonObject(request, SEARCH_FIELDS);
+        Outcome<ObjectNode> body = Bodies.jsonObject(request, SearchInput.JSON_FIELDS);
         return body.failed() ? body.forward() : SearchInput.fromJson(body.value(), "", id);
     }
 

@@ -4,8 +4,10 @@ import com.samskivert.mustache.Escapers;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.jobalerts.coldstart.Lazy;
+import dev.jobalerts.preview.Preview;
 import dev.jobalerts.search.RemoteMode;
 import dev.jobalerts.search.SavedSearch;
+import dev.jobalerts.search.SearchMatch;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -33,6 +36,17 @@ final class Pages {
             RemoteMode.ONLY, "Only remote jobs", RemoteMode.EXCLUDE, "No remote jobs");
     private static final Map<Frequency, String> FREQUENCY_LABELS = Map.of(
             Frequency.INSTANT, "As soon as a job is posted", Frequency.DAILY, "Once a day", Frequency.WEEKLY, "Once a week");
+
+    /** The key of the form for a new search (the sign-up form, the manage page's "Add a search"). */
+    static final String NEW_SEARCH = "new";
+
+    /**
+     * What one search form on the manage page shows instead of the stored search: the values posted with its Preview
+     * button, and the preview or the reason there is none.
+     *
+     * @param key the form's key: a search id, or {@link #NEW_SEARCH}
+     */
+    record Draft(String key, Map<String, String> values, ApiError error, Preview preview) {}
 
     /** Compiled on first use, not in the API function's constructor, which every cold start pays for. */
     private final Lazy<Map<String, Template>> templates = Lazy.of(Pages::compile);
@@ -49,13 +63,19 @@ final class Pages {
         return Map.copyOf(templates);
     }
 
-    /** The sign-up form, with the values and the error of a refused form post when there was one. */
-    String signUp(Links links, Map<String, String> values, ApiError error) {
+    /**
+     * The sign-up form, with the values and the error of a refused form post when there was one, or with the preview
+     * its Preview button asked for.
+     */
+    String signUp(Links links, Map<String, String> values, ApiError error, Preview preview) {
         Map<String, Object> page = page(links, "Create a job alert");
         String email = values.getOrDefault("email", "");
         page.put("email", email);
-        page.put("search", searchFields("new", values.getOrDefault("query", ""), values.getOrDefault("locations", ""),
-                values.getOrDefault("remote", "any"), values.getOrDefault("minSalary", ""), error, "search."));
+        Map<String, Object> search = searchFields(NEW_SEARCH, values.getOrDefault("query", ""), values.getOrDefault("locations", ""),
+                values.getOrDefault("remote", "any"), values.getOrDefault("minSalary", ""), error, "search.");
+        if (preview != null) search.put("preview", previewView(preview));
+        page.put("search", search);
+        page.put("previewAction", links.to("/subscriptions/preview"));
         page.put("frequencyOptions", frequencyOptions(values.getOrDefault("frequency", "instant")));
         if (error != null) {
             String field = error.field() == null ? "" : error.field();
@@ -82,8 +102,14 @@ final class Pages {
         return render("unsubscribe", page);
     }
 
-    String manage(Links links, String token, Subscriber subscriber, List<SubscriberSearch> searches) {
+    /**
+     * @param feedUrl the subscriber's feed of matches, offered on the page (and to feed readers that look for a
+     *                {@code <link rel="alternate">})
+     * @param draft   one form's posted values and preview, or null to show every search as stored
+     */
+    String manage(Links links, String token, String feedUrl, Subscriber subscriber, List<SubscriberSearch> searches, Draft draft) {
         Map<String, Object> page = page(links, "Your job alerts");
+        page.put("feedUrl", feedUrl);
         page.put("email", subscriber.email());
         page.put("status", subscriber.status().wireName());
         if (!subscriber.receivesAlerts()) page.put("notice", subscriber.status() == SubscriberStatus.UNSUBSCRIBED || subscriber.status() == SubscriberStatus.SUPPRESSED
@@ -94,8 +120,10 @@ final class Pages {
         List<Map<String, Object>> items = new ArrayList<>();
         for (SubscriberSearch s : searches) {
             SavedSearch search = s.search();
-            Map<String, Object> item = searchFields(search.id(), search.query(), String.join(", ", search.locations()),
-                    search.remote().wireName(), search.minSalary() == null ? "" : plain(search.minSalary()), null, "");
+            Map<String, Object> item = draft != null && draft.key().equals(search.id()) ? draftFields(draft)
+                    : searchFields(search.id(), search.query(), String.join(", ", search.locations()),
+                            search.remote().wireName(), search.minSalary() == null ? "" : plain(search.minSalary()), null, "");
+            item.put("previewAction", previewAction(links, token, search.id()));
             String path = "/manage/searches/" + search.id();
             item.put("id", search.id());
             item.put("title", search.query().isEmpty() ? "Every new job" : search.query());
@@ -110,11 +138,62 @@ final class Pages {
         page.put("count", searches.size());
         page.put("limit", SubscriptionService.MAX_SEARCHES);
         page.put("canAdd", searches.size() < SubscriptionService.MAX_SEARCHES);
-        page.put("newSearch", searchFields("new", "", "", "any", "", null, ""));
+        Map<String, Object> newSearch = draft != null && draft.key().equals(NEW_SEARCH) ? draftFields(draft)
+                : searchFields(NEW_SEARCH, "", "", "any", "", null, "");
+        newSearch.put("previewAction", previewAction(links, token, NEW_SEARCH));
+        page.put("newSearch", newSearch);
         page.put("addAction", links.to("/manage/searches", token));
         page.put("unsubscribeAction", links.to("/unsubscribe", token));
         page.put("revokeAction", links.to("/manage/links/revoke", token));
         return render("manage", page);
+    }
+
+    private static Map<String, Object> draftFields(Draft draft) {
+        Map<String, String> v = draft.values();
+        Map<String, Object> fields = searchFields(draft.key(), v.getOrDefault("query", ""), v.getOrDefault("locations", ""),
+                v.getOrDefault("remote", "any"), v.getOrDefault("minSalary", ""), null, "");
+        if (draft.error() != null) {
+            String field = draft.error().field();
+            fields.put((field != null && SearchInput.FORM_FIELDS.contains(field) ? field : "preview") + "Error", draft.error().message());
+        }
+        if (draft.preview() != null) fields.put("preview", previewView(draft.preview()));
+        return fields;
+    }
+
+    private static String previewAction(Links links, String token, String key) {
+        // Keys are search ids or "new": letters, digits, '-' and '_', nothing to escape in a query string.
+        return links.to("/manage/preview", token) + "&search=" + key;
+    }
+
+    /**
+     * A preview as the page shows it. The wording matches what app.js writes when it updates the preview while the
+     * person types.
+     */
+    static Map<String, Object> previewView(Preview preview) {
+        Map<String, Object> view = new HashMap<>();
+        String of = String.format(Locale.ENGLISH, "%,d", preview.of());
+        String days = preview.days() + (preview.days() == 1 ? " day" : " days");
+        String count;
+        if (preview.of() == 0) count = "No postings were first seen in the last " + days + ", so there is nothing to compare your search with yet.";
+        else if (preview.matches() == 0) count = "None of the " + of + " postings first seen in the last " + days + " match this search.";
+        else count = String.format(Locale.ENGLISH, "%,d", preview.matches()) + " of the " + of + " postings first seen in the last " + days
+                + (preview.matches() == 1 ? " matches" : " match") + " this search.";
+        view.put("countText", count);
+        List<Map<String, Object>> examples = new ArrayList<>();
+        for (Preview.Example example : preview.examples()) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("title", example.title());
+            item.put("url", example.url() == null ? "" : example.url());
+            List<String> where = new ArrayList<>();
+            if (!example.company().isBlank()) where.add(example.company());
+            if (!example.location().isBlank()) where.add(example.location());
+            item.put("where", String.join(" · ", where));
+            item.put("posted", example.datePosted() == null ? "" : example.datePosted());
+            item.put("matched", SearchMatch.matchedLine(example.matched()));
+            examples.add(item);
+        }
+        view.put("examples", examples);
+        return view;
     }
 
     private static Map<String, Object> page(Links links, String title) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns a saved search from a JSON body or the HTML form into a {@link SavedSearch}, naming the offending field
@@ -22,6 +23,9 @@ import java.util.Set;
 final class SearchInput {
     /** Form field names of a search (the sign-up form adds email and frequency). */
     static final Set<String> FORM_FIELDS = Set.of("query", "locations", "remote", "minSalary");
+    /** Field names of a search as a JSON object: those of {@link SavedSearch}. */
+    static final Set<String> JSON_FIELDS = Arrays.stream(SavedSearch.class.getRecordComponents())
+            .map(component -> component.getName()).collect(Collectors.toUnmodifiableSet());
 
     private SearchInput() {}
 

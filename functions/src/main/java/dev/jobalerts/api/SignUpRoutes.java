@@ -16,7 +16,8 @@ import java.util.Set;
 /** GET / (the form), POST /subscriptions (JSON or form post) and GET /subscriptions/confirm. */
 final class SignUpRoutes {
     private static final Set<String> JSON_FIELDS = Set.of("email", "search", "frequency");
-    private static final Set<String> FORM_FIELDS;
+    /** The sign-up form's fields; its Preview button posts them too. */
+    static final Set<String> FORM_FIELDS;
 
     static {
         Set<String> fields = new HashSet<>(SearchInput.FORM_FIELDS);
@@ -39,7 +40,7 @@ final class SignUpRoutes {
     }
 
     HttpResponse page(Links links) {
-        return HttpResponse.html(200, pages.signUp(links, Map.of(), null));
+        return HttpResponse.html(200, pages.signUp(links, Map.of(), null, null));
     }
 
     HttpResponse subscribe(HttpRequest request, Links links) {
@@ -48,7 +49,7 @@ final class SignUpRoutes {
         Outcome<Input> input = form ? (fields.failed() ? fields.forward() : fromForm(fields.value())) : fromJson(request);
         if (input.failed()) {
             if (!form || fields.failed()) return HttpResponse.error(input.error());
-            return HttpResponse.html(input.error().status(), pages.signUp(links, fields.value(), input.error()));
+            return HttpResponse.html(input.error().status(), pages.signUp(links, fields.value(), input.error(), null));
         }
         Input in = input.value();
         if (!perAddress.tryTake(SubscriberIds.normalise(in.email())))
@@ -56,7 +57,7 @@ final class SignUpRoutes {
         SignUp result = subscriptions.signUp(in.email(), in.search(), in.frequency(), links.to(""));
         if (result instanceof SignUp.InvalidEmail invalid) {
             ApiError error = ApiError.badRequest("invalid_email", invalid.message(), "email");
-            return form ? HttpResponse.html(400, pages.signUp(links, fields.value(), error)) : HttpResponse.error(error);
+            return form ? HttpResponse.html(400, pages.signUp(links, fields.value(), error, null)) : HttpResponse.error(error);
         }
         // Every accepted sign-up answers alike: a different answer would tell anyone that the address is subscribed.
         Api.log("signup", Map.of("subscriberId", ((SignUp.Accepted) result).subscriberId()));

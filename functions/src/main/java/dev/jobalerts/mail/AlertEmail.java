@@ -10,10 +10,11 @@ import java.util.Set;
  *
  * @param manageUrl      page listing every match and the subscriber's searches; also where a capped digest links
  * @param unsubscribeUrl one-click unsubscribe target (RFC 8058), also the footer's unsubscribe link
+ * @param feedUrl        the subscriber's Atom feed of matches, linked from the footer
  * @param frequency      {@code instant}, {@code daily} or {@code weekly}
  */
 public record AlertEmail(String to, String from, List<AlertSection> sections, String manageUrl,
-                         String unsubscribeUrl, String frequency) {
+                         String unsubscribeUrl, String feedUrl, String frequency) {
 
     static final Set<String> FREQUENCIES = Set.of("instant", "daily", "weekly");
 
@@ -25,6 +26,7 @@ public record AlertEmail(String to, String from, List<AlertSection> sections, St
         sections = List.copyOf(sections);
         Links.requireHttp(manageUrl, "manageUrl");
         Links.requireHttp(unsubscribeUrl, "unsubscribeUrl");
+        Links.requireHttp(feedUrl, "feedUrl");
         Objects.requireNonNull(frequency, "frequency");
         if (!FREQUENCIES.contains(frequency))
             throw new IllegalArgumentException("frequency must be one of " + FREQUENCIES + ", was " + frequency);

@@ -1,6 +1,7 @@
 package dev.jobalerts.mail;
 
 import dev.jobalerts.posting.Posting;
+import dev.jobalerts.search.SearchMatch;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +10,7 @@ import java.util.List;
  * compiler escapes). Keeping formatting here keeps the HTML and text parts consistent by construction.
  */
 record AlertView(String to, String preheader, String headline, List<SectionView> sections, int total, int listed, int hidden,
-                 boolean severalSearches, String manageUrl, String unsubscribeUrl, String frequencyText) {
+                 boolean severalSearches, String manageUrl, String unsubscribeUrl, String feedUrl, String frequencyText) {
 
     /** Two lines of a 600px-wide email at a 14px font hold about this many characters. */
     static final int EXCERPT_CHARS = 180;
@@ -30,7 +31,7 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
         int listed = Math.min(total, maxListed);
         String headline = Formats.plural(total, "new job", "new jobs") + " matching your alert" + (sections.size() > 1 ? "s" : "");
         return new AlertView(Formats.oneLine(alert.to()), preheader(alert), headline, sections, total, listed, total - listed,
-                sections.size() > 1, alert.manageUrl(), alert.unsubscribeUrl(), frequencyText(alert.frequency()));
+                sections.size() > 1, alert.manageUrl(), alert.unsubscribeUrl(), alert.feedUrl(), frequencyText(alert.frequency()));
     }
 
     private static String preheader(AlertEmail alert) {
@@ -60,8 +61,7 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
         static ItemView of(AlertItem item) {
             Posting p = item.posting();
             String url = Links.isHttp(p.url()) ? p.url().trim() : "";
-            String matched = String.join(", ", item.matchedTerms().stream().map(Formats::oneLine)
-                    .filter(term -> !term.isEmpty()).toList());
+            String matched = SearchMatch.matchedLine(item.matchedTerms());
             return new ItemView(Formats.shorten(p.title(), 200), url, Formats.shorten(p.company(), 100),
                     Formats.shorten(p.location(), 100), p.remote(), Formats.salary(p.salary()), Formats.salaryNote(p.salary()),
                     Formats.date(p.datePosted()), Formats.employmentType(p.employmentType()),

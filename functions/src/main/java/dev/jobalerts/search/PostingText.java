@@ -40,10 +40,15 @@ final class PostingText {
     }
 
     static PostingText of(String title, String company, String description) {
-        String[][] fields = {
-                Tokenizer.words(title).toArray(String[]::new),
-                Tokenizer.words(company).toArray(String[]::new),
-                Tokenizer.words(description).toArray(String[]::new)};
+        return of(title, company, description, null);
+    }
+
+    /**
+     * @param shared when not null, one string per distinct word across every posting prepared with the same map: a
+     *               window of thousands of postings kept in memory then holds each word once, not once per occurrence
+     */
+    static PostingText of(String title, String company, String description, Map<String, String> shared) {
+        String[][] fields = {words(title, shared), words(company, shared), words(description, shared)};
         Map<String, Occurrences> words = new HashMap<>(fields[DESCRIPTION].length + 16);
         for (int field = 0; field < fields.length; field++) {
             String[] tokens = fields[field];
@@ -52,6 +57,13 @@ final class PostingText {
             }
         }
         return new PostingText(fields, words);
+    }
+
+    private static String[] words(String text, Map<String, String> shared) {
+        List<String> words = Tokenizer.words(text);
+        String[] out = new String[words.size()];
+        for (int i = 0; i < out.length; i++) out[i] = shared == null ? words.get(i) : shared.computeIfAbsent(words.get(i), w -> w);
+        return out;
     }
 
     /** Every distinct word with the fields it occurs in. */

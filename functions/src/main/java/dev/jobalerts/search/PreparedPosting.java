@@ -16,9 +16,9 @@ final class PreparedPosting {
     /** datePosted, else the day we first saw it, else null. */
     final LocalDate date;
 
-    private PreparedPosting(Posting posting, LocalDate firstSeen) {
+    private PreparedPosting(Posting posting, LocalDate firstSeen, java.util.Map<String, String> sharedWords) {
         this.posting = posting;
-        this.text = PostingText.of(posting.title(), posting.company(), posting.description());
+        this.text = PostingText.of(posting.title(), posting.company(), posting.description(), sharedWords);
         this.locationWords = Tokenizer.words(posting.location());
         this.companyName = CompanyNames.normalize(posting.company());
         this.employmentType = posting.employmentType() == null || posting.employmentType().isBlank()
@@ -28,7 +28,12 @@ final class PreparedPosting {
     }
 
     static PreparedPosting of(Posting posting, LocalDate firstSeen) {
-        return new PreparedPosting(posting, firstSeen);
+        return new PreparedPosting(posting, firstSeen, null);
+    }
+
+    /** Prepared to be kept alongside many others: {@code sharedWords} holds each distinct word once for all of them. */
+    static PreparedPosting of(Posting posting, LocalDate firstSeen, java.util.Map<String, String> sharedWords) {
+        return new PreparedPosting(posting, firstSeen, sharedWords);
     }
 
     /** The same spelling rules SavedSearch applies to its employmentTypes ("full-time" is FULL_TIME). */

@@ -16,4 +16,13 @@ public record SearchMatch(String key, SavedSearch search, List<String> matchedTe
         Objects.requireNonNull(search, "search");
         matchedTerms = List.copyOf(matchedTerms);
     }
+
+    /**
+     * The one wording of the "matched" line that alerts, feeds and previews show: {@code python, django}. Whitespace
+     * inside a phrase is collapsed and empty terms are left out; empty when nothing is left (a filter-only search).
+     */
+    public static String matchedLine(List<String> matchedTerms) {
+        return String.join(", ", matchedTerms.stream().filter(Objects::nonNull)
+                .map(term -> term.replaceAll("[\\s\\p{Cntrl}]+", " ").strip()).filter(term -> !term.isEmpty()).toList());
+    }
 }

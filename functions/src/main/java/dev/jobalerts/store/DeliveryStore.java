@@ -118,6 +118,24 @@ public final class DeliveryStore {
         return deliveries;
     }
 
+    /**
+     * A subscriber's matches that were or will be delivered (every state but {@code skipped}) and have not expired, in
+     * no particular order: the feed's source. One Query on the subscriber's key, eventually consistent (a feed may
+     * lag a second behind the ledger); the retention of 60 days bounds how much it reads.
+     */
+    public List<Delivery> deliverableOf(String subscriberId, Instant now) {
+        var request = QueryRequest.builder().tableName(table)
+                .keyConditionExpression("subscriberId = :id")
+                // DynamoDB deletes expired items up to days late; they are not matches any more.
+                .filterExpression("#state <> :skipped AND (attribute_not_exists(expiresAt) OR expiresAt > :now)")
+                .expressionAttributeNames(Map.of("#state", "state"))
+                .expressionAttributeValues(Map.of(":id", s(subscriberId), ":skipped", s(Delivery.SKIPPED), ":now", n(now.getEpochSecond())))
+                .build();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (var page : dynamo.queryPaginator(request)) page.items().forEach(item -> deliveries.add(fromItem(item)));
+        return deliveries;
+    }
+
     public void deleteAllOf(String subscriberId) {
         for (Delivery delivery : of(subscriberId)) {
             dynamo.deleteItem(b -> b.tableName(table).key(key(subscriberId, delivery.postingId())));

@@ -12,7 +12,10 @@ import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,6 +23,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 public final class PostingItems {
     /** Postings older than this are of no use to an alert; TTL removes them. */
     static final Duration RETENTION = Duration.ofDays(180);
+    /** The UTC day ({@code 2026-11-22}) a posting was first seen: the partition key of the {@code byFirstSeenDay} index. */
+    static final String FIRST_SEEN_DAY = "firstSeenDay";
+    /**
+     * What the {@code byFirstSeenDay} index carries besides the keys: what a preview tests (title, company, description,
+     * location, remote, type, date, salary) and shows (url). Not the source fields nor the expiry. template.yaml's
+     * {@code NonKeyAttributes} lists exactly these (TemplateTest holds them together).
+     */
+    public static final List<String> PREVIEW_ATTRIBUTES = List.of(
+            "url", "title", "company", "location", "remote", "employmentType", "datePosted", "salary", "description");
 
     private PostingItems() {}
 
@@ -38,6 +50,7 @@ public final class PostingItems {
         item.put("source", s(p.source()));
         item.put("sourceId", s(stored.sourceId()));
         item.put("firstSeen", s(stored.firstSeen().toString()));
+        item.put(FIRST_SEEN_DAY, s(firstSeenDay(stored.firstSeen())));
         item.put("expiresAt", n(stored.firstSeen().plus(RETENTION).getEpochSecond()));
         if (p.salary() != null) {
             Map<String, AttributeValue> salary = new HashMap<>();
@@ -49,6 +62,11 @@ public final class PostingItems {
             item.put("salary", AttributeValue.fromM(salary));
         }
         return item;
+    }
+
+    /** The UTC day of an instant as the index keys it. */
+    static String firstSeenDay(Instant firstSeen) {
+        return LocalDate.ofInstant(firstSeen, ZoneOffset.UTC).toString();
     }
 
     public static StoredPosting fromItem(Map<String, AttributeValue> item) {

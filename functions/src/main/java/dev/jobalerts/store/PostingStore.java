@@ -3,6 +3,8 @@ package dev.jobalerts.store;
 import static dev.jobalerts.store.Attrs.s;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
@@ -25,6 +28,8 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 public final class PostingStore {
     /** BatchGetItem takes at most 100 keys. */
     static final int BATCH_GET_LIMIT = 100;
+    /** Sparse index of postings by the UTC day they were first seen, sorted by firstSeen: the previews' window. */
+    public static final String BY_FIRST_SEEN_DAY = "byFirstSeenDay";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -73,6 +78,47 @@ public final class PostingStore {
             }
         }
         return found;
+    }
+
+    /**
+     * What one read of the recent window returned and cost.
+     *
+     * @param postings  newest first; read from the index, so without the source fields (see {@link PostingItems#PREVIEW_ATTRIBUTES})
+     * @param readUnits read capacity units DynamoDB reported for the Queries (0.5 per 4 KB of items read, eventually consistent)
+     * @param requests  Query calls made (one per page per day)
+     */
+    public record Window(List<StoredPosting> postings, double readUnits, int requests) {}
+
+    /**
+     * The postings first seen at or after {@code since}, newest first, at most {@code max}: a Query of the
+     * {@value #BY_FIRST_SEEN_DAY} index per UTC day from {@code now}'s day back to {@code since}'s, each paginated,
+     * stopping as soon as {@code max} are read so the newest are kept. Never a Scan, and never more than {@code max}
+     * items read.
+     */
+    public Window firstSeenSince(Instant since, Instant now, int max) {
+        List<StoredPosting> postings = new ArrayList<>();
+        double units = 0;
+        int requests = 0;
+        LocalDate first = LocalDate.ofInstant(since, ZoneOffset.UTC);
+        for (LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC); !day.isBefore(first) && postings.size() < max; day = day.minusDays(1)) {
+            Map<String, AttributeValue> startKey = null;
+            do {
+                var request = QueryRequest.builder().tableName(table).indexName(BY_FIRST_SEEN_DAY).scanIndexForward(false)
+                        .keyConditionExpression("#day = :day AND firstSeen >= :since")
+                        .expressionAttributeNames(Map.of("#day", PostingItems.FIRST_SEEN_DAY))
+                        .expressionAttributeValues(Map.of(":day", s(day.toString()), ":since", s(since.toString())))
+                        .limit(max - postings.size())
+                        .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL);
+                if (startKey != null) request.exclusiveStartKey(startKey);
+                var page = dynamo.query(request.build());
+                requests++;
+                if (page.consumedCapacity() != null && page.consumedCapacity().capacityUnits() != null)
+                    units += page.consumedCapacity().capacityUnits();
+                page.items().forEach(item -> postings.add(PostingItems.fromItem(item)));
+                startKey = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+            } while (startKey != null && postings.size() < max);
+        }
+        return new Window(postings, units, requests);
     }
 
     /** A source's postings first seen at or after {@code since} (null: all), newest first. */

@@ -39,7 +39,7 @@ public final class TableSchemas {
                 indexes.add(GlobalSecondaryIndex.builder()
                         .indexName(index.path("IndexName").asText())
                         .keySchema(keys(index.path("KeySchema")))
-                        .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
+                        .projection(projection(index.path("Projection")))
                         .build());
             }
             if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
@@ -69,6 +69,15 @@ public final class TableSchemas {
     /** The name pattern, whether the template was read with short tags kept as text or mapped to {@code Fn::Sub}. */
     private static String tableName(JsonNode name) {
         return name.isObject() ? name.path("Fn::Sub").asText() : name.asText();
+    }
+
+    /** ALL, KEYS_ONLY, or INCLUDE with its NonKeyAttributes (DynamoDB refuses INCLUDE without them). */
+    private static Projection projection(JsonNode projection) {
+        var builder = Projection.builder().projectionType(projection.path("ProjectionType").asText("ALL"));
+        List<String> included = new ArrayList<>();
+        projection.path("NonKeyAttributes").forEach(name -> included.add(name.asText()));
+        if (!included.isEmpty()) builder.nonKeyAttributes(included);
+        return builder.build();
     }
 
     private static List<AttributeDefinition> attributes(JsonNode definitions) {

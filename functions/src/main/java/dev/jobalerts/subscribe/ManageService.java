@@ -77,7 +77,7 @@ public final class ManageService {
     }
 
     /**
-     * Rotates the subscriber's nonce, so every manage and unsubscribe link issued before stops working (for a
+     * Rotates the subscriber's nonce, so every manage, unsubscribe and feed link issued before stops working (for a
      * forwarded alert email, say). The caller hands out fresh links for the returned subscriber.
      */
     public Subscriber revokeLinks(Subscriber subscriber) {

@@ -6,7 +6,7 @@ import java.util.Objects;
 /**
  * A subscriber's profile.
  *
- * @param nonce              mixed into every token's MAC; rotating it revokes all manage and unsubscribe links
+ * @param nonce              mixed into every token's MAC; rotating it revokes all manage, unsubscribe and feed links
  * @param confirmationSentAt when the last confirmation email went out (rate limit: one per 10 minutes)
  * @param timeZone           IANA zone for digest delivery hours
  */

@@ -211,6 +211,10 @@ public final class SubscriptionService {
         return tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber);
     }
 
+    public String feedToken(Subscriber subscriber) {
+        return tokens.issue(TokenService.Purpose.FEED, subscriber);
+    }
+
     /** A random id for a saved search the client did not name; unguessable so nobody can address another's search. */
     public static String newSearchId() {
         return randomHex(8);

@@ -13,7 +13,7 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * Signed links for confirm, manage and unsubscribe. A manage or unsubscribe token is
+ * Signed links for confirm, manage, unsubscribe and the match feed. A manage, unsubscribe or feed token is
  * {@code purpose.subscriberId.expiry.mac} where mac = HMAC-SHA256(secret, purpose|subscriberId|expiry|nonce). The
  * subscriber's nonce is in the MAC but not the token, so rotating it revokes every link issued before. A confirm token
  * names one pending search, {@code c.subscriberId.expiry.pendingId.mac}, its MAC keyed with that search's own nonce: it
@@ -23,7 +23,12 @@ public final class TokenService {
 
     /** What a token lets its holder do. */
     public enum Purpose {
-        CONFIRM("c"), MANAGE("m"), UNSUBSCRIBE("u");
+        CONFIRM("c"), MANAGE("m"), UNSUBSCRIBE("u"),
+        /**
+         * Reads the subscriber's feed of matches and nothing else: a feed URL is handed to feed-reader services, so
+         * it must not open the manage page or unsubscribe.
+         */
+        FEED("f");
 
         final String code;
 
@@ -38,6 +43,9 @@ public final class TokenService {
     public static final Duration CONFIRM_TTL = Duration.ofHours(48);
     /** Manage and unsubscribe links live in old emails; they are revoked by nonce rotation, not by age. */
     public static final Duration LONG_LIVED_TTL = Duration.ofDays(3650);
+    /** A feed's URL is {@code base + FEED_PATH + token + FEED_SUFFIX}. */
+    public static final String FEED_PATH = "/feeds/";
+    public static final String FEED_SUFFIX = ".atom";
 
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private final SecretKeySpec key;
@@ -74,7 +82,7 @@ public final class TokenService {
         return verify(parts[0] + "." + parts[1] + "." + parts[2] + "." + parts[3], parts[2], parts[4], pending.nonce());
     }
 
-    /** A manage or unsubscribe token. */
+    /** A manage, unsubscribe or feed token. */
     public String issue(Purpose purpose, Subscriber subscriber) {
         if (purpose == Purpose.CONFIRM) throw new IllegalArgumentException("confirm tokens name a pending search: use issueConfirmation");
         Duration ttl = LONG_LIVED_TTL;
@@ -90,6 +98,16 @@ public final class TokenService {
     public static String link(String base, String path, String token) {
         String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return root + path + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Where a feed token is read: {@code base + "/feeds/" + token + ".atom"}. A path rather than {@code ?token=}, because
+     * some feed readers drop or rewrite query strings; the token's characters (hex, digits, base64url, dots) need no
+     * escaping in a path.
+     */
+    public static String feedLink(String base, String token) {
+        String root = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return root + FEED_PATH + token + FEED_SUFFIX;
     }
 
     /** The subscriber a token claims to be for, read without trusting it: the caller loads the nonce, then {@link #check}s. */

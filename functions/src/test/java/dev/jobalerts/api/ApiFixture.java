@@ -2,7 +2,13 @@ package dev.jobalerts.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jobalerts.feed.FeedService;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.preview.PreviewService;
+import dev.jobalerts.preview.PreviewSettings;
+import dev.jobalerts.store.DeliveryStore;
+import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.store.TableNames;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.TestClock;
 import dev.jobalerts.subscribe.ConfirmationSender;
@@ -44,8 +50,12 @@ final class ApiFixture implements AutoCloseable {
     final PendingConfirmations confirmations;
     final ManageService manage;
 
+    final TableNames tables = dynamo.freshTables();
+    final PostingStore postings = new PostingStore(dynamo.client(), tables.postings());
+    final DeliveryStore deliveries = new DeliveryStore(dynamo.client(), tables.deliveries());
+
     ApiFixture() {
-        store = new SubscriberStore(dynamo.client(), dynamo.freshTables().subscribers());
+        store = new SubscriberStore(dynamo.client(), tables.subscribers());
         subscriptions = new SubscriptionService(store, tokens, ids, clock);
         confirmations = new PendingConfirmations(store, tokens, (id, email, search, url) -> {
             sent.add(new Sent(email, search.id(), tokenOf(url)));
@@ -69,11 +79,22 @@ final class ApiFixture implements AutoCloseable {
     }
 
     ApiHandler handler() {
-        return handler(new ApiConfig(null, GENEROUS, GENEROUS, clock));
+        return handler(new ApiConfig(null, GENEROUS, GENEROUS, GENEROUS, clock));
     }
 
     ApiHandler handler(ApiConfig config) {
-        return new ApiHandler(subscriptions, manage, config);
+        return handler(config, PreviewSettings.DEFAULTS);
+    }
+
+    /** A handler with its own preview window (each handler reads the postings afresh). */
+    ApiHandler handler(ApiConfig config, PreviewSettings previewSettings) {
+        return handler(config, previewSettings, postings);
+    }
+
+    /** A handler whose previews and feeds read {@code postingsFrom} (e.g. a table of a test's own). */
+    ApiHandler handler(ApiConfig config, PreviewSettings previewSettings, PostingStore postingsFrom) {
+        return new ApiHandler(new ApiServices(subscriptions, manage, new PreviewService(postingsFrom, previewSettings, clock),
+                new FeedService(subscriptions, store, deliveries, postingsFrom, clock)), config);
     }
 
     List<Sent> sentTo(String email) {

@@ -48,7 +48,8 @@ class ApiFuzzTest {
         String confirm = fixture.lastTokenFor(email);
         handler.handleRequest(Events.get("/subscriptions/confirm?token=" + confirm).build(), null);
         var subscriber = fixture.store.find(fixture.idOf(email)).orElseThrow();
-        tokens = List.of(confirm, fixture.subscriptions.manageToken(subscriber), fixture.subscriptions.unsubscribeToken(subscriber));
+        tokens = List.of(confirm, fixture.subscriptions.manageToken(subscriber), fixture.subscriptions.unsubscribeToken(subscriber),
+                fixture.subscriptions.feedToken(subscriber));
     }
 
     @AfterAll
@@ -102,7 +103,9 @@ class ApiFuzzTest {
                 new String[] {"POST", "/manage/searches/" + id + "/resume"}, new String[] {"POST", "/manage/searches/" + id + "/delete"},
                 new String[] {"PUT", "/manage/frequency"}, new String[] {"POST", "/manage/frequency"},
                 new String[] {"GET", "/unsubscribe"}, new String[] {"POST", "/unsubscribe"}, new String[] {"GET", "/assets/app.js"},
-                new String[] {"GET", "/manage/"}, new String[] {"POST", "/manage/searches/a/b/c/d"}, new String[] {"GET", "/" + junk(random, 10)});
+                new String[] {"GET", "/manage/"}, new String[] {"POST", "/manage/searches/a/b/c/d"}, new String[] {"GET", "/" + junk(random, 10)},
+                new String[] {"POST", "/subscriptions/preview"}, new String[] {"POST", "/manage/preview"},
+                new String[] {"GET", "/feeds/" + pick(random, tokens) + ".atom"}, new String[] {"GET", "/feeds/" + mutate(random, pick(random, tokens)) + ".atom"});
         return pick(random, routes);
     }
 

@@ -1,5 +1,6 @@
 package dev.jobalerts.mail;
 
+import static dev.jobalerts.mail.MailFixtures.FEED;
 import static dev.jobalerts.mail.MailFixtures.MANAGE;
 import static dev.jobalerts.mail.MailFixtures.UNSUBSCRIBE;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -103,7 +104,7 @@ class EmailRendererTest {
 
         Document html = Jsoup.parse(email.html());
         assertThat(html.text()).contains("Unlinked Title");
-        assertThat(html.select("a[href]").eachAttr("href")).containsExactly(MANAGE, UNSUBSCRIBE);
+        assertThat(html.select("a[href]").eachAttr("href")).containsExactly(MANAGE, FEED, UNSUBSCRIBE);
         assertThat(email.html()).doesNotContain("javascript:", "data:text");
     }
 
@@ -115,6 +116,14 @@ class EmailRendererTest {
         assertThat(html.selectFirst("a:contains(Manage your alerts)").attr("href")).isEqualTo(MANAGE);
         assertThat(html.selectFirst("a:contains(Unsubscribe)").attr("href")).isEqualTo(UNSUBSCRIBE);
         assertThat(email.text()).contains("Manage your alerts: " + MANAGE, "Unsubscribe: " + UNSUBSCRIBE);
+    }
+
+    @Test
+    void alert_footerLinksTheFeedOfMatches_inBothParts() {
+        OutgoingEmail email = renderer.alert(MailFixtures.alert(1));
+
+        assertThat(Jsoup.parse(email.html()).selectFirst("a:contains(feed reader)").attr("href")).isEqualTo(FEED);
+        assertThat(email.text()).contains("Follow your matches in a feed reader: " + FEED);
     }
 
     @Test

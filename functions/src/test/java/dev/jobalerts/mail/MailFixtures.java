@@ -10,6 +10,7 @@ import java.util.stream.IntStream;
 final class MailFixtures {
     static final String MANAGE = "https://alerts.example.test/manage?token=mgr-tok-123&s=sub-1";
     static final String UNSUBSCRIBE = "https://alerts.example.test/unsubscribe?token=unsub-tok-456";
+    static final String FEED = "https://alerts.example.test/feeds/f.feed-tok-789.atom";
     static final String FROM = "Job Alerts <alerts@example.test>";
     static final String TO = "ada@example.test";
 
@@ -34,7 +35,7 @@ final class MailFixtures {
     }
 
     static AlertEmail alert(String frequency, AlertSection... sections) {
-        return new AlertEmail(TO, FROM, List.of(sections), MANAGE, UNSUBSCRIBE, frequency);
+        return new AlertEmail(TO, FROM, List.of(sections), MANAGE, UNSUBSCRIBE, FEED, frequency);
     }
 
     static AlertEmail alert(int postings) {

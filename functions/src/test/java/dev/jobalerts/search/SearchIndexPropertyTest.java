@@ -71,7 +71,7 @@ class SearchIndexPropertyTest {
         return matches.stream().sorted(Comparator.comparing(SearchMatch::key)).toList();
     }
 
-    private static SavedSearch randomSearch(Random random, int n) {
+    static SavedSearch randomSearch(Random random, int n) {
         String query = random.nextInt(10) == 0 ? "" : expression(random, 0);
         List<String> locations = random.nextInt(3) == 0 ? pick(random, PLACES, 1 + random.nextInt(2)) : null;
         RemoteMode remote = random.nextInt(2) == 0 ? null : RemoteMode.values()[random.nextInt(4)];
@@ -113,7 +113,7 @@ class SearchIndexPropertyTest {
         return word.length() < 2 ? "ja" : word.substring(0, Math.min(word.length(), 2 + word.length() % 3));
     }
 
-    private static Posting randomPosting(Random random, int n) {
+    static Posting randomPosting(Random random, int n) {
         Salary salary = random.nextInt(3) == 0 ? null
                 : new Salary(null, 20.0 + random.nextInt(200), random.nextInt(4) == 0 ? "EUR" : "USD",
                         random.nextBoolean() ? "HOUR" : "DAY");

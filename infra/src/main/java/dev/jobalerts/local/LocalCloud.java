@@ -8,6 +8,7 @@ import dev.jobalerts.alert.AlertSettings;
 import dev.jobalerts.confirmations.ConfirmationsHandler;
 import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
+import dev.jobalerts.api.ApiServices;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.digest.DigestRun;
@@ -34,15 +35,12 @@ import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.matcher.MatcherHandler;
 import dev.jobalerts.parser.PageParser;
 import dev.jobalerts.parser.ParserHandler;
+import dev.jobalerts.preview.PreviewSettings;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.store.TableNames;
-import dev.jobalerts.subscribe.ManageService;
-import dev.jobalerts.subscribe.SubscriberIds;
-import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
-import dev.jobalerts.subscribe.TokenService;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -138,9 +136,8 @@ public final class LocalCloud implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         config = new FunctionConfig(tables, options.sender(), apiUrl, data != null ? data.tokenSecret() : randomSecret(), null);
         var client = dynamo.client();
-        var subscribers = new SubscriberStore(client, tables.subscribers());
-        var tokens = new TokenService(config.tokenSecret(), clock);
-        subscriptions = new SubscriptionService(subscribers, tokens, new SubscriberIds(config.tokenSecret()), clock);
+        var apiServices = ApiServices.create(config, client, PreviewSettings.DEFAULTS, clock);
+        subscriptions = apiServices.subscriptions();
         board = SampleBoard.start(options.host(), options.boardPort());
 
         var sources = new SourceStore(client, tables.sources());
@@ -153,7 +150,7 @@ public final class LocalCloud implements AutoCloseable {
         var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));
         var matcher = new MatcherHandler(MatcherHandler.create(config, mailer, client, clock));
 
-        var apiHandler = new ApiHandler(subscriptions, new ManageService(subscribers, clock), ApiConfig.defaults(apiUrl));
+        var apiHandler = new ApiHandler(apiServices, ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, options.host(), apiPort, options.trustedProxies());
 
         digest = new DigestHandler(DigestHandler.create(config, mailer, client, clock));

@@ -3,6 +3,7 @@ package dev.jobalerts.local;
 import dev.jobalerts.local.bench.ExtractionBenchmark;
 import dev.jobalerts.local.bench.FetchBenchmark;
 import dev.jobalerts.local.bench.MatchBenchmark;
+import dev.jobalerts.local.bench.PreviewBenchmark;
 import dev.jobalerts.local.bench.RenderBenchmark;
 import dev.jobalerts.local.bench.SignUpTimingBenchmark;
 import dev.jobalerts.local.bench.StartupBenchmark;
@@ -35,7 +36,7 @@ public final class Main {
                                            print the postings in a saved page or API response, one JSON a line
               match --searches S.jsonl --postings P.jsonl [--now YYYY-MM-DD]
                                            print {"search","posting"} for every match
-              bench match|extract|fetch|render|signup|startup|coldstart
+              bench match|extract|fetch|render|signup|preview|startup|coldstart
                                            run a benchmark (see README for what each measures)
 
             """ + Ops.USAGE;
@@ -93,7 +94,7 @@ public final class Main {
     }
 
     private static int bench(String[] args, PrintStream out, PrintStream err) throws Exception {
-        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup, startup, coldstart");
+        if (args.length == 0) throw new IllegalArgumentException("bench needs one of: match, extract, fetch, render, signup, preview, startup, coldstart");
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         return switch (args[0]) {
             case "match" -> MatchBenchmark.run(rest, out);
@@ -104,6 +105,7 @@ public final class Main {
                 yield 0;
             }
             case "signup" -> SignUpTimingBenchmark.run(rest, out);
+            case "preview" -> PreviewBenchmark.run(rest, out);
             case "startup" -> StartupBenchmark.run(rest, out);
             case "coldstart" -> ColdStartBenchmark.run(rest, out);
             default -> throw new IllegalArgumentException("unknown benchmark: " + args[0]);

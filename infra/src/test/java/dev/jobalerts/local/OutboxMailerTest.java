@@ -42,7 +42,7 @@ class OutboxMailerTest {
                 "Remote — Europe", true, null, "2026-11-20", null, "Python and Django.", "test");
         return new EmailRenderer().alert(new AlertEmail("Ada Lovelace <ada@example.test>", "Job Alerts <alerts@example.test>",
                 List.of(new AlertSection("python backend", List.of(new AlertItem(posting, List.of("python"))))),
-                "https://alerts.example.test/manage?token=m-1", UNSUBSCRIBE, "instant"));
+                "https://alerts.example.test/manage?token=m-1", UNSUBSCRIBE, "https://alerts.example.test/feeds/f-1.atom", "instant"));
     }
 
     @Test

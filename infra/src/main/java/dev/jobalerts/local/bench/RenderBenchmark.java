@@ -79,7 +79,8 @@ public final class RenderBenchmark {
     private static AlertEmail alert(String frequency, List<AlertSection> sections) {
         return new AlertEmail("reader@example.test", "Job Alerts <alerts@example.test>", sections,
                 "https://alerts.example.test/manage?token=bench-manage-token",
-                "https://alerts.example.test/unsubscribe?token=bench-unsubscribe-token", frequency);
+                "https://alerts.example.test/unsubscribe?token=bench-unsubscribe-token",
+                "https://alerts.example.test/feeds/bench-feed-token.atom", frequency);
     }
 
     private static List<AlertItem> items(int count, int offset) {

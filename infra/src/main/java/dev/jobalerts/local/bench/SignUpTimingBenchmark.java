@@ -5,6 +5,12 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
+import dev.jobalerts.api.ApiServices;
+import dev.jobalerts.feed.FeedService;
+import dev.jobalerts.preview.PreviewService;
+import dev.jobalerts.preview.PreviewSettings;
+import dev.jobalerts.store.DeliveryStore;
+import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.search.SavedSearch;
@@ -53,7 +59,10 @@ public final class SignUpTimingBenchmark {
             PendingConfirmations mailer = new PendingConfirmations(store, tokens, (id, email, search, url) -> ConfirmationSender.Result.SENT, clock);
             ApiConfig generous = new ApiConfig(null, new ApiConfig.RateLimit(1_000_000, Duration.ofMillis(1)),
                     new ApiConfig.RateLimit(1_000_000, Duration.ofMillis(1)), clock);
-            ApiHandler api = new ApiHandler(subscriptions, new ManageService(store, clock), generous);
+            PostingStore postings = new PostingStore(dynamo.client(), tables.postings());
+            ApiHandler api = new ApiHandler(new ApiServices(subscriptions, new ManageService(store, clock),
+                    new PreviewService(postings, PreviewSettings.DEFAULTS, clock),
+                    new FeedService(subscriptions, store, new DeliveryStore(dynamo.client(), tables.deliveries()), postings, clock)), generous);
 
             List<String> existing = new ArrayList<>();
             List<String> mailed = new ArrayList<>();

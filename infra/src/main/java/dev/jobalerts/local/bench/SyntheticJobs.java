@@ -216,6 +216,21 @@ final class SyntheticJobs {
         return postings;
     }
 
+    /**
+     * Postings whose descriptions run on with more of the boilerplate until they are at least {@code minDescriptionChars}
+     * long: real boards' descriptions are a few thousand characters, and what a store reads grows with them.
+     */
+    List<Posting> postings(int count, int minDescriptionChars) {
+        List<Posting> postings = new ArrayList<>(count);
+        for (Posting p : postings(count)) {
+            StringBuilder text = new StringBuilder(p.description());
+            while (text.length() < minDescriptionChars) text.append(text.length() % 5 == 0 ? "\n\n" : " ").append(FILLER[random.nextInt(FILLER.length)]);
+            postings.add(new Posting(p.id(), p.url(), p.title(), p.company(), p.location(), p.remote(), p.employmentType(), p.datePosted(),
+                    p.salary(), text.toString(), p.source()));
+        }
+        return postings;
+    }
+
     private Posting posting(int n) {
         Domain domain = domain();
         String level = random.nextInt(3) == 0 ? "" : LEVELS[zipf(LEVELS.length)] + " ";

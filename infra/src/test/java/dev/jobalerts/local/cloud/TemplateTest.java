@@ -13,6 +13,8 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import dev.jobalerts.store.PostingItems;
+import dev.jobalerts.store.PostingStore;
 import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -185,6 +187,60 @@ class TemplateTest {
             assertThat(send.path("Resource").toString()).contains("identity/${SenderAddress}").contains("configuration-set/");
             assertThat(send.path("Condition").path("StringEquals").has("ses:FromAddress")).as(function).isTrue();
         }
+    }
+
+    /**
+     * ApiFunction reads recent postings for previews only through the byFirstSeenDay index, and for a feed one
+     * subscriber's ledger entries (Query) and their postings by key (BatchGetItem): no Scan, no whole-table read
+     * policy, and no write to either table.
+     */
+    @Test
+    void apiFunction_readsPostingsAndDeliveriesOnlyAsPreviewsAndFeedsNeed_andWritesNeither() throws Exception {
+        JsonNode api = template().path("Resources").path("ApiFunction").path("Properties");
+        List<String> grants = new ArrayList<>();
+        for (JsonNode policy : api.path("Policies")) {
+            policy.fields().forEachRemaining(field -> {
+                if (!field.getKey().equals("Statement"))
+                    grants.add(field.getKey() + " on " + field.getValue().path("TableName").path("Ref").asText());
+            });
+            for (JsonNode statement : policy.path("Statement")) {
+                String resource = statement.path("Resource").toString();
+                if (!resource.contains("PostingsTable") && !resource.contains("DeliveriesTable")) continue;
+                assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+                List<String> actions = new ArrayList<>();
+                if (statement.path("Action").isTextual()) actions.add(statement.path("Action").asText());
+                statement.path("Action").forEach(a -> actions.add(a.asText()));
+                for (String action : actions) grants.add(action + " on " + resource);
+            }
+        }
+        assertThat(grants).containsExactlyInAnyOrder(
+                "DynamoDBCrudPolicy on SubscribersTable",
+                "dynamodb:Query on {\"Fn::Sub\":\"${PostingsTable.Arn}/index/" + PostingStore.BY_FIRST_SEEN_DAY + "\"}",
+                "dynamodb:BatchGetItem on {\"Fn::GetAtt\":[\"PostingsTable\",\"Arn\"]}",
+                "dynamodb:Query on {\"Fn::GetAtt\":[\"DeliveriesTable\",\"Arn\"]}");
+    }
+
+    /** The index the previews read: keyed by day and time first seen, projecting exactly what a preview uses. */
+    @Test
+    void postingsTable_byFirstSeenDayIndex_projectsWhatAPreviewReads() throws Exception {
+        JsonNode index = null;
+        for (JsonNode candidate : template().path("Resources").path("PostingsTable").path("Properties").path("GlobalSecondaryIndexes"))
+            if (candidate.path("IndexName").asText().equals(PostingStore.BY_FIRST_SEEN_DAY)) index = candidate;
+        assertThat(index).as("index " + PostingStore.BY_FIRST_SEEN_DAY).isNotNull();
+        assertThat(index.path("KeySchema").toString())
+                .isEqualTo("[{\"AttributeName\":\"firstSeenDay\",\"KeyType\":\"HASH\"},{\"AttributeName\":\"firstSeen\",\"KeyType\":\"RANGE\"}]");
+        assertThat(index.path("Projection").path("ProjectionType").asText()).isEqualTo("INCLUDE");
+        List<String> projected = new ArrayList<>();
+        index.path("Projection").path("NonKeyAttributes").forEach(a -> projected.add(a.asText()));
+        assertThat(projected).containsExactlyInAnyOrderElementsOf(PostingItems.PREVIEW_ATTRIBUTES);
+    }
+
+    @Test
+    void apiFunction_hasTheRoutesOfPreviewsAndFeeds() throws Exception {
+        List<String> routes = new ArrayList<>();
+        template().path("Resources").path("ApiFunction").path("Properties").path("Events").forEach(event ->
+                routes.add(event.path("Properties").path("Method").asText() + " " + event.path("Properties").path("Path").asText()));
+        assertThat(routes).contains("POST /subscriptions/preview", "GET /feeds/{token}");
     }
 
     /** The declared (not bridge) handler method's first parameter type. */
