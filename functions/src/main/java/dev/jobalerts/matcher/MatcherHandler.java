@@ -13,6 +13,7 @@ import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PostingItems;
+import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
@@ -61,7 +62,8 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         var subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
         var deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
         var dispatcher = AlertDispatcher.create(config, deliveries, mailer, clock);
-        return new AlertMatcher(new LiveSearchIndex(subscribers), subscribers, deliveries, dispatcher, clock);
+        var postings = new PostingStore(dynamo, config.tables().postings());
+        return new AlertMatcher(new LiveSearchIndex(subscribers), subscribers, deliveries, postings, dispatcher, clock);
     }
 
     @Override

@@ -39,7 +39,7 @@ public final class TableSchemas {
                 indexes.add(GlobalSecondaryIndex.builder()
                         .indexName(index.path("IndexName").asText())
                         .keySchema(keys(index.path("KeySchema")))
-                        .projection(Projection.builder().projectionType(index.path("Projection").path("ProjectionType").asText("ALL")).build())
+                        .projection(projection(index.path("Projection")))
                         .build());
             }
             if (!indexes.isEmpty()) request.globalSecondaryIndexes(indexes);
@@ -80,6 +80,14 @@ public final class TableSchemas {
                     .build());
         }
         return result;
+    }
+
+    private static Projection projection(JsonNode projection) {
+        var builder = Projection.builder().projectionType(projection.path("ProjectionType").asText("ALL"));
+        List<String> attributes = new ArrayList<>();
+        projection.path("NonKeyAttributes").forEach(attribute -> attributes.add(attribute.asText()));
+        if (!attributes.isEmpty()) builder.nonKeyAttributes(attributes);
+        return builder.build();
     }
 
     private static List<KeySchemaElement> keys(JsonNode schema) {
