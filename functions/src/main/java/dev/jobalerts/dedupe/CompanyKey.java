@@ -23,7 +23,7 @@ final class CompanyKey {
      * Ltd" on the careers page, "Quillfeather" on an aggregator). Dropped from the end like legal forms.
      */
     static final Set<String> DESCRIPTORS = Set.of("group", "holding", "holdings", "software", "technologies", "technology",
-            "solutions", "systems", "services", "international", "industries", "enterprises", "partners", "labs", "studios");
+            "solutions", "systems", "services", "international", "industries", "enterprises");
 
     private CompanyKey() {}
 

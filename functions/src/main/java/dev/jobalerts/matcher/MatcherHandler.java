@@ -36,6 +36,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     static final long SAFETY_MARGIN_MILLIS = 10_000;
 
     private final AlertMatcher matcher;
+    private final Clock clock;
 
     /** Lambda's entry: reads the environment once and builds the clients for the life of the container. */
     public MatcherHandler() {
@@ -47,7 +48,13 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     public MatcherHandler(AlertMatcher matcher) {
+        this(matcher, Clock.systemUTC());
+    }
+
+    /** With the clock the matcher runs on, so the deadline is on the same clock as the matcher's "now". */
+    public MatcherHandler(AlertMatcher matcher, Clock clock) {
         this.matcher = matcher;
+        this.clock = clock;
     }
 
     private static AlertMatcher fromEnvironment(Map<String, String> env) {
@@ -82,7 +89,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
             }
         }
         long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
-        Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
+        Instant deadline = Instant.now(clock).plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
         try {
             metrics(matcher.process(postings, deadline));
             return new StreamsEventResponse();

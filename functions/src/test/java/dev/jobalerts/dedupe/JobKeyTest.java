@@ -13,11 +13,11 @@ class JobKeyTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', value = {
-            "Fault Labs               | fault",
-            "Fault Labs, Inc.         | fault",
-            "FAULT LABS LLC           | fault",
-            "Fault Labs Incorporated  | fault",
-            "The Fault Labs Corp.     | fault",
+            "Fault Labs               | fault labs",
+            "Fault Labs, Inc.         | fault labs",
+            "FAULT LABS LLC           | fault labs",
+            "Fault Labs Incorporated  | fault labs",
+            "The Fault Labs Corp.     | fault labs",
             "Brückner Antriebstechnik GmbH & Co. KG | bruckner antriebstechnik",
             "Aurora Robotics S.A.     | aurora robotics",
             "Kestrel Games AG         | kestrel games",
@@ -111,7 +111,7 @@ class JobKeyTest {
     void value_isTheThreePartsJoined() {
         JobKey key = JobKey.of(posting("Sr. SRE - Urgent", "Fault Labs, Inc.", "Charlotte, North Carolina", false)).orElseThrow();
 
-        assertThat(key.value()).isEqualTo("fault|senior sre|charlotte nc");
+        assertThat(key.value()).isEqualTo("fault labs|senior sre|charlotte nc");
     }
 
     @Test

@@ -61,7 +61,7 @@ class SameJobTest {
         return Stream.of(
                 row("the issue's example: aggregator copy with a legal suffix, the state's name, Sr., a decoration, reflowed text",
                         posting("Sr. Site Reliability Engineer (Remote-friendly)", "Fault Labs, Inc.", "Charlotte, North Carolina", reflowed),
-                        1, Reason.SAME_JOB, "same company \"fault\"", "same title \"senior site reliability engineer\"",
+                        1, Reason.SAME_JOB, "same company \"fault labs\"", "same title \"senior site reliability engineer\"",
                         "same place \"charlotte nc\"", "descriptions 1.00 similar"),
                 row("title decorations and a place suffix are not the job",
                         posting("URGENT: Senior Site Reliability Engineer - Charlotte, NC | Hiring now", "FAULT LABS LLC", "Charlotte, NC 28202", PAYMENTS),
@@ -81,7 +81,7 @@ class SameJobTest {
                         1, Reason.TITLE_DIFFERS, "title \"senior site reliability engineer\" vs \"staff site reliability engineer\""),
                 row("another company is another job, however alike the text",
                         posting("Senior Site Reliability Engineer", "Fault Line Staffing", "Charlotte, NC", PAYMENTS),
-                        1, Reason.COMPANY_DIFFERS, "company \"fault\" vs \"fault line staffing\""),
+                        1, Reason.COMPANY_DIFFERS, "company \"fault labs\" vs \"fault line staffing\""),
                 row("no company: never merged",
                         posting("Senior Site Reliability Engineer", "", "Charlotte, NC", PAYMENTS), 1, Reason.NO_COMPANY),
                 row("no place: never merged",

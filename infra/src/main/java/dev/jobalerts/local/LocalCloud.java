@@ -92,8 +92,10 @@ public final class LocalCloud implements AutoCloseable {
     private final FunctionConfig config;
     private final List<EventSourceMapping> mappings;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
+    private final Clock clock;
 
-    private LocalCloud(Options options) {
+    private LocalCloud(Options options, Clock clock) {
+        this.clock = clock;
         JsonNode template = Template.load();
         dynamo = options.dynamoEndpoint() == null ? LocalDynamo.start(options.host(), options.dynamoPort()) : LocalDynamo.connect(options.dynamoEndpoint());
         tables = dynamo.createTables(template, LocalDynamo.STACK);
@@ -101,7 +103,6 @@ public final class LocalCloud implements AutoCloseable {
         outbox = new OutboxMailer(options.outbox());
         int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
         String apiUrl = "http://127.0.0.1:" + apiPort;
-        Clock clock = Clock.systemUTC();
         config = new FunctionConfig(tables, SENDER, apiUrl, randomSecret(), null);
         var client = dynamo.client();
 
@@ -113,7 +114,7 @@ public final class LocalCloud implements AutoCloseable {
         // Sources name their API keys by env: reference; the local cloud has no Secrets Manager.
         fetchRun = new FetchRun(sources, pages, fetcher, adapters, Credentials.fromEnvironment(System.getenv()), clock);
         var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));
-        var matcher = new MatcherHandler(MatcherHandler.create(config, outbox, client, clock));
+        var matcher = new MatcherHandler(MatcherHandler.create(config, outbox, client, clock), clock);
 
         var subscribers = new SubscriberStore(client, tables.subscribers());
         var tokens = new TokenService(config.tokenSecret(), clock);
@@ -168,7 +169,12 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public static LocalCloud start(Options options) {
-        LocalCloud cloud = new LocalCloud(options);
+        return start(options, Clock.systemUTC());
+    }
+
+    /** The local cloud with every function on {@code clock}: tests move it to see what happens days later. */
+    public static LocalCloud start(Options options, Clock clock) {
+        LocalCloud cloud = new LocalCloud(options, clock);
         cloud.api.start();
         return cloud;
     }
@@ -200,7 +206,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
     public FetchRun.Summary fetch(Set<String> only, Consumer<String> progress) {
-        return fetchRun.run(0, 1, only, Instant.now().plusSeconds(600), progress);
+        return fetchRun.run(0, 1, only, Instant.now(clock).plusSeconds(600), progress);
     }
 
     /**
