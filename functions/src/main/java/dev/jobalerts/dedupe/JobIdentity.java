@@ -1,5 +1,7 @@
 package dev.jobalerts.dedupe;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,7 @@ public record JobIdentity(String key, Signature signature, String duplicateOf, D
     public static final JobIdentity NONE = new JobIdentity(null, null, null, null, Map.of(), Set.of());
 
     public JobIdentity {
-        copies = copies == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(copies));
+        copies = copies == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(copies));
         splitFrom = splitFrom == null ? Set.of() : Set.copyOf(splitFrom);
     }
 
@@ -41,7 +43,7 @@ public record JobIdentity(String key, Signature signature, String duplicateOf, D
 
     /** The same identity as a first copy that an operator split from {@code from}. */
     public JobIdentity splitFrom(String from) {
-        Set<String> split = new java.util.HashSet<>(splitFrom);
+        Set<String> split = new HashSet<>(splitFrom);
         split.add(from);
         return new JobIdentity(key, signature, null, null, Map.of(), split);
     }

@@ -5,7 +5,9 @@ import dev.jobalerts.dedupe.Copy;
 import dev.jobalerts.dedupe.Fingerprint;
 import dev.jobalerts.dedupe.JobIdentity;
 import dev.jobalerts.dedupe.SameJob;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.posting.Posting;
+import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import java.time.Duration;
@@ -62,12 +64,25 @@ final class PostingIntake {
         if (decision instanceof SameJob.Decision.CopyOf copy) {
             copyOf = copy.firstCopyId();
             similarity = copy.similarity();
-            postings.listCopy(copyOf, Copy.of(posting, sourceId, sourceName, now, similarity));
+            listOnFirstCopy(copyOf, Copy.of(posting, sourceId, sourceName, now, similarity));
         }
         StoredPosting stored = new StoredPosting(posting, sourceId, now, sourceName, JobIdentity.of(fingerprint, copyOf, similarity));
         if (!postings.putIfAbsent(stored)) return Result.ALREADY_STORED;
-        remember(key, new Candidate(posting.id(), now, copyOf, fingerprint.signature(), null), now);
+        remember(key, new Candidate(posting.id(), now, copyOf, fingerprint.signature(), null));
         return new Result(true, copyOf, similarity);
+    }
+
+    /**
+     * Lists a copy on its first copy. A listing that can never succeed (a first copy grown too large by a hostile
+     * board's huge links) costs only the "also on" line: the copy is still stored, marked as the job's copy.
+     */
+    private void listOnFirstCopy(String firstCopyId, Copy copy) {
+        try {
+            postings.listCopy(firstCopyId, copy);
+        } catch (RuntimeException e) {
+            if (Faults.isTransient(e)) throw e;
+            Log.warn("copy not listed on its first copy", "postingId", copy.postingId(), "firstCopy", firstCopyId, "problem", e.toString());
+        }
     }
 
     /** The index's key-mates and those this parser stored lately that the index may not show yet. */
@@ -82,7 +97,7 @@ final class PostingIntake {
         return mates;
     }
 
-    private void remember(String key, Candidate candidate, Instant now) {
+    private void remember(String key, Candidate candidate) {
         recent.computeIfAbsent(key, k -> new ArrayList<>()).add(candidate);
     }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -69,7 +70,7 @@ public final class PostingItems {
         putIfPresent(item, "duplicateOf", identity.duplicateOf());
         if (identity.similarity() != null) item.put("similarity", n(identity.similarity()));
         // DynamoDB has no empty sets: no split, no attribute.
-        if (!identity.splitFrom().isEmpty()) item.put("splitFrom", AttributeValue.fromSs(java.util.List.copyOf(identity.splitFrom())));
+        if (!identity.splitFrom().isEmpty()) item.put("splitFrom", AttributeValue.fromSs(List.copyOf(identity.splitFrom())));
     }
 
     static AttributeValue salary(Salary value) {

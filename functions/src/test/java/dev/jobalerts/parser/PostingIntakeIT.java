@@ -125,6 +125,20 @@ class PostingIntakeIT {
     }
 
     @Test
+    void store_copiesWithHugeLinks_areStoredEvenWhenTheFirstCopyCannotListThemAll() {
+        intake.store(employer(), "faultlabs", null, T0);
+        String huge = "https://spam.example/" + "x".repeat(120_000);
+        for (int n = 0; n < 5; n++) {
+            Posting copy = posting("huge-" + n, "Senior Site Reliability Engineer", "Fault Labs", "Charlotte, NC", TEXT, null);
+            copy = new Posting(copy.id(), huge + n, copy.title(), copy.company(), copy.location(), false, null, null, null, TEXT, "rss");
+            assertThat(intake.store(copy, "spam", "Spam Board", T0).copyOf()).isEqualTo("fl-1");
+        }
+
+        assertThat(postings.listBySource("spam", null)).hasSize(5);
+        assertThat(postings.find("fl-1").orElseThrow().identity().copies()).hasSizeBetween(1, 4);
+    }
+
+    @Test
     void split_makesTheCopyAJobOfItsOwn_andNoLaterJudgementMergesThemAgain() {
         intake.store(employer(), "faultlabs", null, T0);
         intake.store(aggregated("jh-77"), "jobhub", "JobHub", T0);
