@@ -51,7 +51,7 @@ final class TitleKey {
     /** Where boards join a decoration, place or company to a title. */
     private static final Pattern SEPARATORS = Pattern.compile("\\s+[-–—~]+\\s+|\\s*[|•·]\\s*|:\\s+|,\\s+|\\s+(?:at|@|in)\\s+|!\\s*");
     private static final Pattern MONEY = Pattern.compile("[$€£]");
-    private static final Pattern NUMBER = Pattern.compile("\\d+");
+    private static final Pattern NUMBER = Pattern.compile("\\d+k?");
     private static final Pattern CAPITAL_NEW = Pattern.compile("\\bNEW\\b");
 
     private TitleKey() {}
@@ -64,9 +64,11 @@ final class TitleKey {
         String companyKey = CompanyKey.of(company);
         Predicate<String> isDecoration = part -> {
             List<String> words = Fold.words(part);
-            // Pay is decoration too: "- $10,000 Sign-On Bonus", "(£45k)"; so are bare numbers beside such words.
+            // Numbers beside decoration are decoration ("100% Remote"), and so is pay ("- $10,000 Sign-On Bonus",
+            // "(£45k)"); a number alone may be a level ("Engineer - 2") and stays.
             boolean money = MONEY.matcher(part).find();
-            return words.stream().allMatch(w -> decoration.contains(w) || (money && NUMBER.matcher(w).matches()))
+            boolean decorated = money || words.stream().anyMatch(decoration::contains);
+            return words.stream().allMatch(w -> decoration.contains(w) || (decorated && NUMBER.matcher(w).matches()))
                     || words.stream().anyMatch(REQUIREMENT_NOTES::contains)
                     || (!companyKey.isEmpty() && CompanyKey.of(part).equals(companyKey));
         };
