@@ -77,6 +77,17 @@ public record ReadSpec(SourceKind kind, Role role, String sourceUrl, String sour
                 selectors, settings.path("locale").asText(null), settings.path("remote").asBoolean(false), null);
     }
 
+    /** The board's name for people ("also on: …"): the name the operator gave the source, else its URL's host. */
+    public String boardName() {
+        if (sourceName != null && !sourceName.isBlank()) return sourceName;
+        try {
+            String host = sourceUrl == null ? null : java.net.URI.create(sourceUrl).getHost();
+            return host == null ? null : host.startsWith("www.") ? host.substring(4) : host;
+        } catch (IllegalArgumentException notAUrl) {
+            return null;
+        }
+    }
+
     /** The page readers' settings for this answer. */
     ExtractionConfig pageReaders() {
         SourceKind readerKind = kind.hasAdapter() || role == Role.DETAIL ? SourceKind.AUTO : kind;

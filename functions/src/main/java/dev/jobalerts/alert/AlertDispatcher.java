@@ -1,10 +1,12 @@
 package dev.jobalerts.alert;
 
 import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.dedupe.JobView;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.AlertEmail;
 import dev.jobalerts.mail.AlertItem;
 import dev.jobalerts.mail.AlertSection;
+import dev.jobalerts.mail.AlsoOn;
 import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.OutgoingEmail;
@@ -50,8 +52,21 @@ public final class AlertDispatcher {
                 config.alertSettings(), clock);
     }
 
-    /** A claimed delivery, ready to be mailed: the posting and why it matched. */
-    public record Claimed(Posting posting, String searchId, String searchLabel, List<String> matchedTerms) {}
+    /**
+     * A claimed delivery, ready to be mailed: the job (its ledger key is its first copy's id), the posting to show with
+     * the other boards carrying it, and why it matched.
+     */
+    public record Claimed(String jobId, Posting posting, List<AlsoOn> alsoOn, String searchId, String searchLabel, List<String> matchedTerms) {
+        public Claimed {
+            alsoOn = alsoOn == null ? List.of() : List.copyOf(alsoOn);
+        }
+
+        /** A job as {@code view} shows it: its first copy filled in from the copies found so far, and where else it is. */
+        public static Claimed of(String jobId, JobView view, String searchId, String searchLabel, List<String> matchedTerms) {
+            List<AlsoOn> alsoOn = view.alsoOn().stream().map(copy -> new AlsoOn(copy.sourceName(), copy.url())).toList();
+            return new Claimed(jobId, view.shown(), alsoOn, searchId, searchLabel, matchedTerms);
+        }
+    }
 
     /** How one email went. */
     public enum Result { SENT, DEFERRED, REJECTED }
@@ -60,7 +75,7 @@ public final class AlertDispatcher {
         if (claimed.isEmpty()) return Result.SENT;
         OutgoingEmail email = renderer.alert(compose(subscriber, claimed));
         SendOutcome outcome = mailer.send(email, deadline);
-        List<String> postingIds = claimed.stream().map(c -> c.posting().id()).toList();
+        List<String> postingIds = claimed.stream().map(Claimed::jobId).toList();
         Instant now = Instant.now(clock);
         if (outcome instanceof SendOutcome.Sent sent) {
             deliveries.markSent(subscriber.subscriberId(), postingIds, sent.messageId(), now);
@@ -82,7 +97,7 @@ public final class AlertDispatcher {
         claimed.forEach(c -> bySearch.computeIfAbsent(c.searchId(), id -> new ArrayList<>()).add(c));
         List<AlertSection> sections = new ArrayList<>();
         bySearch.values().forEach(group -> sections.add(new AlertSection(group.get(0).searchLabel(),
-                group.stream().map(c -> new AlertItem(c.posting(), c.matchedTerms())).toList())));
+                group.stream().map(c -> new AlertItem(c.posting(), c.matchedTerms(), c.alsoOn())).toList())));
         return new AlertEmail(subscriber.email(), settings.senderAddress(), sections,
                 link("/manage", tokens.issue(TokenService.Purpose.MANAGE, subscriber)),
                 link("/unsubscribe", tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber)),

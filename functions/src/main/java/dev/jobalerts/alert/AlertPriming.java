@@ -43,7 +43,7 @@ public final class AlertPriming {
         Posting posting = samplePosting().posting();
         List<SearchMatch> matches = index.match(posting, LocalDate.now(), LocalDate.now());
         List<AlertDispatcher.Claimed> claimed = matches.stream()
-                .map(m -> new AlertDispatcher.Claimed(posting, "priming", SearchLabels.describe(m.search()), m.matchedTerms()))
+                .map(m -> new AlertDispatcher.Claimed(posting.id(), posting, List.of(), "priming", SearchLabels.describe(m.search()), m.matchedTerms()))
                 .toList();
         Subscriber subscriber = new Subscriber("priming", "priming@example.com", SubscriberStatus.ACTIVE, Frequency.INSTANT, "UTC",
                 "priming", Instant.now(), null);

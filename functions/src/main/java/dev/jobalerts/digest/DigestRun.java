@@ -3,6 +3,7 @@ package dev.jobalerts.digest;
 import dev.jobalerts.alert.AlertDispatcher;
 import dev.jobalerts.alert.DigestSchedule;
 import dev.jobalerts.alert.SearchLabels;
+import dev.jobalerts.dedupe.JobView;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.DeliveryStore;
@@ -160,7 +161,9 @@ public final class DigestRun {
             String label = labels.get(delivery.searchId());
             if (posting == null) expired.add(delivery);
             else if (label == null) searchDeleted.add(delivery);
-            else ready.add(new Ready(posting, new AlertDispatcher.Claimed(posting.posting(),
+            // The job as it stands now: copies found since the match fill in what the first copy lacked.
+            else ready.add(new Ready(posting, AlertDispatcher.Claimed.of(delivery.postingId(),
+                    JobView.of(posting.posting(), posting.sourceId(), posting.identity().copies().values()),
                     delivery.searchId(), label, delivery.matchedTerms())));
         }
         skip(subscriberId, expired, "posting expired", claimedAt, tally);

@@ -51,12 +51,16 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
     /** One saved search; {@code hidden} postings were cut by the digest cap and are on the manage page. */
     record SectionView(String query, String countText, List<ItemView> items, int hidden) {}
 
+    /** Boards listed after "also on:" at most; a job on more says "and N more". */
+    static final int ALSO_ON_SHOWN = 5;
+
     /**
      * One posting. {@code url} is empty unless it is an http(s) URL, in which case the title is a link;
-     * {@code salaryNote} says where a salary read from the posting's words came from.
+     * {@code salaryNote} says where a salary read from the posting's words came from; {@code alsoOn} lists the other
+     * boards carrying the job (one line, or none so the templates leave it out).
      */
     record ItemView(String title, String url, String company, String location, boolean remote, String salary,
-                    String salaryNote, String posted, String employmentType, String excerpt, String matched) {
+                    String salaryNote, String posted, String employmentType, String excerpt, String matched, List<AlsoOnView> alsoOn) {
 
         static ItemView of(AlertItem item) {
             Posting p = item.posting();
@@ -65,7 +69,25 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
             return new ItemView(Formats.shorten(p.title(), 200), url, Formats.shorten(p.company(), 100),
                     Formats.shorten(p.location(), 100), p.remote(), Formats.salary(p.salary()), Formats.salaryNote(p.salary()),
                     Formats.date(p.datePosted()), Formats.employmentType(p.employmentType()),
-                    Formats.shorten(p.description(), EXCERPT_CHARS), matched);
+                    Formats.shorten(p.description(), EXCERPT_CHARS), matched, AlsoOnView.of(item.alsoOn()));
         }
     }
+
+    /** The "also on" line: each board a link when its URL is http(s), the last without a comma after it. */
+    record AlsoOnView(List<BoardView> boards, String more) {
+        static List<AlsoOnView> of(List<AlsoOn> alsoOn) {
+            if (alsoOn.isEmpty()) return List.of();
+            List<AlsoOn> shown = alsoOn.subList(0, Math.min(ALSO_ON_SHOWN, alsoOn.size()));
+            List<BoardView> boards = new ArrayList<>();
+            for (int i = 0; i < shown.size(); i++) {
+                AlsoOn board = shown.get(i);
+                boards.add(new BoardView(Formats.shorten(board.name(), 60), Links.isHttp(board.url()) ? board.url().trim() : "",
+                        i == shown.size() - 1));
+            }
+            int hidden = alsoOn.size() - shown.size();
+            return List.of(new AlsoOnView(boards, hidden == 0 ? "" : "and " + hidden + " more"));
+        }
+    }
+
+    record BoardView(String name, String url, boolean last) {}
 }

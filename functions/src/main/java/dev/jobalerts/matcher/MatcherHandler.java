@@ -16,6 +16,7 @@ import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PostingItems;
+import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
@@ -39,6 +40,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     static final long SAFETY_MARGIN_MILLIS = 10_000;
 
     private final AlertMatcher matcher;
+    private final Clock clock;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
     private final Priming priming;
 
@@ -50,7 +52,8 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     private MatcherHandler(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         SesMailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
-        this.matcher = create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC());
+        this.clock = Clock.systemUTC();
+        this.matcher = create(config, ses, AwsClients.dynamoDb(env), clock);
         // Warming loads the live searches and the send rate: the first batch would otherwise read both.
         this.priming = Priming.register("matcher", env, MatcherHandler::prime, () -> {
             matcher.warm();
@@ -59,7 +62,13 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     public MatcherHandler(AlertMatcher matcher) {
+        this(matcher, Clock.systemUTC());
+    }
+
+    /** With the clock the matcher runs on, so the deadline is on the same clock as the matcher's "now". */
+    public MatcherHandler(AlertMatcher matcher, Clock clock) {
         this.matcher = matcher;
+        this.clock = clock;
         this.priming = null;
     }
 
@@ -80,7 +89,8 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         var subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
         var deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
         var dispatcher = AlertDispatcher.create(config, deliveries, mailer, clock);
-        return new AlertMatcher(new LiveSearchIndex(subscribers), subscribers, deliveries, dispatcher, clock);
+        var postings = new PostingStore(dynamo, config.tables().postings());
+        return new AlertMatcher(new LiveSearchIndex(subscribers), subscribers, deliveries, postings, dispatcher, clock);
     }
 
     @Override
@@ -99,7 +109,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
             }
         }
         long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
-        Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
+        Instant deadline = Instant.now(clock).plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
         try {
             metrics(matcher.process(postings, deadline));
             return new StreamsEventResponse();

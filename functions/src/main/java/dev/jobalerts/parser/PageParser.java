@@ -11,31 +11,34 @@ import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
-import dev.jobalerts.store.StoredPosting;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Turns one changed page snapshot into stored postings: read it as its {@link ReadSpec} says, then a conditional put
- * per posting so that a replayed record, a re-parse or a second source carrying the same job stores nothing twice.
+ * Turns one changed page snapshot into stored postings: read it as its {@link ReadSpec} says, then each posting goes
+ * through {@link PostingIntake} — a conditional put, so that a replayed record or a re-parse stores nothing twice, and
+ * a later copy of a job already stored (another board, a repost) is stored marked as that job's copy.
  */
 public final class PageParser {
     private final PageStore pages;
-    private final PostingStore postings;
+    private final PostingIntake intake;
     private final SourceReader reader;
     private final Clock clock;
 
     public PageParser(PageStore pages, PostingStore postings, SourceReader reader, Clock clock) {
         this.pages = pages;
-        this.postings = postings;
+        this.intake = new PostingIntake(postings);
         this.reader = reader;
         this.clock = clock;
     }
 
-    /** What parsing one page did. {@code found} postings were on the page, {@code stored} of them were new. */
-    public record Outcome(String key, String extractor, int found, int stored, boolean pageMissing) {}
+    /**
+     * What parsing one page did. {@code found} postings were on the page, {@code stored} of them were new, and
+     * {@code copies} of those were later copies of a job already stored.
+     */
+    public record Outcome(String key, String extractor, int found, int stored, int copies, boolean pageMissing) {}
 
     /** Parses the snapshot stored under {@code key}. */
     public Outcome parse(String key) {
@@ -43,7 +46,7 @@ public final class PageParser {
         if (snapshot.isEmpty()) {
             // Expired by TTL or removed since the record was written: nothing to parse, nothing to retry.
             Log.warn("page snapshot missing", "page", key);
-            return new Outcome(key, ExtractionResult.NONE, 0, 0, true);
+            return new Outcome(key, ExtractionResult.NONE, 0, 0, 0, true);
         }
         return parse(snapshot.get());
     }
@@ -52,12 +55,15 @@ public final class PageParser {
         ReadSpec spec = readSpec(page);
         ExtractionResult result = reader.read(new PageContent(page.url(), page.contentType(), page.body(), page.fetchedAt()), spec);
         Instant now = Instant.now(clock);
-        int stored = 0;
+        int stored = 0, copies = 0;
         for (Posting posting : result.postings()) {
             try {
-                if (postings.putIfAbsent(new StoredPosting(posting, page.sourceId(), now))) {
+                PostingIntake.Result done = intake.store(posting, page.sourceId(), spec.boardName(), now);
+                if (done.stored()) {
                     stored++;
-                    Log.info("posting stored", "postingId", posting.id(), "sourceId", page.sourceId(), "url", page.url(), "extractor", result.extractor());
+                    if (done.copyOf() != null) copies++;
+                    Log.info("posting stored", "postingId", posting.id(), "sourceId", page.sourceId(), "url", page.url(), "extractor", result.extractor(),
+                            "copyOf", done.copyOf(), "similarity", done.similarity());
                 }
             } catch (RuntimeException e) {
                 // Throttling or a timeout: the page is retried from here. Anything else fails the same way every
@@ -67,8 +73,8 @@ public final class PageParser {
             }
         }
         Log.info("page parsed", "page", page.key(), "sourceId", page.sourceId(), "extractor", result.extractor(),
-                "found", result.postings().size(), "stored", stored, "warnings", result.warnings());
-        return new Outcome(page.key(), result.extractor(), result.postings().size(), stored, false);
+                "found", result.postings().size(), "stored", stored, "copies", copies, "warnings", result.warnings());
+        return new Outcome(page.key(), result.extractor(), result.postings().size(), stored, copies, false);
     }
 
     private static ReadSpec readSpec(PageSnapshot page) {

@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One entry of the delivery ledger: "posting P goes to subscriber S because of search Q".
+ * One entry of the delivery ledger: "job P goes to subscriber S because of search Q". A job is keyed by its first
+ * copy's posting id, so the same job found on another board or posted again is the same entry, and is not sent twice.
  *
  * @param state      {@code claimed} (an instant alert is being sent), {@code queued} (waits for a digest),
  *                   {@code sent}, {@code rejected} (SES refused the address for good), or {@code skipped} (never to

@@ -25,6 +25,8 @@ public final class DeliveryStore {
     /** How long a claim protects an unsent delivery; longer than any matcher invocation can run. */
     public static final Duration LEASE = Duration.ofMinutes(15);
     static final Duration RETENTION = Duration.ofDays(60);
+    /** A job alerted within this long is not alerted again when it is reposted or found on another board. */
+    public static final Duration REALERT_AFTER = Duration.ofDays(30);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -39,12 +41,27 @@ public final class DeliveryStore {
      * ({@code pendingKey = "daily#HH"} …). True when this caller now owns it.
      */
     public boolean claim(Delivery delivery, Instant now) {
+        return claim(delivery, now, false);
+    }
+
+    /**
+     * As {@link #claim(Delivery, Instant)}, for a job's key ({@code postingId} is its first copy's id). When
+     * {@code repost} — the posting matched is a later copy of the job — a delivery of the job sent more than
+     * {@link #REALERT_AFTER} ago may be claimed again: a job posted again a month on is news, within a month it is not.
+     */
+    public boolean claim(Delivery delivery, Instant now, boolean repost) {
         Map<String, AttributeValue> item = toItem(delivery, now);
+        String condition = "attribute_not_exists(postingId) OR (#state = :claimed AND claimedAt < :staleBefore)";
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":claimed", s(Delivery.CLAIMED), ":staleBefore", s(now.minus(LEASE).toString())));
+        if (repost) {
+            condition += " OR (#state = :sent AND finishedAt < :realertBefore)";
+            values.put(":sent", s(Delivery.SENT));
+            values.put(":realertBefore", s(now.minus(REALERT_AFTER).toString()));
+        }
+        String expression = condition;
         try {
-            dynamo.putItem(b -> b.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(postingId) OR (#state = :claimed AND claimedAt < :staleBefore)")
-                    .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":claimed", s(Delivery.CLAIMED), ":staleBefore", s(now.minus(LEASE).toString()))));
+            dynamo.putItem(b -> b.tableName(table).item(item).conditionExpression(expression)
+                    .expressionAttributeNames(Map.of("#state", "state")).expressionAttributeValues(values));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;

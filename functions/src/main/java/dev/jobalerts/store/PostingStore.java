@@ -1,7 +1,10 @@
 package dev.jobalerts.store;
 
+import static dev.jobalerts.store.Attrs.n;
 import static dev.jobalerts.store.Attrs.s;
 
+import dev.jobalerts.dedupe.Candidate;
+import dev.jobalerts.dedupe.Copy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,15 +24,24 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 
 /**
- * The Postings table. New postings go in with a conditional put on the posting id, so a replayed page
- * or a second source carrying the same job stores nothing twice, and the stream (INSERT only) wakes the
- * matcher exactly once per posting.
+ * The Postings table. New postings go in with a conditional put on the posting id, so a replayed page stores nothing
+ * twice, and the stream (INSERT only) wakes the matcher exactly once per posting. A job seen on several boards is
+ * several postings: the first copy, and later copies that name it in {@code duplicateOf} and are listed in its
+ * {@code copies}; the {@code byJobKey} index finds a new posting's key-mates with one Query.
  */
 public final class PostingStore {
     /** BatchGetItem takes at most 100 keys. */
     static final int BATCH_GET_LIMIT = 100;
     /** Sparse index of postings by the UTC day they were first seen, sorted by firstSeen: the previews' window. */
     public static final String BY_FIRST_SEEN_DAY = "byFirstSeenDay";
+    /**
+     * Most key-mates one lookup reads, newest first: a job, its copies and reposts are a handful; a key with more is a
+     * board flooding one title, and the newest are the ones a new posting may repeat. One Query page either way.
+     */
+    static final int KEY_MATES = 100;
+    /** Most later copies a first copy lists: an alert's "also on" needs a few, and a flood must not grow the item. */
+    public static final int MAX_COPIES = 20;
+    static final String BY_JOB_KEY = "byJobKey";
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -48,6 +60,64 @@ public final class PostingStore {
         } catch (ConditionalCheckFailedException alreadyStored) {
             return false;
         }
+    }
+
+    /**
+     * The stored postings with job key {@code jobKey}, newest first, as the {@code byJobKey} index projects them (ids,
+     * first seen, signature, first copy, splits). One Query; the index is eventually consistent, so a posting stored a
+     * moment ago may be missing (the parser remembers what it stored itself).
+     */
+    public List<Candidate> withJobKey(String jobKey) {
+        var response = dynamo.query(b -> b.tableName(table).indexName(BY_JOB_KEY).scanIndexForward(false).limit(KEY_MATES)
+                .keyConditionExpression("jobKey = :k").expressionAttributeValues(Map.of(":k", s(jobKey))));
+        return response.items().stream().map(PostingItems::candidate).toList();
+    }
+
+    /**
+     * Lists {@code copy} on its first copy, so alerts not yet sent show it ("also on", and what it adds). False when
+     * the first copy is gone (expired), is itself no first copy, or lists {@link #MAX_COPIES} already. Listing twice
+     * is listing once.
+     */
+    public boolean listCopy(String firstCopyId, Copy copy) {
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("postingId", s(firstCopyId)))
+                    .updateExpression("SET copies.#id = :copy")
+                    .conditionExpression("attribute_exists(postingId) AND attribute_not_exists(duplicateOf) AND attribute_exists(copies) "
+                            + "AND (size(copies) < :max OR attribute_exists(copies.#id))")
+                    .expressionAttributeNames(Map.of("#id", copy.postingId()))
+                    .expressionAttributeValues(Map.of(":copy", PostingItems.copy(copy), ":max", n(MAX_COPIES))));
+            return true;
+        } catch (ConditionalCheckFailedException notListed) {
+            return false;
+        }
+    }
+
+    /**
+     * Un-merges a later copy from its first copy, for good: the first copy forgets it and remembers the split, and the
+     * copy is stored again as a first copy that remembers it too — deleted and put back, so the Postings stream carries
+     * it to the matcher as the new job it is. False when {@code copy} is no longer a copy (split already).
+     */
+    public boolean split(StoredPosting copy) {
+        String first = copy.identity().duplicateOf();
+        if (first == null) return false;
+        String id = copy.posting().id();
+        try {
+            dynamo.updateItem(b -> b.tableName(table).key(Map.of("postingId", s(first)))
+                    .updateExpression("REMOVE copies.#id ADD splitFrom :id")
+                    .conditionExpression("attribute_exists(postingId)")
+                    .expressionAttributeNames(Map.of("#id", id))
+                    .expressionAttributeValues(Map.of(":id", AttributeValue.fromSs(List.of(id)))));
+        } catch (ConditionalCheckFailedException firstCopyGone) {
+            // Expired: nothing to forget there, and no stored first copy can merge them again.
+        }
+        try {
+            dynamo.deleteItem(b -> b.tableName(table).key(Map.of("postingId", s(id)))
+                    .conditionExpression("duplicateOf = :first").expressionAttributeValues(Map.of(":first", s(first))));
+        } catch (ConditionalCheckFailedException notACopyAnyMore) {
+            return false;
+        }
+        putIfAbsent(copy.with(copy.identity().splitFrom(first)));
+        return true;
     }
 
     public Optional<StoredPosting> find(String postingId) {

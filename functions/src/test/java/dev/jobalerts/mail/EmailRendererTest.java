@@ -79,6 +79,33 @@ class EmailRendererTest {
     }
 
     @Test
+    void alert_listsTheOtherBoardsOfAJob_asLinks_escaped_andCapped() {
+        Posting posting = new Posting("p", "https://careers.example.test/p", "Site Reliability Engineer", "Fault Labs", "Charlotte, NC",
+                false, null, null, null, "", "jsonld");
+        List<AlsoOn> boards = List.of(new AlsoOn("JobHub", "https://jobhub.example.test/77"),
+                new AlsoOn("<b>Evil</b> Board", "javascript:alert(1)"), new AlsoOn("C", "https://c.example.test/"),
+                new AlsoOn("D", "https://d.example.test/"), new AlsoOn("E", "https://e.example.test/"), new AlsoOn("F", "https://f.example.test/"),
+                new AlsoOn("G", "https://g.example.test/"));
+        OutgoingEmail email = renderer.alert(MailFixtures.alert("instant",
+                new AlertSection("q", List.of(new AlertItem(posting, List.of(), boards)))));
+
+        Document html = Jsoup.parse(email.html());
+        assertThat(html.text()).contains("also on: JobHub, <b>Evil</b> Board, C, D, E and 2 more");
+        assertThat(html.select("a:contains(JobHub)").attr("href")).isEqualTo("https://jobhub.example.test/77");
+        assertThat(html.select("a:contains(Evil)")).isEmpty();
+        assertThat(email.html()).doesNotContain("javascript:", "<b>Evil");
+        assertThat(email.text()).contains("also on: JobHub <https://jobhub.example.test/77>, <b>Evil</b> Board, C <https://c.example.test/>");
+    }
+
+    @Test
+    void alert_forAJobOnOneBoardOnly_hasNoAlsoOnLine() {
+        OutgoingEmail email = renderer.alert(MailFixtures.alert(2));
+
+        assertThat(email.text()).doesNotContain("also on");
+        assertThat(email.html()).doesNotContain("also on");
+    }
+
+    @Test
     void alert_escapesMarkupInEveryUntrustedField() {
         String evil = "<script>alert(1)</script>\"onload=alert(2) x=\"";
         Posting posting = new Posting("p-evil", "https://jobs.example.test/x?a=1&b='onload=2", evil, evil, evil,

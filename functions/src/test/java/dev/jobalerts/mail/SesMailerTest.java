@@ -60,7 +60,7 @@ class SesMailerTest {
 
     @Test
     void send_whenConfigurationSetIsNull_leavesItOut() {
-        new SesMailer(ses, null, 10, RETRY, time).send(email(1));
+        new SesMailer(ses, null, 10.0, RETRY, time).send(email(1));
 
         assertThat(ses.requests.get(0).configurationSetName()).isNull();
     }

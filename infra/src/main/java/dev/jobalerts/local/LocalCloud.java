@@ -112,8 +112,10 @@ public final class LocalCloud implements AutoCloseable {
     private final FunctionConfig config;
     private final List<EventSourceMapping> mappings;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
+    private final Clock clock;
 
-    private LocalCloud(Options options) {
+    private LocalCloud(Options options, Clock clock) {
+        this.clock = clock;
         JsonNode template = Template.load();
         data = options.data();
         // First, before anything is started: an SMTP server that is down or refuses us stops the start-up here.
@@ -133,7 +135,6 @@ public final class LocalCloud implements AutoCloseable {
         }
         int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
         String apiUrl = options.publicUrl() != null ? options.publicUrl() : "http://127.0.0.1:" + apiPort;
-        Clock clock = Clock.systemUTC();
         config = new FunctionConfig(tables, options.sender(), apiUrl, data != null ? data.tokenSecret() : randomSecret(), null);
         var client = dynamo.client();
         var apiServices = ApiServices.create(config, client, PreviewSettings.DEFAULTS, clock);
@@ -148,7 +149,7 @@ public final class LocalCloud implements AutoCloseable {
         // Sources name their API keys by env: reference; the local cloud has no Secrets Manager.
         fetchRun = new FetchRun(sources, pages, fetcher, adapters, Credentials.fromEnvironment(System.getenv()), clock);
         var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));
-        var matcher = new MatcherHandler(MatcherHandler.create(config, mailer, client, clock));
+        var matcher = new MatcherHandler(MatcherHandler.create(config, mailer, client, clock), clock);
 
         var apiHandler = new ApiHandler(apiServices, ApiConfig.defaults(apiUrl));
         api = new LocalHttpApi(apiHandler, options.host(), apiPort, options.trustedProxies());
@@ -218,7 +219,12 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     public static LocalCloud start(Options options) {
-        LocalCloud cloud = new LocalCloud(options);
+        return start(options, Clock.systemUTC());
+    }
+
+    /** The local cloud with every function on {@code clock}: tests move it to see what happens days later. */
+    public static LocalCloud start(Options options, Clock clock) {
+        LocalCloud cloud = new LocalCloud(options, clock);
         cloud.api.start();
         return cloud;
     }
@@ -250,7 +256,7 @@ public final class LocalCloud implements AutoCloseable {
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
     public FetchRun.Summary fetch(Set<String> only, Consumer<String> progress) {
-        return fetchRun.run(0, 1, only, Instant.now().plusSeconds(600), progress);
+        return fetchRun.run(0, 1, only, Instant.now(clock).plusSeconds(600), progress);
     }
 
     /**

@@ -30,6 +30,7 @@ public final class Ops {
               reparse [--source ID] [--since YYYY-MM-DD]
                                            extract postings again from stored pages, without fetching
               postings list [--source ID] [--since YYYY-MM-DD] | show ID
+              postings split ID            un-merge a copy wrongly judged the same job as another; remembered
               subscribers list [--status pending|active|paused|unsubscribed|suppressed]
               subscribers show EMAIL | suppress EMAIL | delete EMAIL
             """;

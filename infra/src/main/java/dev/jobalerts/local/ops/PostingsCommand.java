@@ -12,7 +12,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 
-/** {@code postings list [--source ID] [--since DATE]} and {@code postings show ID}: what the parser has stored. */
+/**
+ * {@code postings list [--source ID] [--since DATE]}, {@code postings show ID}: what the parser has stored, and for a
+ * job found on several boards, its copies and why each was judged the same job; {@code postings split ID} un-merges a
+ * copy judged wrongly, for good.
+ */
 final class PostingsCommand {
     static final Set<String> OPTIONS = Set.of("--source", "--since");
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
@@ -31,7 +35,8 @@ final class PostingsCommand {
         return switch (action) {
             case "list" -> list(args.atMost(1, "postings list"));
             case "show" -> show(args.atMost(2, "postings show").positional(1, "posting id"));
-            default -> throw new UsageException("unknown postings action: " + action + " (list, show)");
+            case "split" -> split(args.atMost(2, "postings split").positional(1, "posting id"));
+            default -> throw new UsageException("unknown postings action: " + action + " (list, show, split)");
         };
     }
 
@@ -63,10 +68,12 @@ final class PostingsCommand {
     }
 
     private int show(String id) {
-        StoredPosting stored = session.postings().find(id)
-                .orElseThrow(() -> new UsageException("no posting with id " + id + " (see: postings list)"));
+        StoredPosting stored = find(id);
+        SameJobReport job = SameJobReport.of(stored, session.postings());
         if (session.args.json()) {
-            session.out.println(toJson(stored));
+            ObjectNode node = toJson(stored);
+            job.addTo(node);
+            session.out.println(node);
             return 0;
         }
         Posting p = stored.posting();
@@ -80,11 +87,37 @@ final class PostingsCommand {
                 {"salary", p.salary() == null ? "-" : salary(p)},
                 {"url", p.url()},
                 {"source", stored.sourceId() + " (" + p.source() + ")"},
-                {"first seen", stored.firstSeen().toString()}};
+                {"first seen", stored.firstSeen().toString()},
+                {"job key", job.keyText()},
+                {"job", job.summary()}};
         Table.print(new String[] {"FIELD", "VALUE"}, rows, session.out);
+        job.print(session.out);
         session.out.println();
         session.out.println(p.description());
         return 0;
+    }
+
+    /**
+     * Un-merges a later copy from its job: it becomes a job of its own (and goes to the matcher as one, so its
+     * subscribers hear of it), and the split is remembered on both postings so no later judgement merges them again.
+     */
+    private int split(String id) {
+        StoredPosting stored = find(id);
+        if (!stored.identity().isCopy()) {
+            String copies = String.join(", ", stored.identity().copies().keySet());
+            throw new UsageException(id + " is the first copy of its job, not a copy of another"
+                    + (copies.isEmpty() ? "" : "; split one of its copies: " + copies));
+        }
+        String first = stored.identity().duplicateOf();
+        if (!session.postings().split(stored))
+            throw new UsageException(id + " was split from " + first + " already (see: postings show " + id + ")");
+        session.done("split " + id + " from " + first + ": it is a job of its own now, and will not be merged with " + first + " again",
+                "split", id, "from", first);
+        return 0;
+    }
+
+    private StoredPosting find(String id) {
+        return session.postings().find(id).orElseThrow(() -> new UsageException("no posting with id " + id + " (see: postings list)"));
     }
 
     private static String salary(Posting p) {
@@ -98,6 +131,7 @@ final class PostingsCommand {
         ObjectNode node = Json.mapper().valueToTree(stored.posting());
         node.put("sourceId", stored.sourceId());
         node.put("firstSeen", stored.firstSeen().toString());
+        if (stored.identity().isCopy()) node.put("duplicateOf", stored.identity().duplicateOf());
         return node;
     }
 

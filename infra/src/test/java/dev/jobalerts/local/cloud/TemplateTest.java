@@ -243,6 +243,43 @@ class TemplateTest {
         assertThat(routes).contains("POST /subscriptions/preview", "GET /feeds/{token}");
     }
 
+    /**
+     * The parser's one Query per new posting reads the postings with its job key: the index carries only what the
+     * judgement reads, the parser may Query it (SAM's DynamoDBCrudPolicy grants Query on the table's indexes), and the
+     * matcher, which shows a job as its first copy, may only GetItem on Postings.
+     */
+    @Test
+    void byJobKeyIndex_projectsOnlyWhatTheJudgementReads_andTheMatcherMayOnlyGetPostings() throws Exception {
+        JsonNode template = template();
+        JsonNode index = null;
+        for (JsonNode gsi : template.at("/Resources/PostingsTable/Properties/GlobalSecondaryIndexes"))
+            if (gsi.path("IndexName").asText().equals("byJobKey")) index = gsi;
+        assertThat(index).as("byJobKey index").isNotNull();
+        assertThat(index.at("/KeySchema/0/AttributeName").asText()).isEqualTo("jobKey");
+        assertThat(index.at("/Projection/ProjectionType").asText()).isEqualTo("INCLUDE");
+        List<String> projected = new ArrayList<>();
+        index.at("/Projection/NonKeyAttributes").forEach(a -> projected.add(a.asText()));
+        assertThat(projected).containsExactlyInAnyOrder("descSig", "duplicateOf", "splitFrom");
+
+        List<String> parserPostings = new ArrayList<>();
+        for (JsonNode policy : template.at("/Resources/ParserFunction/Properties/Policies"))
+            policy.fields().forEachRemaining(f -> {
+                if (f.getValue().path("TableName").path("Ref").asText(f.getValue().path("TableName").asText()).contains("PostingsTable"))
+                    parserPostings.add(f.getKey());
+            });
+        assertThat(parserPostings).containsExactly("DynamoDBCrudPolicy");
+
+        List<String> matcherPostings = new ArrayList<>();
+        for (JsonNode policy : template.at("/Resources/MatcherFunction/Properties/Policies")) {
+            policy.fields().forEachRemaining(f -> {
+                if (f.getValue().path("TableName").toString().contains("PostingsTable")) matcherPostings.add(f.getKey());
+            });
+            for (JsonNode statement : policy.path("Statement"))
+                if (statement.path("Resource").toString().contains("PostingsTable")) matcherPostings.add(statement.path("Action").asText());
+        }
+        assertThat(matcherPostings).containsExactly("dynamodb:GetItem");
+    }
+
     /** The declared (not bridge) handler method's first parameter type. */
     static String inputTypeOf(Class<?> type, String methodName) {
         for (Method method : type.getMethods()) {

@@ -165,6 +165,21 @@ class PipelineCommandsTest {
         assertThat(run.out()).containsPattern("company +Harbor & Pine Insurance").contains("harbor-pine");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err()).contains("no posting with id nope");
+        assertThat(run.out()).containsPattern("job key +company \"harbor and pine insurance\"").containsPattern("job +the first copy of its job, no copies found");
+    }
+
+    @Test
+    @Order(11)
+    void postingsSplit_ofAPostingThatIsNoCopy_orUnknown_exitsTwoSayingWhy() {
+        String id = postings.listBySource("harbor-pine", null).get(0).posting().id();
+
+        LocalStore.Run first = store.run("postings", "split", id);
+        LocalStore.Run missing = store.run("postings", "split", "nope");
+
+        assertThat(first.code()).isEqualTo(2);
+        assertThat(first.err()).contains(id + " is the first copy of its job, not a copy of another");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.err()).contains("no posting with id nope");
     }
 
     @Test
