@@ -21,8 +21,11 @@ import java.util.TreeSet;
  * the source names, else the family whose URL it is, else the page readers. Stateless and thread-safe.
  */
 public final class Adapters {
-    /** The families and the page readers are made on first use: a function's constructor should not pay for them. */
-    private final Lazy<Map<SourceKind, SourceAdapter>> families = Lazy.of(Adapters::byKind);
+    /**
+     * The families and the page readers are made on first use: a function's constructor should not pay for them. The
+     * families are stateless and the same for everyone, so they are shared (SnapStart priming makes them once).
+     */
+    private static final Lazy<Map<SourceKind, SourceAdapter>> FAMILIES = Lazy.of(Adapters::byKind);
     private final Lazy<PageReaders> readers;
 
     public Adapters() {
@@ -57,11 +60,11 @@ public final class Adapters {
 
     /** The adapters, in detection order (for the README's table and tests). */
     public List<SourceAdapter> adapters() {
-        return List.copyOf(families.get().values());
+        return List.copyOf(FAMILIES.get().values());
     }
 
     public Optional<SourceAdapter> adapter(SourceKind kind) {
-        return Optional.ofNullable(families.get().get(kind));
+        return Optional.ofNullable(FAMILIES.get().get(kind));
     }
 
     PageReaders readers() {
@@ -74,7 +77,7 @@ public final class Adapters {
         Optional<Board> known = detected.get(key);
         if (known != null) return known;
         Optional<Board> found = Optional.empty();
-        for (SourceAdapter adapter : families.get().values()) {
+        for (SourceAdapter adapter : FAMILIES.get().values()) {
             found = adapter.board(url);
             if (found.isPresent()) break;
         }
@@ -97,7 +100,7 @@ public final class Adapters {
         URI url = URI.create(source.url());
         SourceKind kind = source.kind();
         if (kind.hasAdapter()) {
-            SourceAdapter adapter = families.get().get(kind);
+            SourceAdapter adapter = FAMILIES.get().get(kind);
             if (adapter == null) throw new IllegalArgumentException("kind " + kind + " has no adapter yet");
             return adapter.board(url).or(() -> adapter.boardAt(url)).orElseThrow(() -> new IllegalArgumentException(
                     "kind " + kind + " needs a URL like " + adapter.urlPatterns() + ", not " + source.url()));
@@ -118,7 +121,7 @@ public final class Adapters {
         URI source = uri(sourceText);
         URI answer = uri(answerUrl);
         if (spec.kind().hasAdapter()) {
-            SourceAdapter adapter = families.get().get(spec.kind());
+            SourceAdapter adapter = FAMILIES.get().get(spec.kind());
             if (adapter != null) {
                 Optional<Board> board = source == null ? Optional.empty() : adapter.board(source).or(() -> adapter.boardAt(source));
                 if (board.isEmpty() && answer != null) board = adapter.board(answer).or(() -> adapter.boardAt(answer));
@@ -131,7 +134,7 @@ public final class Adapters {
                 if (detected.isPresent()) return detected.get();
             }
             if (json != null && answer != null) {
-                for (SourceAdapter adapter : families.get().values()) {
+                for (SourceAdapter adapter : FAMILIES.get().values()) {
                     if (!adapter.recognises(json)) continue;
                     Optional<Board> board = adapter.boardAt(answer);
                     if (board.isPresent()) return board.get();

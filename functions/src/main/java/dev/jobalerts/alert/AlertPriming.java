@@ -36,18 +36,26 @@ public final class AlertPriming {
         return new StoredPosting(posting, "priming", Instant.now());
     }
 
+    /** The subscriber sample alerts go to: active, instant, at an address nobody has. */
+    public static Subscriber subscriber() {
+        return new Subscriber("priming", "priming@example.com", SubscriberStatus.ACTIVE, Frequency.INSTANT, "UTC", "priming", Instant.now(), null);
+    }
+
+    /** The subscriber's one search, which matches {@link #samplePosting()}. */
+    public static SavedSearch search() {
+        return SavedSearch.ofQuery("priming", SEARCH);
+    }
+
     /** Matches, renders, sends and records one alert; returns how many searches matched (1 while the sample holds). */
     public static int mailOneAlert(FunctionConfig config, DeliveryStore deliveries, Mailer mailer) {
         SearchIndex index = new SearchIndex();
-        index.put("priming", SavedSearch.ofQuery("priming", SEARCH));
+        index.put("priming", search());
         Posting posting = samplePosting().posting();
         List<SearchMatch> matches = index.match(posting, LocalDate.now(), LocalDate.now());
         List<AlertDispatcher.Claimed> claimed = matches.stream()
                 .map(m -> new AlertDispatcher.Claimed(posting.id(), posting, List.of(), "priming", SearchLabels.describe(m.search()), m.matchedTerms()))
                 .toList();
-        Subscriber subscriber = new Subscriber("priming", "priming@example.com", SubscriberStatus.ACTIVE, Frequency.INSTANT, "UTC",
-                "priming", Instant.now(), null);
-        AlertDispatcher.create(config, deliveries, mailer, Clock.systemUTC()).send(subscriber, claimed, Instant.now().plusSeconds(30));
+        AlertDispatcher.create(config, deliveries, mailer, Clock.systemUTC()).send(subscriber(), claimed, Instant.now().plusSeconds(30));
         return matches.size();
     }
 }

@@ -31,7 +31,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
         this.api = new Api(services, ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
         // The warmer reads one profile that does not exist; the preview window is read when a preview asks for it.
         this.priming = Priming.register("api", env,
-                primingEnv -> ApiPriming.run(new ApiHandler(services(primingEnv), ApiConfig.defaults(primingEnv.get("PUBLIC_BASE_URL")))),
+                primingEnv -> ApiPriming.samples(new ApiHandler(services(primingEnv), ApiConfig.defaults(primingEnv.get("PUBLIC_BASE_URL")))),
                 () -> services.subscriptions().findByEmail("priming@example.invalid"));
     }
 

@@ -1,26 +1,33 @@
 package dev.jobalerts.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.coldstart.PrimingContext;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The requests the API's SnapStart priming sends through a copy of the API: the pages a person sees first (sign-up
- * page, its script and style), a sign-up by JSON and by form (query parser, validation, one PutItem), and the
- * token routes with a forged token (signature check, error pages). Each answer is thrown away.
+ * page, its script and style), a sign-up by JSON and by form (query parser, validation, one PutItem), a preview
+ * (its window read from the priming endpoint, empty), and the token routes and a feed with a forged token
+ * (signature check, error pages). Each answer is thrown away.
  */
 final class ApiPriming {
     private static final String SEARCH_JSON = "{\"email\":\"priming@example.com\",\"frequency\":\"instant\",\"search\":"
             + "{\"query\":\"python AND (django OR flask) -intern\",\"locations\":[\"Charlotte, NC\"],\"remote\":\"include\","
             + "\"minSalary\":120000,\"currency\":\"USD\"}}";
+    private static final String PREVIEW_JSON = "{\"query\":\"python AND (django OR flask) -intern\",\"remote\":\"include\","
+            + "\"minSalary\":120000,\"currency\":\"USD\"}";
     private static final String SEARCH_FORM = "email=priming%40example.com&query=%22site+reliability%22+OR+sre&locations=Austin"
             + "&remote=only&frequency=daily";
 
     private ApiPriming() {}
 
-    static void run(ApiHandler api) {
-        for (APIGatewayV2HTTPEvent request : requests()) api.handleRequest(request, PrimingContext.INSTANCE);
+    static Priming.Samples samples(ApiHandler api) {
+        List<APIGatewayV2HTTPEvent> requests = requests();
+        return () -> {
+            for (APIGatewayV2HTTPEvent request : requests) api.handleRequest(request, PrimingContext.INSTANCE);
+        };
     }
 
     static List<APIGatewayV2HTTPEvent> requests() {
@@ -30,6 +37,8 @@ final class ApiPriming {
                 request("GET", "/assets/app.css", "", null, null),
                 request("POST", "/subscriptions", "", "application/json", SEARCH_JSON),
                 request("POST", "/subscriptions", "", "application/x-www-form-urlencoded", SEARCH_FORM),
+                request("POST", "/subscriptions/preview", "", "application/json", PREVIEW_JSON),
+                request("GET", "/feeds/priming.atom", "", null, null),
                 request("GET", "/subscriptions/confirm", "token=priming", null, null),
                 request("GET", "/manage", "token=priming", null, null),
                 request("GET", "/manage/searches", "token=priming", "application/json", null),

@@ -48,8 +48,11 @@ final class Pages {
      */
     record Draft(String key, Map<String, String> values, ApiError error, Preview preview) {}
 
-    /** Compiled on first use, not in the API function's constructor, which every cold start pays for. */
-    private final Lazy<Map<String, Template>> templates = Lazy.of(Pages::compile);
+    /**
+     * Compiled on first use, not in the API function's constructor, which every cold start pays for; shared by every
+     * instance (the templates are the same), so SnapStart priming compiles them for the function's own.
+     */
+    private static final Lazy<Map<String, Template>> TEMPLATES = Lazy.of(Pages::compile);
 
     private static Map<String, Template> compile() {
         Map<String, Template> templates = new HashMap<>();
@@ -231,7 +234,7 @@ final class Pages {
     }
 
     private String render(String name, Map<String, Object> page) {
-        return templates.get().get(name).execute(page);
+        return TEMPLATES.get().get(name).execute(page);
     }
 
     private static InputStreamReader reader(String name) {

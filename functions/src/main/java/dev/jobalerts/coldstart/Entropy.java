@@ -19,6 +19,12 @@ public final class Entropy {
 
     private Entropy() {}
 
+    /** Makes this restore generation's generators now (after a restore), so the first invocation need not seed them. */
+    static void reseed() {
+        secure().nextBytes(new byte[16]);
+        unit();
+    }
+
     /** For ids, nonces and anything a guess must not reach. Thread-safe. */
     public static SecureRandom secure() {
         Secure current = secure;

@@ -4,7 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -26,12 +25,16 @@ public final class PrimingEndpoint implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicInteger calls = new AtomicInteger();
+    private final PrimingItems items = new PrimingItems();
 
     private PrimingEndpoint(HttpServer server) {
         this.server = server;
     }
 
     public static PrimingEndpoint start() throws IOException {
+        // Without TCP_NODELAY each small answer waits for the client's delayed ACK (about 40 ms on Linux loopback),
+        // which would make priming minutes long. The JDK server reads this once; nothing else here serves HTTP.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         PrimingEndpoint endpoint = new PrimingEndpoint(server);
         server.createContext("/", endpoint::answer);
@@ -49,8 +52,8 @@ public final class PrimingEndpoint implements AutoCloseable {
     }
 
     private void answer(HttpExchange exchange) throws IOException {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
-            body.transferTo(OutputStream.nullOutputStream());
+        try (exchange; InputStream in = exchange.getRequestBody()) {
+            byte[] body = in.readAllBytes();
             calls.incrementAndGet();
             String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
             String path = exchange.getRequestURI().getPath();
@@ -61,12 +64,13 @@ public final class PrimingEndpoint implements AutoCloseable {
             String json;
             String type = "application/x-amz-json-1.0";
             if (target != null && target.startsWith(DYNAMODB)) {
-                json = "{}";
+                json = items.answer(target.substring(DYNAMODB.length()), body);
             } else if (target != null && target.startsWith(SECRETS_MANAGER)) {
                 json = "{\"Name\":\"priming\",\"SecretString\":\"priming\"}";
                 type = "application/x-amz-json-1.1";
             } else if (path.equals("/v2/email/account")) {
-                json = "{\"SendQuota\":{\"Max24HourSend\":200,\"MaxSendRate\":1,\"SentLast24Hours\":0},\"SendingEnabled\":true}";
+                // A high rate: the priming copy paces its sends by it, and its rounds of sample alerts should not wait.
+                json = "{\"SendQuota\":{\"Max24HourSend\":1000000,\"MaxSendRate\":100000,\"SentLast24Hours\":0},\"SendingEnabled\":true}";
                 type = "application/json";
             } else if (path.equals("/v2/email/outbound-emails")) {
                 json = "{\"MessageId\":\"priming\"}";

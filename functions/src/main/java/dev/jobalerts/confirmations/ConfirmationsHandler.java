@@ -45,7 +45,7 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
         var dynamo = AwsClients.dynamoDb(env);
         this.confirmations = create(config, ses, dynamo, Clock.systemUTC());
         SubscriberStore subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
-        this.priming = Priming.register("confirmations", env, ConfirmationsHandler::prime, () -> {
+        this.priming = Priming.register("confirmations", env, ConfirmationsHandler::samples, () -> {
             subscribers.find(Priming.ABSENT_KEY);
             ses.sendRate();
         });
@@ -57,14 +57,18 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
     }
 
     /** A stream record for a pending search that is gone by now, then one confirmation rendered and sent. */
-    private static void prime(Map<String, String> env) {
+    private static Priming.Samples samples(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
-        new ConfirmationsHandler(create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC())).handleRequest(StreamImages.event("INSERT",
-                Map.of("subscriberId", AttributeValue.fromS("priming"), "itemId", AttributeValue.fromS("pending#priming")), null),
-                PrimingContext.INSTANCE);
-        new ConfirmationMailer(new EmailRenderer(), ses, config.senderAddress()).send("priming", "priming@example.com",
-                SavedSearch.ofQuery("priming", "python AND (django OR flask)"), "https://priming.invalid/subscriptions/confirm?token=priming");
+        ConfirmationsHandler copy = new ConfirmationsHandler(create(config, ses, AwsClients.dynamoDb(env), Clock.systemUTC()));
+        ConfirmationMailer mailer = new ConfirmationMailer(new EmailRenderer(), ses, config.senderAddress());
+        var stored = StreamImages.event("INSERT",
+                Map.of("subscriberId", AttributeValue.fromS("priming"), "itemId", AttributeValue.fromS("pending#priming")), null);
+        SavedSearch search = SavedSearch.ofQuery("priming", "python AND (django OR flask)");
+        return () -> {
+            copy.handleRequest(stored, PrimingContext.INSTANCE);
+            mailer.send("priming", "priming@example.com", search, "https://priming.invalid/subscriptions/confirm?token=priming");
+        };
     }
 
     /** Wires the sender the way every runtime does; the local cloud passes its outbox as the mailer. */

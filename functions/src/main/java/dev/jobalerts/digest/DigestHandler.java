@@ -44,7 +44,7 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         this.run = create(config, ses, dynamo, Clock.systemUTC());
         SubscriberStore subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
-        this.priming = Priming.register("digest", env, DigestHandler::prime, () -> {
+        this.priming = Priming.register("digest", env, DigestHandler::samples, () -> {
             subscribers.find(Priming.ABSENT_KEY);
             ses.sendRate();
         });
@@ -56,12 +56,16 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     }
 
     /** A run that finds no digest due, then one alert matched, sent and recorded. */
-    private static void prime(Map<String, String> env) {
+    private static Priming.Samples samples(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        new DigestHandler(create(config, ses, dynamo, Clock.systemUTC())).handleRequest(Map.of(), PrimingContext.INSTANCE);
-        AlertPriming.mailOneAlert(config, new DeliveryStore(dynamo, config.tables().deliveries()), ses);
+        DigestHandler copy = new DigestHandler(create(config, ses, dynamo, Clock.systemUTC()));
+        DeliveryStore deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
+        return () -> {
+            copy.handleRequest(Map.of(), PrimingContext.INSTANCE);
+            AlertPriming.mailOneAlert(config, deliveries, ses);
+        };
     }
 
     /** Wires the run the way every runtime does; the local cloud passes its outbox as the mailer. */

@@ -46,7 +46,7 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
         DynamoDbClient dynamo = AwsClients.dynamoDb(env);
         this.run = create(env, dynamo);
         SourceStore sources = new SourceStore(dynamo, TableNames.fromEnvironment(env).sources());
-        this.priming = Priming.register("fetcher", env, FetcherHandler::prime, () -> sources.find(Priming.ABSENT_KEY));
+        this.priming = Priming.register("fetcher", env, FetcherHandler::samples, () -> sources.find(Priming.ABSENT_KEY));
     }
 
     public FetcherHandler(FetchRun run) {
@@ -68,15 +68,26 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
      * A run over an empty Sources table, the bundled sample answers read as listings, and one polite GET (robots.txt
      * first) to the priming endpoint, which is on loopback, so the copy may reach private addresses.
      */
-    private static void prime(Map<String, String> env) {
+    private static Priming.Samples samples(Map<String, String> env) {
         Map<String, String> loopback = new HashMap<>(env);
         loopback.put("ALLOW_PRIVATE_ADDRESSES", "true");
-        new FetcherHandler(create(loopback, AwsClients.dynamoDb(loopback))).handleRequest(Map.of("segment", 0, "totalSegments", 1), PrimingContext.INSTANCE);
-        ReaderPriming.readAll(new SourceReader());
+        FetcherHandler copy = new FetcherHandler(create(loopback, AwsClients.dynamoDb(loopback)));
+        SourceReader reader = new SourceReader();
         URI board = URI.create(env.get("AWS_ENDPOINT_URL") + "/jobs");
-        try (PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses())) {
-            fetcher.fetchAll(List.of(new FetchRequest("priming", board, null, null, Duration.ZERO)), Instant.now().plusSeconds(20), outcome -> { });
-        }
+        PoliteFetcher fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses());
+        return new Priming.Samples() {
+            @Override
+            public void run() {
+                copy.handleRequest(Map.of("segment", 0, "totalSegments", 1), PrimingContext.INSTANCE);
+                ReaderPriming.readAll(reader);
+                fetcher.fetchAll(List.of(new FetchRequest("priming", board, null, null, Duration.ZERO)), Instant.now().plusSeconds(20), outcome -> { });
+            }
+
+            @Override
+            public void close() {
+                fetcher.close();
+            }
+        };
     }
 
     @Override

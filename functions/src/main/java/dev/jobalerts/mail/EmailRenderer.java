@@ -33,8 +33,11 @@ public final class EmailRenderer {
 
     private record Templates(Template alertHtml, Template alertText, Template confirmHtml, Template confirmText) {}
 
-    /** Compiled on first use, not in the constructor, which a mailing function's every cold start would pay for. */
-    private final Lazy<Templates> templates = Lazy.of(EmailRenderer::compile);
+    /**
+     * Compiled on first use, not in a constructor, which a mailing function's every cold start would pay for; shared
+     * by every renderer (the templates are the same), so SnapStart priming compiles them for the function's own.
+     */
+    private static final Lazy<Templates> TEMPLATES = Lazy.of(EmailRenderer::compile);
 
     private static Templates compile() {
         Mustache.TemplateLoader partials = name -> resource(name);
@@ -60,7 +63,7 @@ public final class EmailRenderer {
         headers.put(LIST_UNSUBSCRIBE, "<" + alert.unsubscribeUrl() + ">");
         headers.put(LIST_UNSUBSCRIBE_POST, "List-Unsubscribe=One-Click");
         return new OutgoingEmail(alert.to(), alert.from(), subject(alert),
-                templates.get().alertHtml().execute(view), templates.get().alertText().execute(view), headers);
+                TEMPLATES.get().alertHtml().execute(view), TEMPLATES.get().alertText().execute(view), headers);
     }
 
     /**
@@ -71,7 +74,7 @@ public final class EmailRenderer {
         Links.requireHttp(confirmUrl, "confirmUrl");
         String subject = "Confirm your job alert for \"" + Formats.shorten(searchQuery, 60) + "\"";
         ConfirmView view = new ConfirmView(Formats.oneLine(searchQuery), confirmUrl, Formats.oneLine(to), subject);
-        return new OutgoingEmail(to, from, subject, templates.get().confirmHtml().execute(view), templates.get().confirmText().execute(view), Map.of());
+        return new OutgoingEmail(to, from, subject, TEMPLATES.get().confirmHtml().execute(view), TEMPLATES.get().confirmText().execute(view), Map.of());
     }
 
     /** {@code 3 new jobs for "python backend" — Nielsen, Infosys and 1 more}. */

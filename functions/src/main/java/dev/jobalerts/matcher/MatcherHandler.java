@@ -6,12 +6,12 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.alert.AlertDispatcher;
 import dev.jobalerts.alert.AlertPriming;
+import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
-import dev.jobalerts.coldstart.Priming;
-import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.Faults;
@@ -20,6 +20,10 @@ import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
+import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.subscribe.Subscriber;
+import dev.jobalerts.subscribe.SubscriberSearch;
+import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +59,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         this.clock = Clock.systemUTC();
         this.matcher = create(config, ses, AwsClients.dynamoDb(env), clock);
         // Warming loads the live searches and the send rate: the first batch would otherwise read both.
-        this.priming = Priming.register("matcher", env, MatcherHandler::prime, () -> {
+        this.priming = Priming.register("matcher", env, MatcherHandler::samples, () -> {
             matcher.warm();
             ses.sendRate();
         });
@@ -73,24 +77,41 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     }
 
     /** A batch with one new posting (no live search: the index is empty), then one alert matched, sent and recorded. */
-    private static void prime(Map<String, String> env) {
+    /**
+     * Batches of one new posting that the sample subscriber's live search matches: the profile is put first (the
+     * priming endpoint gives it back), so each batch reads it, claims the delivery, renders and sends the alert and
+     * records it, as a real batch does.
+     */
+    private static Priming.Samples samples(Map<String, String> env) {
         FunctionConfig config = FunctionConfig.fromEnvironment(env);
         Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
         var dynamo = AwsClients.dynamoDb(env);
+        SubscriberStore subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
+        Subscriber subscriber = AlertPriming.subscriber();
+        subscribers.saveProfile(subscriber, Instant.now());
+        var live = new SubscriberSearch(subscriber.subscriberId(), AlertPriming.search(), false, true, false, SubscriberStatus.ACTIVE,
+                Frequency.INSTANT, System.currentTimeMillis());
+        MatcherHandler copy = new MatcherHandler(create(config, ses, dynamo, Clock.systemUTC(), subscribers, List.of(live)));
         StoredPosting sample = AlertPriming.samplePosting();
-        new MatcherHandler(create(config, ses, dynamo, Clock.systemUTC())).handleRequest(StreamImages.event("INSERT",
-                Map.of("postingId", AttributeValue.fromS(sample.posting().id())), PostingItems.toItem(sample)), PrimingContext.INSTANCE);
-        AlertPriming.mailOneAlert(config, new DeliveryStore(dynamo, config.tables().deliveries()), ses);
+        var inserted = StreamImages.event("INSERT", Map.of("postingId", AttributeValue.fromS(sample.posting().id())), PostingItems.toItem(sample));
+        return () -> copy.handleRequest(inserted, PrimingContext.INSTANCE);
     }
 
     /** Wires the matcher the way every runtime does; the local cloud passes its outbox as the mailer. */
     public static AlertMatcher create(FunctionConfig config, Mailer mailer,
                                       software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo, Clock clock) {
-        var subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
+        return create(config, mailer, dynamo, clock, new SubscriberStore(dynamo, config.tables().subscribers()), List.of());
+    }
+
+    /** The same, with {@code live} searches in the index from the start (priming's sample search). */
+    private static AlertMatcher create(FunctionConfig config, Mailer mailer, software.amazon.awssdk.services.dynamodb.DynamoDbClient dynamo,
+                                       Clock clock, SubscriberStore subscribers, List<SubscriberSearch> live) {
         var deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
         var dispatcher = AlertDispatcher.create(config, deliveries, mailer, clock);
         var postings = new PostingStore(dynamo, config.tables().postings());
-        return new AlertMatcher(new LiveSearchIndex(subscribers), subscribers, deliveries, postings, dispatcher, clock);
+        LiveSearchIndex index = new LiveSearchIndex(subscribers);
+        live.forEach(index::apply);
+        return new AlertMatcher(index, subscribers, deliveries, postings, dispatcher, clock);
     }
 
     @Override

@@ -41,7 +41,11 @@ public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<
     private NotificationsHandler(Map<String, String> env) {
         this.subscriptions = fromEnvironment(env);
         this.priming = Priming.register("notifications", env,
-                primingEnv -> new NotificationsHandler(fromEnvironment(primingEnv)).handleRequest(sampleBounce(), PrimingContext.INSTANCE),
+                primingEnv -> {
+                    NotificationsHandler copy = new NotificationsHandler(fromEnvironment(primingEnv));
+                    SNSEvent bounce = sampleBounce();
+                    return () -> copy.handleRequest(bounce, PrimingContext.INSTANCE);
+                },
                 () -> subscriptions.findByEmail("priming@example.invalid"));
     }
 

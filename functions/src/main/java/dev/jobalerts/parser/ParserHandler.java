@@ -44,7 +44,7 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
 
     private ParserHandler(Wired wired, Map<String, String> env) {
         this.parser = wired.parser();
-        this.priming = Priming.register("parser", env, primingEnv -> prime(wire(primingEnv).parser()), wired.warmer());
+        this.priming = Priming.register("parser", env, primingEnv -> samples(wire(primingEnv).parser()), wired.warmer());
     }
 
     public ParserHandler(PageParser parser) {
@@ -64,14 +64,17 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
     }
 
     /** Reads every bundled sample as a stored page and handles a stream record for a page that is gone. */
-    private static void prime(PageParser copy) {
-        for (ReaderPriming.Sample sample : ReaderPriming.SAMPLES) {
-            String body = sample.body();
-            copy.parse(new PageSnapshot(sample.url(), "priming", sample.contentType(), body, PageSnapshot.hash(body), Instant.now(),
-                    Json.write(sample.readSpec())));
-        }
-        new ParserHandler(copy).handleRequest(StreamImages.event("MODIFY",
-                Map.of("url", AttributeValue.fromS(ReaderPriming.SAMPLES.get(0).url())), null), PrimingContext.INSTANCE);
+    private static Priming.Samples samples(PageParser copy) {
+        ParserHandler handler = new ParserHandler(copy);
+        var gone = StreamImages.event("MODIFY", Map.of("url", AttributeValue.fromS(ReaderPriming.SAMPLES.get(0).url())), null);
+        return () -> {
+            for (ReaderPriming.Sample sample : ReaderPriming.SAMPLES) {
+                String body = sample.body();
+                copy.parse(new PageSnapshot(sample.url(), "priming", sample.contentType(), body, PageSnapshot.hash(body), Instant.now(),
+                        Json.write(sample.readSpec())));
+            }
+            handler.handleRequest(gone, PrimingContext.INSTANCE);
+        };
     }
 
     @Override

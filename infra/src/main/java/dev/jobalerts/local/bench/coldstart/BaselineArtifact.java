@@ -5,30 +5,34 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
  * The artifact the yardstick handlers run from: the alerts artifact (DynamoDB and SES v2 clients, the Lambda core
- * interfaces, our client wiring) with {@link HelloHandler} and {@link MinimalSdkHandler} added, so that the
- * yardsticks load their classes from an artifact of the same size as the functions they are compared with.
+ * interfaces, our client wiring), the Lambda event classes it was shrunk of (taken from the unshrunk bundle), and
+ * {@link HelloHandler} and the {@link MinimalSdkHandler}s, so that the yardsticks load their classes from an artifact
+ * of about the size of the functions they are compared with.
  */
 final class BaselineArtifact {
-    private static final List<Class<?>> HANDLERS = List.of(HelloHandler.class, MinimalSdkHandler.class);
+    private static final List<Class<?>> HANDLERS = List.of(HelloHandler.class, MinimalSdkHandler.class, MinimalSdkHandler.Clients.class,
+            MinimalSdkHandler.OfStream.class, MinimalSdkHandler.OfHttpApi.class, MinimalSdkHandler.OfSns.class);
+
+    private static final String EVENTS = "com/amazonaws/services/lambda/runtime/events/";
 
     private BaselineArtifact() {}
 
-    static Path write(Path alertsArtifact, Path directory) throws IOException {
+    static Path write(Path alertsArtifact, Path bundle, Path directory) throws IOException {
         Path jar = directory.resolve("baseline.jar");
-        try (InputStream in = Files.newInputStream(alertsArtifact); ZipInputStream source = new ZipInputStream(in);
-             OutputStream file = Files.newOutputStream(jar); ZipOutputStream target = new ZipOutputStream(file)) {
-            for (ZipEntry entry; (entry = source.getNextEntry()) != null; ) {
-                target.putNextEntry(new ZipEntry(entry.getName()));
-                source.transferTo(target);
-                target.closeEntry();
-            }
+        Set<String> written = new HashSet<>();
+        try (OutputStream file = Files.newOutputStream(jar); ZipOutputStream target = new ZipOutputStream(file)) {
+            copy(alertsArtifact, name -> true, written, target);
+            copy(bundle, name -> name.startsWith(EVENTS), written, target);
             for (Class<?> handler : HANDLERS) {
                 String name = handler.getName().replace('.', '/') + ".class";
                 try (InputStream bytes = handler.getClassLoader().getResourceAsStream(name)) {
@@ -40,5 +44,16 @@ final class BaselineArtifact {
             }
         }
         return jar;
+    }
+
+    private static void copy(Path from, Predicate<String> wanted, Set<String> written, ZipOutputStream target) throws IOException {
+        try (InputStream in = Files.newInputStream(from); ZipInputStream source = new ZipInputStream(in)) {
+            for (ZipEntry entry; (entry = source.getNextEntry()) != null; ) {
+                if (!wanted.test(entry.getName()) || !written.add(entry.getName())) continue;
+                target.putNextEntry(new ZipEntry(entry.getName()));
+                source.transferTo(target);
+                target.closeEntry();
+            }
+        }
     }
 }

@@ -54,11 +54,14 @@ final class FirstInvocations {
 
     private final LambdaProcess lambda;
     private final Path work;
+    /** Where each run's invocation times go ({@code --raw}), or null. */
+    private final PrintStream raw;
     private int sequence;
 
-    FirstInvocations(LambdaProcess lambda, Path work) {
+    FirstInvocations(LambdaProcess lambda, Path work, PrintStream raw) {
         this.lambda = lambda;
         this.work = work;
+        this.raw = raw;
     }
 
     /** Ten instant subscribers, two per word, so every batch mails several of them. */
@@ -85,6 +88,8 @@ final class FirstInvocations {
             if (run.exitCode() != 0 || timed.size() != invocations || timed.stream().anyMatch(t -> t.has("error")))
                 throw new IllegalStateException(function + " did not answer every event:\n" + run.results() + "\n" + run.output());
             first.add(timed.get(0).path("millis").asDouble());
+            if (raw != null) raw.println(function + (launch.snapStart() ? ", primed: " : ", not primed: ")
+                    + timed.stream().map(t -> String.format(Locale.ROOT, "%.0f", t.path("millis").asDouble())).toList());
             List<Double> rest = timed.subList(1, timed.size()).stream().map(t -> t.path("millis").asDouble()).toList();
             warm.add(Medians.of(rest));
         }

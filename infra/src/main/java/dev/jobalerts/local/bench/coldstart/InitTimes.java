@@ -15,7 +15,22 @@ import java.util.Map;
  */
 final class InitTimes {
     static final String HELLO = "hello world";
-    static final String MINIMAL = "minimal SDK (DynamoDB + SES v2 clients)";
+    /** The yardstick per event source type of template.yaml (ScheduleV2 hands a Map). */
+    static final Map<String, Class<?>> YARDSTICKS = yardsticks();
+
+    private static Map<String, Class<?>> yardsticks() {
+        Map<String, Class<?>> yardsticks = new LinkedHashMap<>();
+        yardsticks.put("ScheduleV2", MinimalSdkHandler.class);
+        yardsticks.put("DynamoDB", MinimalSdkHandler.OfStream.class);
+        yardsticks.put("HttpApi", MinimalSdkHandler.OfHttpApi.class);
+        yardsticks.put("SNS", MinimalSdkHandler.OfSns.class);
+        return yardsticks;
+    }
+
+    /** A yardstick's name in the table. */
+    static String yardstick(String eventSource) {
+        return "minimal SDK, " + eventSource + " event";
+    }
 
     private InitTimes() {}
 
@@ -38,12 +53,25 @@ final class InitTimes {
         return medians;
     }
 
-    static void print(Map<String, Double> medians, int rounds, PrintStream out) {
-        double minimal = medians.get(MINIMAL);
+    /**
+     * @param eventSources each function's event source type; a function's ratio is to the yardstick of that type, and
+     *                     to the Map-input yardstick for reference
+     */
+    static void print(Map<String, Double> medians, Map<String, String> eventSources, int rounds, PrintStream out) {
+        double mapInput = medians.get(yardstick("ScheduleV2"));
         out.printf(Locale.ROOT, "init: fresh JVM per start (start, load, construct the handler, exit), median of %d rounds%n", rounds);
-        out.println("| handler | median ms | × minimal SDK |");
-        out.println("|---|---:|---:|");
-        medians.forEach((name, millis) -> out.printf(Locale.ROOT, "| %s | %.0f | %.2f |%n", name, millis, millis / minimal));
+        out.println("| handler | median ms | × minimal SDK, same event type | × minimal SDK, Map input |");
+        out.println("|---|---:|---:|---:|");
+        medians.forEach((name, millis) -> {
+            String source = eventSources.get(name);
+            String same = source == null ? "" : String.format(Locale.ROOT, "%.2f", millis / medians.get(yardstick(source)));
+            out.printf(Locale.ROOT, "| %s | %.0f | %s | %.2f |%n", name, millis, same, millis / mapInput);
+        });
+    }
+
+    /** A function's init over its yardstick's. */
+    static double ratio(Map<String, Double> medians, String function, String eventSource) {
+        return medians.get(function) / medians.get(yardstick(eventSource));
     }
 
     private static LambdaProcess.Run requireClean(String name, LambdaProcess.Run run) {
