@@ -16,8 +16,8 @@ public final class Restores {
         return generation;
     }
 
-    /** Called once per restore, before the first invocation of the restored copy. */
-    static synchronized void restored() {
+    /** Called once per restore, before the first invocation of the restored copy (by {@link Priming}; tests call it too). */
+    public static synchronized void restored() {
         generation++;
     }
 }

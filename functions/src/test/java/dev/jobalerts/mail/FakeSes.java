@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 final class FakeSes implements SesV2Client {
     final List<SendEmailRequest> requests = new ArrayList<>();
     final List<Long> callTimes = new ArrayList<>();
+    int accountReads;
     private final Deque<Supplier<SendEmailResponse>> script = new ArrayDeque<>();
     private final LongSupplier clock;
     Supplier<GetAccountResponse> account = () -> { throw error(SesV2Exception.builder(), 400, "BadRequestException", "Account not found"); };
@@ -49,7 +50,8 @@ final class FakeSes implements SesV2Client {
     }
 
     @Override
-    public GetAccountResponse getAccount(GetAccountRequest request) {
+    public synchronized GetAccountResponse getAccount(GetAccountRequest request) {
+        accountReads++;
         return account.get();
     }
 

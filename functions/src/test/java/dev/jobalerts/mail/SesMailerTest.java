@@ -1,8 +1,6 @@
 package dev.jobalerts.mail;
 
-import static dev.jobalerts.mail.FakeSes.error;
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.jobalerts.coldstart.Restores;
 import java.time.Duration;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -22,6 +20,9 @@ import software.amazon.awssdk.services.sesv2.model.MessageRejectedException;
 import software.amazon.awssdk.services.sesv2.model.SendQuota;
 import software.amazon.awssdk.services.sesv2.model.SesV2Exception;
 import software.amazon.awssdk.services.sesv2.model.TooManyRequestsException;
+
+import static dev.jobalerts.mail.FakeSes.error;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SesMailerTest {
     private static final long SECOND = 1_000_000_000L;
@@ -207,5 +208,26 @@ class SesMailerTest {
         ses.account = () -> GetAccountResponse.builder().build();
 
         assertThat(new SesMailer(ses, null).sendRate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void construction_readsNothing_andTheFirstSendReadsTheSendRateOnce() {
+        SesMailer mailer = new SesMailer(ses, null);
+
+        assertThat(ses.accountReads).as("a constructor must not wait on the network").isZero();
+        mailer.send(email(1));
+        mailer.send(email(2));
+        assertThat(ses.accountReads).isEqualTo(1);
+    }
+
+    @Test
+    void afterASnapStartRestore_theSendRateIsReadAgain_andPacingStartsAfresh() {
+        SesMailer mailer = new SesMailer(ses, null);
+        mailer.send(email(1));
+
+        Restores.restored();
+        mailer.send(email(2));
+
+        assertThat(ses.accountReads).isEqualTo(2);
     }
 }

@@ -5,13 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.LocalDynamoDb;
+import dev.jobalerts.store.TestClock;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberStore;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** The matcher's warm index follows the Subscribers table through its change feed, one change at a time. */
 class LiveSearchIndexIT {
@@ -60,6 +65,28 @@ class LiveSearchIndexIT {
         index.refresh();
 
         assertThat(index.size()).isEqualTo(1);
+        assertThat(index.match(DJANGO_JOB, null, TODAY)).extracting(m -> m.key()).containsExactly("b/s1");
+    }
+
+    @Test
+    void refresh_afterADayWithoutOne_loadsEverythingAgain_soASearchWhoseTombstoneExpiredIsGone() {
+        var table = dynamo.freshTables().subscribers();
+        var store = new SubscriberStore(dynamo.client(), table);
+        store.saveSearch(search("a", "s1", "django", SubscriberStatus.ACTIVE, false, 1_000));
+        store.saveSearch(search("b", "s1", "django", SubscriberStatus.ACTIVE, false, 1_001));
+        TestClock clock = new TestClock(Instant.parse("2026-11-22T08:00:00Z"));
+        var index = new LiveSearchIndex(store, clock);
+        index.refresh();
+        // "a" was deleted and its tombstone has expired since: nothing in the table says it ever existed.
+        dynamo.client().deleteItem(r -> r.tableName(table).key(Map.of("subscriberId", AttributeValue.fromS("a"),
+                "itemId", AttributeValue.fromS("search#s1"))));
+
+        clock.advance(Duration.ofHours(1));
+        index.refresh();
+        assertThat(index.size()).as("an incremental refresh cannot see a deletion whose tombstone is gone").isEqualTo(2);
+
+        clock.advance(LiveSearchIndex.RELOAD_AFTER.plusMinutes(1));
+        index.refresh();
         assertThat(index.match(DJANGO_JOB, null, TODAY)).extracting(m -> m.key()).containsExactly("b/s1");
     }
 }

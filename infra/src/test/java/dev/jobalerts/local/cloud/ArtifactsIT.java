@@ -1,7 +1,5 @@
 package dev.jobalerts.local.cloud;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jobalerts.local.LocalCloud;
@@ -10,11 +8,16 @@ import dev.jobalerts.local.lambda.LambdaProcess;
 import dev.jobalerts.local.lambda.LocalLambdaRuntime;
 import dev.jobalerts.mail.SesEmulator;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every function runs from its own deployment artifact, in a fresh JVM, as Lambda runs it: the shrunk artifact
@@ -131,5 +136,43 @@ class ArtifactsIT {
         assertThat(run.phase("restore")).isEmpty();
         assertThat(logLines(run, "primed")).isEmpty();
         assertThat(run.invocations()).hasSize(events.size()).allSatisfy(i -> assertThat(i.has("error")).as(i.toString()).isFalse());
+    }
+
+    /**
+     * Without SnapStart a constructor is the whole init: with every AWS endpoint pointed at a server that accepts and
+     * never answers, each function still starts, and nobody ever connected.
+     */
+    @Test
+    void noFunction_touchesTheNetworkWhileItIsConstructed() throws Exception {
+        try (ServerSocket blackHole = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            AtomicInteger connections = new AtomicInteger();
+            Thread acceptor = new Thread(() -> {
+                List<Socket> held = new ArrayList<>();
+                while (!blackHole.isClosed()) {
+                    try {
+                        held.add(blackHole.accept());
+                        connections.incrementAndGet();
+                    } catch (IOException closed) {
+                        return;
+                    }
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            String silent = "http://127.0.0.1:" + blackHole.getLocalPort();
+            for (String function : TemplateTest.functions(template).keySet()) {
+                LambdaProcess.Launch launch = launch(function, false);
+                Map<String, String> env = new HashMap<>(launch.environment());
+                env.put("DYNAMODB_ENDPOINT", silent);
+                env.put("SESV2_ENDPOINT", silent);
+                env.put("SECRETSMANAGER_ENDPOINT", silent);
+
+                LambdaProcess.Run run = lambda.run(new LambdaProcess.Launch(launch.artifact(), launch.handler(), function, env, false), List.of());
+
+                assertThat(run.exitCode()).as(function + ": " + run.output()).isZero();
+                assertThat(run.phase("init")).as(function).hasSize(1);
+            }
+            assertThat(connections).as("connections made while functions were constructed").hasValue(0);
+        }
     }
 }
