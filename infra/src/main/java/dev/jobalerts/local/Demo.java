@@ -3,6 +3,7 @@ package dev.jobalerts.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.SourceStore;
 import java.io.PrintStream;
@@ -16,13 +17,18 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
 
 /**
  * {@code demo}: the whole pipeline once, on the local cloud. Signs a subscriber up through the HTTP API,
  * confirms through the link in the confirmation email, fetches the sample board, lets the stream pollers drive
  * the parser and the matcher, and reports what happened and where the first alert is.
  */
-final class Demo {
+@Command(name = "demo", description = {"run the whole pipeline once on the local cloud and exit",
+        "Signs two subscribers up, fetches the sample board, lets the parser and the matcher run, and says where the",
+        "first alert email is (outbox/)."})
+public final class Demo implements Callable<Integer> {
     static final String DEMO_EMAIL = "dev@example.com";
     /** A second subscriber with the same search who asked for a daily digest instead of instant alerts. */
     static final String DIGEST_EMAIL = "daily@example.com";
@@ -31,8 +37,13 @@ final class Demo {
 
     private final PrintStream out;
 
-    Demo(PrintStream out) {
-        this.out = out;
+    Demo(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return run(Path.of("outbox"));
     }
 
     int run(Path outboxDir) throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.jobalerts.json.Json;
-import dev.jobalerts.local.ops.Ops;
+import dev.jobalerts.local.cli.Main;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceKind;
@@ -174,11 +174,11 @@ class SameJobAcrossBoardsIT {
     }
 
     private static String cli(String command, String... args) {
-        String[] withEndpoint = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.stream.Stream.of("--endpoint", cloud.dynamoEndpoint()))
-                .toArray(String[]::new);
+        String[] withEndpoint = java.util.stream.Stream.of(java.util.stream.Stream.of(command), java.util.Arrays.stream(args),
+                java.util.stream.Stream.of("--endpoint", cloud.dynamoEndpoint())).flatMap(words -> words).toArray(String[]::new);
         var out = new ByteArrayOutputStream();
         var err = new ByteArrayOutputStream();
-        int code = Ops.run(command, withEndpoint, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = Main.run(withEndpoint, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }

@@ -3,6 +3,10 @@ package dev.jobalerts.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jobalerts.local.cli.Cli;
+import dev.jobalerts.local.cli.EnvironmentDefaults;
+import dev.jobalerts.local.cli.Main;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -11,12 +15,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code serve}'s settings (flags, variables, defaults, help) and the refusals that come before anything starts. */
 class ServeCommandTest {
@@ -32,14 +38,27 @@ class ServeCommandTest {
         return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
+    /** The settings serve would run with, read as jobalerts.jar reads them, with {@code env} as the environment. */
+    static ServeOptions parse(String[] args, Map<String, String> env) {
+        Terminal terminal = new Terminal(System.in, System.out, System.err, env);
+        ServeCommand command = new ServeCommand(terminal);
+        Cli.commandLine(command, terminal).parseArgs(args);
+        return command.settings();
+    }
+
     @Test
     void help_listsEveryFlagWithItsVariable() {
         Run run = serve("--help");
 
         assertThat(run.exit()).isZero();
-        for (ServeOptions.Setting setting : ServeOptions.SETTINGS)
-            assertThat(run.out()).contains(setting.flag()).contains(setting.variable());
-        assertThat(run.out()).contains("JOBALERTS_SMTP_PASSWORD").contains("--data DIR").contains("JOBALERTS_DATA");
+        Terminal terminal = new Terminal(System.in, System.out, System.err, Map.of());
+        List<OptionSpec> options = Cli.commandLine(new ServeCommand(terminal), terminal).getCommandSpec().options();
+        assertThat(options).hasSizeGreaterThan(10);
+        for (OptionSpec option : options) {
+            if (option.usageHelp()) continue;
+            assertThat(run.out()).contains(option.longestName()).containsPattern(EnvironmentDefaults.variable(option) + " +" + option.longestName());
+        }
+        assertThat(run.out()).contains("JOBALERTS_SMTP_PASSWORD").contains("--data=DIR").contains("JOBALERTS_DATA");
     }
 
     @Test
@@ -48,7 +67,7 @@ class ServeCommandTest {
                 "JOBALERTS_FROM", "alerts@example.org", "JOBALERTS_TRUSTED_PROXY", "10.0.0.1, 10.0.0.2",
                 "JOBALERTS_PUBLIC_URL", "https://alerts.example.org/");
 
-        ServeOptions options = ServeOptions.parse(new String[] {"--port", "5000"}, env);
+        ServeOptions options = parse(new String[] {"--port", "5000"}, env);
 
         assertThat(options.port()).isEqualTo(5000);
         assertThat(options.data()).isEqualTo(Path.of("/var/lib/jobalerts"));
@@ -63,18 +82,18 @@ class ServeCommandTest {
 
     @Test
     void samples_areOnInMemory_andOffWithData_unlessSaidOtherwise() {
-        assertThat(ServeOptions.parse(new String[0], Map.of()).samples()).isTrue();
-        assertThat(ServeOptions.parse(new String[] {"--no-samples"}, Map.of()).samples()).isFalse();
-        assertThat(ServeOptions.parse(new String[] {"--data", "d"}, Map.of()).samples()).isFalse();
-        assertThat(ServeOptions.parse(new String[] {"--data", "d", "--samples"}, Map.of()).samples()).isTrue();
-        assertThat(ServeOptions.parse(new String[] {"--data", "d"}, Map.of("JOBALERTS_SAMPLES", "yes")).samples()).isTrue();
-        assertThatThrownBy(() -> ServeOptions.parse(new String[0], Map.of("JOBALERTS_NO_SAMPLES", "maybe")))
+        assertThat(parse(new String[0], Map.of()).samples()).isTrue();
+        assertThat(parse(new String[] {"--no-samples"}, Map.of()).samples()).isFalse();
+        assertThat(parse(new String[] {"--data", "d"}, Map.of()).samples()).isFalse();
+        assertThat(parse(new String[] {"--data", "d", "--samples"}, Map.of()).samples()).isTrue();
+        assertThat(parse(new String[] {"--data", "d"}, Map.of("JOBALERTS_SAMPLES", "yes")).samples()).isTrue();
+        assertThatThrownBy(() -> parse(new String[0], Map.of("JOBALERTS_NO_SAMPLES", "maybe")))
                 .hasMessageContaining("JOBALERTS_NO_SAMPLES must be true or false");
     }
 
     @Test
     void smtp_takesThePasswordFromItsVariable() {
-        ServeOptions options = ServeOptions.parse(new String[] {"--smtp", "smtp://me@mail.example.org:587"},
+        ServeOptions options = parse(new String[] {"--smtp", "smtp://me@mail.example.org:587"},
                 Map.of("JOBALERTS_SMTP_PASSWORD", "pw"));
         assertThat(options.smtp().password()).isEqualTo("pw");
         assertThat(options.smtp()).hasToString("smtp://me@mail.example.org:587");

@@ -1,5 +1,6 @@
 package dev.jobalerts.local;
 
+import dev.jobalerts.local.cli.Main;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

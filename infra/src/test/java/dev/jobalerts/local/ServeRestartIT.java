@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.Main;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.AwsClients;

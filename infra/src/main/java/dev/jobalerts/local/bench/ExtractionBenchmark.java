@@ -5,7 +5,9 @@ import dev.jobalerts.adapter.ReadSpec;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.json.Json;
-import dev.jobalerts.local.cli.ParseCommand;
+import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageException;
+import dev.jobalerts.local.tools.ParseCommand;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -20,6 +22,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import org.jsoup.Jsoup;
 
 /**
@@ -30,9 +35,9 @@ import org.jsoup.Jsoup;
  * dominates): the extractor parses each HTML document once, walks it once, and never parses JSON or XML as HTML. Both are warmed up, then timed in alternating trials; medians are
  * reported.
  */
-public final class ExtractionBenchmark {
+@Command(name = "extract", description = "extraction throughput on the fixture corpus against a bare jsoup parse, one thread")
+public final class ExtractionBenchmark implements Callable<Integer> {
     static final String DEFAULT_DIR = "functions/src/test/resources/fixtures";
-    static final String USAGE = "usage: bench extract [--dir DIR] [--warmup SECONDS] [--seconds SECONDS]";
     private static final double GOAL = 1.5;
     private static final int TRIALS = 5;
     /** Saved job pages in the wild weigh tens of KB; the small hand-trimmed fixtures are reported apart. */
@@ -42,38 +47,29 @@ public final class ExtractionBenchmark {
     /** Fixtures without a source file name a fetch time the way the corpus test does. */
     private static final Instant FETCHED_AT = Instant.parse("2026-04-10T12:00:00Z");
 
-    private ExtractionBenchmark() {}
+    @Option(names = "--dir", paramLabel = "DIR", description = "the corpus (default " + DEFAULT_DIR + ")")
+    Path dir = Path.of(DEFAULT_DIR);
+    @Option(names = "--warmup", paramLabel = "SECONDS", description = "untimed first, at least 0 (default 2)")
+    double warmup = 2;
+    @Option(names = "--seconds", paramLabel = "SECONDS", description = "timed, above 0 (default 5)")
+    double seconds = 5;
 
-    public static int run(String[] args, PrintStream out) {
-        Path dir = Path.of(DEFAULT_DIR);
-        double warmup = 2;
-        double seconds = 5;
-        try {
-            for (int i = 0; i < args.length; i++) {
-                switch (args[i]) {
-                    case "--dir" -> dir = Path.of(value(args, ++i));
-                    case "--warmup" -> warmup = Double.parseDouble(value(args, ++i));
-                    case "--seconds" -> seconds = Double.parseDouble(value(args, ++i));
-                    default -> throw new IllegalArgumentException("unknown argument " + args[i]);
-                }
-            }
-            if (warmup < 0 || seconds <= 0) throw new IllegalArgumentException("--warmup must be >= 0 and --seconds > 0");
-        } catch (IllegalArgumentException e) {
-            out.println("bench extract: " + e.getMessage());
-            out.println(USAGE);
-            return 2;
-        }
+    private final PrintStream out;
+
+    ExtractionBenchmark(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public Integer call() {
+        if (warmup < 0 || seconds <= 0) throw new UsageException("--warmup must be >= 0 and --seconds > 0");
         List<Input> inputs;
         try {
             inputs = load(dir);
         } catch (IOException | IllegalArgumentException e) {
-            out.println("bench extract: cannot read corpus in " + dir + ": " + e.getMessage());
-            return 2;
+            throw new UsageException("cannot read corpus in " + dir + ": " + e.getMessage());
         }
-        if (inputs.isEmpty()) {
-            out.println("bench extract: no inputs in " + dir);
-            return 2;
-        }
+        if (inputs.isEmpty()) throw new UsageException("no inputs in " + dir);
         report(inputs, warmup, seconds, out);
         return 0;
     }
@@ -168,11 +164,6 @@ public final class ExtractionBenchmark {
             }
         }
         return inputs;
-    }
-
-    private static String value(String[] args, int i) {
-        if (i >= args.length) throw new IllegalArgumentException(args[i - 1] + " needs a value");
-        return args[i];
     }
 
     record Input(PageContent page, ReadSpec spec) {

@@ -6,6 +6,8 @@ import dev.jobalerts.fetch.FetchOutcome;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,9 +20,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code jobalerts.jar bench fetch}: how close a {@link PoliteFetcher} run comes to the politeness bound.
@@ -37,28 +41,38 @@ import java.util.concurrent.Executors;
  * asks each posting's detail, every request a follow-up of an earlier answer in the same crawl. Their host lanes are
  * the long ones, so this run's bound is theirs: (robots.txt + pages + details − 1) delays.
  */
-public final class FetchBenchmark {
+@Command(name = "fetch", description = {"how close a polite fetch run comes to the politeness bound", "Exit 0 when every run stays within 1.25 times the bound."})
+public final class FetchBenchmark implements Callable<Integer> {
 
     private static final double GOAL = 1.25;
 
-    private FetchBenchmark() {}
+    @Option(names = "--sources", paramLabel = "N", description = "pages to fetch (default 200)")
+    int sources = 200;
+    @Option(names = "--hosts", paramLabel = "N", description = "loopback hosts they are spread over (default 20)")
+    int hosts = 20;
+    @Option(names = "--latency-ms", paramLabel = "MS", description = "each answer's delay (default 100)")
+    long latencyMs = 100;
+    @Option(names = "--delay-ms", paramLabel = "MS", description = "the politeness delay per host (default 1000)")
+    long delayMs = 1000;
+    @Option(names = "--paged-hosts", paramLabel = "N", description = "Workday tenants in the third run (default 5)")
+    int pagedHosts = 5;
+    @Option(names = "--paged-postings", paramLabel = "N", description = "postings per Workday tenant (default 25)")
+    int pagedPostings = 25;
 
-    public static void main(String[] args) {
-        System.exit(run(args, System.out));
+    private final PrintStream out;
+
+    FetchBenchmark(Terminal terminal) {
+        this.out = terminal.out();
     }
 
-    public static int run(String[] args, PrintStream out) {
+    @Override
+    public Integer call() throws Exception {
         // The JDK server writes headers and body in two packets; without TCP_NODELAY, Nagle's algorithm and delayed
         // ACKs add ~40 ms to every response, which would be measured as fetcher overhead. Must precede the first server.
         System.setProperty("sun.net.httpserver.nodelay", "true");
-        Options o;
-        try {
-            o = Options.parse(args);
-        } catch (IllegalArgumentException e) {
-            out.println("usage: bench fetch [--sources 200] [--hosts 20] [--latency-ms 100] [--delay-ms 1000] [--paged-hosts 5] [--paged-postings 25]");
-            out.println(e.getMessage());
-            return 2;
-        }
+        if (hosts < 1 || hosts + pagedHosts > 254 || sources < 1 || pagedHosts < 0 || pagedPostings < 1)
+            throw new UsageException("need 1-254 hosts in all, at least one source and one paged posting");
+        Options o = new Options(sources, hosts, Duration.ofMillis(latencyMs), Duration.ofMillis(delayMs), pagedHosts, pagedPostings);
         List<HttpServer> servers = new ArrayList<>();
         ExecutorService serverThreads = Executors.newFixedThreadPool(Math.max(4, o.hosts), r -> {
             Thread t = new Thread(r, "bench-host");
@@ -196,24 +210,5 @@ public final class FetchBenchmark {
         }
     }
 
-    record Options(int sources, int hosts, Duration latency, Duration delay, int pagedHosts, int pagedPostings) {
-        static Options parse(String[] args) {
-            Map<String, String> values = new ConcurrentHashMap<>(Map.of("--sources", "200", "--hosts", "20", "--latency-ms", "100",
-                    "--delay-ms", "1000", "--paged-hosts", "5", "--paged-postings", "25"));
-            for (int i = 0; i < args.length; i++) {
-                if (!values.containsKey(args[i]) || i + 1 >= args.length) throw new IllegalArgumentException("unknown or incomplete option " + args[i]);
-                values.put(args[i], args[++i]);
-            }
-            try {
-                Options o = new Options(Integer.parseInt(values.get("--sources")), Integer.parseInt(values.get("--hosts")),
-                        Duration.ofMillis(Long.parseLong(values.get("--latency-ms"))), Duration.ofMillis(Long.parseLong(values.get("--delay-ms"))),
-                        Integer.parseInt(values.get("--paged-hosts")), Integer.parseInt(values.get("--paged-postings")));
-                if (o.hosts < 1 || o.hosts + o.pagedHosts > 254 || o.sources < 1 || o.pagedHosts < 0 || o.pagedPostings < 1)
-                    throw new IllegalArgumentException("need 1-254 hosts in all, at least one source and one paged posting");
-                return o;
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("not a number: " + e.getMessage());
-            }
-        }
-    }
+    record Options(int sources, int hosts, Duration latency, Duration delay, int pagedHosts, int pagedPostings) {}
 }

@@ -1,5 +1,7 @@
 package dev.jobalerts.local.bench;
 
+import dev.jobalerts.local.cli.Converters;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.search.SearchIndex;
@@ -8,13 +10,15 @@ import dev.jobalerts.search.SearchMatcher;
 import dev.jobalerts.search.SearchScan;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code jobalerts.jar bench match [--searches N] [--postings M] [--scan-postings S] [--lucene-postings L] [--seed X]}:
@@ -23,13 +27,11 @@ import java.util.Set;
  * postings (they are much slower; rates are per posting, so a subset measures them fairly), checks that all three
  * return the same matches, and prints a Markdown table. Defaults: 100,000 searches, 10,000 postings, S=100, L=50 (a full run is about 1.5 CPU minutes).
  */
-public final class MatchBenchmark {
-    static final String USAGE = "usage: java -jar jobalerts.jar bench match [--searches N] [--postings M]"
-            + " [--scan-postings S] [--lucene-postings L] [--seed X]";
+@Command(name = "match", description = {"match synthetic postings against saved searches: index, one-by-one scan, Lucene Monitor",
+        "Checks that all three return the same matches and prints a Markdown table."})
+public final class MatchBenchmark implements Callable<Integer> {
     /** A fixed "now" keeps postedWithinDays results, and so the whole run, reproducible. */
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-
-    private MatchBenchmark() {}
 
     private record Options(int searches, int postings, int scanPostings, int lucenePostings, long seed) {}
 
@@ -47,59 +49,29 @@ public final class MatchBenchmark {
         }
     }
 
-    /** For running without the CLI: {@code java -cp jobalerts.jar dev.jobalerts.local.bench.MatchBenchmark ...}. */
-    public static void main(String[] args) {
-        System.exit(run(args, System.out));
+    @Option(names = "--searches", paramLabel = "N", converter = Converters.PositiveCount.class, description = "saved searches (default 100,000)")
+    int searches = 100_000;
+    @Option(names = "--postings", paramLabel = "M", converter = Converters.PositiveCount.class, description = "postings (default 10,000)")
+    int postings = 10_000;
+    @Option(names = "--scan-postings", paramLabel = "S", converter = Converters.PositiveCount.class,
+            description = "postings the one-by-one scan is timed on (default 100)")
+    int scanPostings = 100;
+    @Option(names = "--lucene-postings", paramLabel = "L", converter = Converters.PositiveCount.class,
+            description = "postings Lucene Monitor is timed on (default 50)")
+    int lucenePostings = 50;
+    @Option(names = "--seed", paramLabel = "X", description = "of the synthetic searches and postings (default 42)")
+    long seed = 42;
+
+    private final PrintStream out;
+
+    MatchBenchmark(Terminal terminal) {
+        this.out = terminal.out();
     }
 
-    public static int run(String[] args, PrintStream out) {
-        Options options;
-        try {
-            options = options(args);
-        } catch (IllegalArgumentException e) {
-            out.println(e.getMessage());
-            out.println(USAGE);
-            return 2;
-        }
-        try {
-            benchmark(options, out);
-            return 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static Options options(String[] args) {
-        int searches = 100_000;
-        int postings = 10_000;
-        Integer scan = null;
-        Integer lucene = null;
-        long seed = 42;
-        for (int i = 0; i < args.length; i++) {
-            String flag = args[i];
-            if (i + 1 >= args.length) throw new IllegalArgumentException(flag + " needs a value");
-            String value = args[++i];
-            switch (flag) {
-                case "--searches" -> searches = positive(flag, value);
-                case "--postings" -> postings = positive(flag, value);
-                case "--scan-postings" -> scan = positive(flag, value);
-                case "--lucene-postings" -> lucene = positive(flag, value);
-                case "--seed" -> seed = Long.parseLong(value);
-                default -> throw new IllegalArgumentException("unknown argument " + flag);
-            }
-        }
-        return new Options(searches, postings, Math.min(postings, scan == null ? 100 : scan),
-                Math.min(postings, lucene == null ? 50 : lucene), seed);
-    }
-
-    private static int positive(String flag, String value) {
-        try {
-            int number = Integer.parseInt(value.replace("_", "").replace(",", ""));
-            if (number > 0) return number;
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new IllegalArgumentException(flag + " must be a positive whole number, was " + value);
+    @Override
+    public Integer call() throws IOException {
+        benchmark(new Options(searches, postings, Math.min(postings, scanPostings), Math.min(postings, lucenePostings), seed), out);
+        return 0;
     }
 
     private static void benchmark(Options options, PrintStream out) throws IOException {

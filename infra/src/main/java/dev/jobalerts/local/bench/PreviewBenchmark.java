@@ -8,6 +8,7 @@ import dev.jobalerts.api.ApiHandler;
 import dev.jobalerts.api.ApiServices;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.posting.Posting;
@@ -30,6 +31,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench preview}: what a search preview costs. {@code --postings} (default 5,000) synthetic postings, their
@@ -43,18 +47,31 @@ import java.util.Map;
  *       per preview (p50, p99) and this thread's CPU time per preview.</li>
  * </ul>
  */
-public final class PreviewBenchmark {
+@Command(name = "preview", description = "what a search preview costs: window reads and previews through the API handler")
+public final class PreviewBenchmark implements Callable<Integer> {
     private static final byte[] SECRET = "bench-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-    private PreviewBenchmark() {}
+    @Option(names = "--postings", paramLabel = "N", description = "stored postings (default 5,000)")
+    int postings = 5_000;
+    @Option(names = "--description-chars", paramLabel = "N", description = "least description length (default 3,000)")
+    int descriptionChars = 3_000;
+    @Option(names = "--reads", paramLabel = "N", description = "reads of the window (default 5)")
+    int reads = 5;
+    @Option(names = "--previews", paramLabel = "N", description = "timed previews (default 2,000)")
+    int previews = 2_000;
+    @Option(names = "--warmup", paramLabel = "N", description = "untimed previews first (default 500)")
+    int warmup = 500;
+    @Option(names = "--seed", paramLabel = "X", description = "of the synthetic postings and searches (default 42)")
+    int seed = 42;
 
-    public static int run(String[] args, PrintStream out) {
-        int postings = option(args, "--postings", 5_000);
-        int descriptionChars = option(args, "--description-chars", 3_000);
-        int reads = option(args, "--reads", 5);
-        int previews = option(args, "--previews", 2_000);
-        int warmup = option(args, "--warmup", 500);
-        int seed = option(args, "--seed", 42);
+    private final PrintStream out;
+
+    PreviewBenchmark(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public Integer call() {
         Clock clock = Clock.systemUTC();
         Instant now = clock.instant();
         try (LocalDynamo dynamo = LocalDynamo.start(0)) {
@@ -158,10 +175,5 @@ public final class PreviewBenchmark {
 
     private static double mean(long[] values) {
         return Arrays.stream(values).average().orElse(0);
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
-        return fallback;
     }
 }

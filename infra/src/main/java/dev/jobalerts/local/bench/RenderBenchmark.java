@@ -1,5 +1,6 @@
 package dev.jobalerts.local.bench;
 
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.mail.AlertEmail;
 import dev.jobalerts.mail.AlertItem;
 import dev.jobalerts.mail.AlertSection;
@@ -13,22 +14,30 @@ import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench render}: emails rendered per second by {@link EmailRenderer}, for a 10-posting instant alert and
  * a 50-posting digest over two searches, on one thread. Options: {@code --seconds N} measured per case (default
  * 3), {@code --warmup N} seconds first (default 2). Postings are made up here, with realistic field lengths.
  */
-public final class RenderBenchmark {
-    private RenderBenchmark() {}
+@Command(name = "render", description = "emails rendered per second: a 10-posting alert and a 50-posting digest, one thread")
+public final class RenderBenchmark implements Callable<Integer> {
+    @Option(names = "--seconds", paramLabel = "N", description = "measured per case (default 3)")
+    double seconds = 3;
+    @Option(names = "--warmup", paramLabel = "N", description = "seconds of warm-up first (default 2)")
+    double warmup = 2;
 
-    public static void main(String[] args) {
-        run(args, System.out);
+    private final PrintStream out;
+
+    RenderBenchmark(Terminal terminal) {
+        this.out = terminal.out();
     }
 
-    public static void run(String[] args, PrintStream out) {
-        double seconds = option(args, "--seconds", 3);
-        double warmup = option(args, "--warmup", 2);
+    @Override
+    public Integer call() {
         EmailRenderer renderer = new EmailRenderer();
         AlertEmail alert = alert("instant", List.of(new AlertSection("python backend", items(10, 0))));
         AlertEmail digest = alert("daily", List.of(
@@ -45,6 +54,7 @@ public final class RenderBenchmark {
                     c.name(), r.perSecond(), 1e6 / r.perSecond(), r.cpuMicrosPerEmail(), r.htmlBytes() / 1024.0,
                     r.textBytes() / 1024.0);
         }
+        return 0;
     }
 
     private record Case(String name, AlertEmail alert) {}
@@ -99,11 +109,5 @@ public final class RenderBenchmark {
             items.add(new AlertItem(posting, List.of("python", "django", "backend")));
         }
         return items;
-    }
-
-    private static double option(String[] args, String name, double fallback) {
-        for (int i = 0; i + 1 < args.length; i++)
-            if (args[i].equals(name)) return Double.parseDouble(args[i + 1]);
-        return fallback;
     }
 }

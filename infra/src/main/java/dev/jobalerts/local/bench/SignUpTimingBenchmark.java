@@ -11,6 +11,7 @@ import dev.jobalerts.preview.PreviewService;
 import dev.jobalerts.preview.PreviewSettings;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.search.SavedSearch;
@@ -33,6 +34,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench signup}: can the time a sign-up takes tell whether the address is known? Three groups of addresses —
@@ -41,14 +45,22 @@ import java.util.Map;
  * falls on all alike. For each pair of groups it finds the single time threshold that best tells them apart and prints
  * how often it is right: 50 % is a coin toss; the goal is at most 60 %.
  */
-public final class SignUpTimingBenchmark {
+@Command(name = "signup", description = {"whether the time a sign-up takes tells if the address is known", "Exit 0 when the best threshold is right at most 60 % of the time."})
+public final class SignUpTimingBenchmark implements Callable<Integer> {
     static final double GOAL = 0.60;
     private static final byte[] SECRET = "bench-secret-0123456789abcdef".getBytes(StandardCharsets.UTF_8);
 
-    private SignUpTimingBenchmark() {}
+    @Option(names = "--per-group", paramLabel = "N", description = "sign-ups per group (default 50)")
+    int perGroup = 50;
 
-    public static int run(String[] args, PrintStream out) {
-        int perGroup = args.length >= 2 && args[0].equals("--per-group") ? Integer.parseInt(args[1]) : 50;
+    private final PrintStream out;
+
+    SignUpTimingBenchmark(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public Integer call() {
         try (LocalDynamo dynamo = LocalDynamo.start(0)) {
             JsonNode template = Template.load();
             TableNames tables = dynamo.createTables(template, "bench");

@@ -3,6 +3,7 @@ package dev.jobalerts.local.bench;
 import dev.jobalerts.local.LocalCloud;
 import dev.jobalerts.local.Serve;
 import dev.jobalerts.local.cloud.DataDir;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.PostingStore;
@@ -31,6 +32,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench startup}: how long {@code serve --data DIR} takes from the {@code java} command to "ready" on a DIR that
@@ -39,20 +43,26 @@ import java.util.stream.Stream;
  * empty DIR. Each start is a separate JVM, as systemd would start it; {@code --runs} of each (default 3), taking turns.
  * {@code --dir DIR} keeps (or reuses) the filled directory instead of a temporary one.
  */
-public final class StartupBenchmark {
-    private StartupBenchmark() {}
+@Command(name = "startup", description = "how long serve --data DIR takes to be ready, on weeks of data and on a new DIR")
+public final class StartupBenchmark implements Callable<Integer> {
+    @Option(names = "--postings", paramLabel = "N", description = "postings in the filled directory (default 10,000)")
+    int postings = 10_000;
+    @Option(names = "--subscribers", paramLabel = "N", description = "active subscribers in it (default 1,000)")
+    int subscribers = 1_000;
+    @Option(names = "--runs", paramLabel = "N", description = "starts of each directory (default 3)")
+    int runs = 3;
+    @Option(names = "--dir", paramLabel = "DIR", description = "keep (or reuse) the filled directory here (default: a temporary one)")
+    Path dir;
 
-    public static int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> options = new java.util.HashMap<>(Map.of("--postings", "10000", "--subscribers", "1000", "--runs", "3", "--dir", ""));
-        for (int i = 0; i < args.length; i += 2) {
-            if (!options.containsKey(args[i]) || i + 1 >= args.length)
-                throw new IllegalArgumentException("bench startup takes --postings N --subscribers N --runs N --dir DIR: " + args[i]);
-            options.put(args[i], args[i + 1]);
-        }
-        int postings = Integer.parseInt(options.get("--postings"));
-        int subscribers = Integer.parseInt(options.get("--subscribers"));
-        int runs = Integer.parseInt(options.get("--runs"));
-        Path filled = options.get("--dir").isEmpty() ? Files.createTempDirectory("jobalerts-startup-") .resolve("data") : Path.of(options.get("--dir"));
+    private final PrintStream out;
+
+    StartupBenchmark(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Path filled = dir == null ? Files.createTempDirectory("jobalerts-startup-").resolve("data") : dir;
         if (!Files.exists(filled.resolve("jobalerts-data.json"))) {
             long started = System.nanoTime();
             fill(filled, postings, subscribers);

@@ -1,5 +1,6 @@
 package dev.jobalerts.local.ops;
 
+import dev.jobalerts.local.cli.UsageException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;

@@ -1,5 +1,6 @@
 package dev.jobalerts.local.ops;
 
+import dev.jobalerts.local.cli.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.adapter.Adapters;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.store.SourceStore;
 import java.time.Clock;
@@ -12,28 +13,34 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code fetch [ID…]}: the scheduled fetch, now. Changed pages are snapshotted as usual, and the Pages stream carries
  * them to the parser and on to the matcher, in the local cloud's pollers or the deployed functions alike.
  */
-final class FetchCommand {
+@Command(name = "fetch", description = {"fetch all due sources now, or the ones named whatever their schedule",
+        "Changed pages go on to the parser and the matcher through the Pages stream."})
+public final class FetchCommand extends OperatorCommand {
     /** Long enough for any politely paced run from a terminal; sources not reached keep their due time. */
     static final Duration DEADLINE = Duration.ofMinutes(15);
 
-    private final Session session;
+    @Parameters(paramLabel = "ID", arity = "0..*", description = "sources to fetch now (default: those due)")
+    List<String> ids = List.of();
 
-    FetchCommand(Session session) {
-        this.session = session;
+    FetchCommand(Terminal terminal) {
+        super(terminal);
     }
 
-    int run() {
-        Set<String> only = new LinkedHashSet<>(session.args.positional());
+    @Override
+    int run(Session session) {
+        Set<String> only = new LinkedHashSet<>(ids);
         SourceStore sources = session.sources();
         List<String> known = sources.listAll().stream().map(Source::id).toList();
         List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
-        if (!unknown.isEmpty()) throw UsageException.unknownSource(String.join(", ", unknown));
-        boolean json = session.args.json();
+        if (!unknown.isEmpty()) throw unknownSource(String.join(", ", unknown));
+        boolean json = session.json();
         FetchRun.Summary summary;
         try (PoliteFetcher fetcher = new PoliteFetcher(session.fetchSettings())) {
             FetchRun run = new FetchRun(sources, session.pages(), fetcher, session.adapters(), session.credentials(), Clock.systemUTC());

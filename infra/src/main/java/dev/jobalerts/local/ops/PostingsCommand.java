@@ -3,6 +3,9 @@ package dev.jobalerts.local.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.Table;
+import dev.jobalerts.local.cli.Converters;
+import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
@@ -10,43 +13,77 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code postings list [--source ID] [--since DATE]}, {@code postings show ID}: what the parser has stored, and for a
  * job found on several boards, its copies and why each was judged the same job; {@code postings split ID} un-merges a
  * copy judged wrongly, for good.
  */
-final class PostingsCommand {
-    static final Set<String> OPTIONS = Set.of("--source", "--since");
+@Command(name = "postings", description = "what the parser has stored; a job found on several boards, its copies and why",
+        subcommands = {PostingsCommand.ListAll.class, PostingsCommand.Show.class, PostingsCommand.Split.class})
+public final class PostingsCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     /** Long titles would push every other column off a terminal; --json has them whole. */
     static final int CELL = 48;
 
-    private final Session session;
+    private PostingsCommand() {}
 
-    PostingsCommand(Session session) {
-        this.session = session;
+    @Command(name = "list", description = "the stored postings, newest first seen first")
+    static final class ListAll extends OperatorCommand {
+        @Option(names = "--source", paramLabel = "ID", description = "only this source's")
+        String source;
+        @Option(names = "--since", paramLabel = "DATE", converter = Converters.Since.class,
+                description = "only those first seen since this UTC day (2026-11-22) or instant (2026-11-22T08:00:00Z)")
+        Instant since;
+
+        ListAll(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return list(session, source, since);
+        }
     }
 
-    int run() {
-        Args args = session.args;
-        String action = args.positional(0, "postings action: list or show");
-        return switch (action) {
-            case "list" -> list(args.atMost(1, "postings list"));
-            case "show" -> show(args.atMost(2, "postings show").positional(1, "posting id"));
-            case "split" -> split(args.atMost(2, "postings split").positional(1, "posting id"));
-            default -> throw new UsageException("unknown postings action: " + action + " (list, show, split)");
-        };
+    @Command(name = "show", description = "one posting, and for a job found on several boards its copies and why each was judged the same job")
+    static final class Show extends OperatorCommand {
+        @Parameters(paramLabel = "<posting id>")
+        String id;
+
+        Show(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return show(session, id);
+        }
     }
 
-    private int list(Args args) {
-        Instant since = Since.parse(args.option("--since"));
-        String source = args.option("--source");
+    @Command(name = "split", description = "un-merge a copy wrongly judged the same job as another; remembered for good")
+    static final class Split extends OperatorCommand {
+        @Parameters(paramLabel = "<posting id>")
+        String id;
+
+        Split(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return split(session, id);
+        }
+    }
+
+    private static int list(Session session, String source, Instant since) {
         PostingStore store = session.postings();
         // By source it is a Query on the bySource index; all of them is an operator's Scan, never a hot path.
         List<StoredPosting> postings = source == null ? store.listAll(since) : store.listBySource(source, since);
-        if (args.json()) {
+        if (session.json()) {
             postings.forEach(p -> session.out.println(toJson(p)));
             return 0;
         }
@@ -67,10 +104,10 @@ final class PostingsCommand {
         return 0;
     }
 
-    private int show(String id) {
-        StoredPosting stored = find(id);
+    private static int show(Session session, String id) {
+        StoredPosting stored = find(session, id);
         SameJobReport job = SameJobReport.of(stored, session.postings());
-        if (session.args.json()) {
+        if (session.json()) {
             ObjectNode node = toJson(stored);
             job.addTo(node);
             session.out.println(node);
@@ -101,8 +138,8 @@ final class PostingsCommand {
      * Un-merges a later copy from its job: it becomes a job of its own (and goes to the matcher as one, so its
      * subscribers hear of it), and the split is remembered on both postings so no later judgement merges them again.
      */
-    private int split(String id) {
-        StoredPosting stored = find(id);
+    private static int split(Session session, String id) {
+        StoredPosting stored = find(session, id);
         if (!stored.identity().isCopy()) {
             String copies = String.join(", ", stored.identity().copies().keySet());
             throw new UsageException(id + " is the first copy of its job, not a copy of another"
@@ -116,7 +153,7 @@ final class PostingsCommand {
         return 0;
     }
 
-    private StoredPosting find(String id) {
+    private static StoredPosting find(Session session, String id) {
         return session.postings().find(id).orElseThrow(() -> new UsageException("no posting with id " + id + " (see: postings list)"));
     }
 

@@ -3,36 +3,41 @@ package dev.jobalerts.local.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.Converters;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.parser.PageParser;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.store.PageStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code reparse [--source ID] [--since DATE]}: extraction again over the stored page snapshots, no fetching, for
  * when an extractor or a source's selectors improved. It is the parser's own code path: postings go in with the
  * conditional put, so only new ones are stored and only they reach the matcher through the Postings stream.
  */
-final class ReparseCommand {
-    static final Set<String> OPTIONS = Set.of("--source", "--since");
+@Command(name = "reparse", description = {"extract postings again from stored pages, without fetching",
+        "Only new postings are stored, and only they go on to the matcher."})
+public final class ReparseCommand extends OperatorCommand {
+    @Option(names = "--source", paramLabel = "ID", description = "only this source's pages")
+    String only;
+    @Option(names = "--since", paramLabel = "DATE", converter = Converters.Since.class,
+            description = "only pages fetched since this UTC day (2026-11-22) or instant (2026-11-22T08:00:00Z)")
+    Instant since;
 
-    private final Session session;
-
-    ReparseCommand(Session session) {
-        this.session = session;
+    ReparseCommand(Terminal terminal) {
+        super(terminal);
     }
 
-    int run() {
-        Args args = session.args.atMost(0, "reparse");
-        Instant since = Since.parse(args.option("--since"));
-        String only = args.option("--source");
+    @Override
+    int run(Session session) {
         var sources = session.sources();
         List<String> ids;
         if (only != null) {
-            if (sources.find(only).isEmpty()) throw UsageException.unknownSource(only);
+            if (sources.find(only).isEmpty()) throw unknownSource(only);
             ids = List.of(only);
         } else {
             ids = sources.listAll().stream().map(Source::id).toList();
@@ -48,9 +53,9 @@ final class ReparseCommand {
                 sourcePages++;
                 sourceFound += outcome.found();
                 sourceStored += outcome.stored();
-                if (args.json()) session.out.println(json(id, outcome));
+                if (session.json()) session.out.println(json(id, outcome));
             }
-            if (!args.json()) session.out.printf("reparse  %s: %d pages, %d postings found, %d new%n", id, sourcePages, sourceFound, sourceStored);
+            if (!session.json()) session.out.printf("reparse  %s: %d pages, %d postings found, %d new%n", id, sourcePages, sourceFound, sourceStored);
             pageCount += sourcePages;
             found += sourceFound;
             stored += sourceStored;

@@ -14,17 +14,19 @@ import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageException;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One command's surroundings: its arguments, output streams, and the store it works on, connected only when the
+ * One command's surroundings: its store options, streams, and the store it works on, connected only when the
  * command first needs it (a dry run never does). Closing releases the client.
  */
 final class Session implements AutoCloseable {
-    final Args args;
+    final StoreOptions options;
     final InputStream in;
     final PrintStream out;
     final PrintStream err;
@@ -32,12 +34,16 @@ final class Session implements AutoCloseable {
     private Target target;
     private DynamoDbClient client;
 
-    Session(Args args, InputStream in, PrintStream out, PrintStream err, Map<String, String> env) {
-        this.args = args;
-        this.in = in;
-        this.out = out;
-        this.err = err;
-        this.env = env;
+    Session(StoreOptions options, Terminal terminal) {
+        this.options = options;
+        this.in = terminal.in();
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.env = terminal.env();
+    }
+
+    boolean json() {
+        return options.json;
     }
 
     /**
@@ -45,7 +51,7 @@ final class Session implements AutoCloseable {
      * given name/value pairs for a script.
      */
     void done(String human, Object... keyValues) {
-        if (!args.json()) {
+        if (!json()) {
             out.println(human);
             return;
         }
@@ -55,7 +61,7 @@ final class Session implements AutoCloseable {
     }
 
     Target target() {
-        if (target == null) target = Target.resolve(args.option("--endpoint"), args.option("--stack"), env);
+        if (target == null) target = Target.resolve(options.endpoint, options.stack, env);
         return target;
     }
 
@@ -102,7 +108,7 @@ final class Session implements AutoCloseable {
             local = false;
         }
         FetchSettings settings = local ? FetchSettings.defaults().allowingPrivateAddresses() : FetchSettings.defaults();
-        for (Map.Entry<String, URI> route : ConnectTo.parse(args.option("--connect-to"), env.get(ConnectTo.VARIABLE)).entrySet())
+        for (Map.Entry<String, URI> route : ConnectTo.parse(options.connectTo, env.get(ConnectTo.VARIABLE)).entrySet())
             settings = settings.routing(route.getKey(), route.getValue());
         return settings;
     }
@@ -112,7 +118,7 @@ final class Session implements AutoCloseable {
      * deployed stack (the local cloud has none).
      */
     Credentials credentials() {
-        boolean stack = args.option("--stack") != null;
+        boolean stack = options.stack != null;
         return stack ? new Credentials(env, new SecretsManagerStrings(() -> AwsClients.secretsManager(env), Clock.systemUTC()))
                 : Credentials.fromEnvironment(env);
     }

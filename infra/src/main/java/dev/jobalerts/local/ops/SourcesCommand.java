@@ -7,6 +7,9 @@ import dev.jobalerts.adapter.ApiRequest;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.SourceTable;
 import dev.jobalerts.local.Table;
+import dev.jobalerts.local.cli.Converters;
+import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
@@ -14,125 +17,243 @@ import dev.jobalerts.source.SourceKind;
 import java.util.Map;
 import dev.jobalerts.store.SourceStore;
 import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
-/** {@code sources add|list|show|remove|pause|resume|import|export}: the job boards the fetcher visits. */
-final class SourcesCommand {
-    static final Set<String> OPTIONS = Set.of("--id", "--name", "--kind", "--config", "--every", "--delay", "--follow-details", "--max-postings");
-    static final Set<String> SWITCHES = Set.of("--dry-run");
-
-    private final Session session;
-
-    SourcesCommand(Session session) {
-        this.session = session;
+/**
+ * {@code sources [list]|add|show|remove|pause|resume|import|export}: the job boards the fetcher visits. Plain
+ * {@code sources} shows the health table, the question an operator asks most.
+ */
+@Command(name = "sources", description = "the job boards the fetcher visits; without an action, their health table",
+        subcommands = {SourcesCommand.Add.class, SourcesCommand.ListAll.class, SourcesCommand.Show.class, SourcesCommand.Remove.class,
+                SourcesCommand.Pause.class, SourcesCommand.Resume.class, SourcesCommand.Import.class, SourcesCommand.Export.class})
+public final class SourcesCommand extends OperatorCommand {
+    SourcesCommand(Terminal terminal) {
+        super(terminal);
     }
 
-    int run() {
-        Args args = session.args;
-        // Plain `sources` shows the health table, the question an operator asks most.
-        String action = args.positionalOr(0, "list");
-        return switch (action) {
-            case "add" -> add(args.atMost(2, "sources add").positional(1, "URL of the job board"));
-            case "list" -> list(args.atMost(1, "sources list"));
-            case "show" -> show(args.atMost(2, "sources show").positional(1, "source id"));
-            case "remove" -> remove(args.atMost(2, "sources remove").positional(1, "source id"));
-            case "pause" -> setPaused(args.atMost(2, "sources pause").positional(1, "source id"), true);
-            case "resume" -> setPaused(args.atMost(2, "sources resume").positional(1, "source id"), false);
-            case "import" -> importFile(args.atMost(2, "sources import").positional(1, "FILE.json"));
-            case "export" -> export(args.atMost(1, "sources export"));
-            default -> throw new UsageException("unknown sources action: " + action
-                    + " (add, list, show, remove, pause, resume, import, export)");
-        };
+    @Override
+    int run(Session session) {
+        return list(session);
     }
 
-    private int add(String url) {
-        SourceDefinition definition = definitionFromArgs(url);
-        boolean dryRun = session.args.has("--dry-run");
-        if (definition.kind() == SourceKind.AUTO || dryRun) {
-            Probe.Result probe = Probe.run(definition, session.fetchSettings(), session.credentials(), session.adapters());
-            report(definition, probe);
-            if (!probe.fetched()) {
-                session.err.println("error: not saved: " + probe.request() + " could not be read (" + probe.problem()
-                        + "). Fix the URL or credentials, or check robots.txt and that the board is reachable from here.");
-                return 2;
-            }
-            if (probe.postings() == 0 && probe.needDetails() == 0)
-                session.err.println("warning: no postings found; if the board is not empty, give --kind selectors with --config SOURCE.json");
+    @Command(name = "add", description = {"add a job board",
+            "With --kind auto (the default) or --dry-run it is fetched once first and what was found is reported;",
+            "nothing is saved when the page cannot be read."})
+    static final class Add extends OperatorCommand {
+        @Parameters(paramLabel = "URL", description = "the careers page or board API URL")
+        String url;
+        @Option(names = "--id", paramLabel = "ID", description = "the source id (default: made from the URL)")
+        String id;
+        @Option(names = "--name", paramLabel = "NAME", description = "a name for people")
+        String name;
+        @Option(names = "--kind", paramLabel = "KIND", description = "auto (default), greenhouse, lever, ashby, workday, jsonld, microdata, rss, selectors, page …")
+        String kind;
+        @Option(names = "--config", paramLabel = "SOURCE.json", description = "a source definition object; the URL and the other flags go on top")
+        String config;
+        @Option(names = "--every", paramLabel = "DURATION", description = "how often it is fetched, e.g. 1h")
+        String every;
+        @Option(names = "--delay", paramLabel = "DURATION", description = "the pause between requests to its host, e.g. 1s")
+        String delay;
+        @Option(names = "--follow-details", paramLabel = "N", converter = Converters.WholeNumber.class,
+                description = "fetch up to N detail pages not yet stored per run")
+        Integer followDetails;
+        @Option(names = "--max-postings", paramLabel = "N", converter = Converters.WholeNumber.class,
+                description = "stop reading a board after N postings")
+        Integer maxPostings;
+        @Option(names = "--dry-run", description = "fetch and report, save nothing")
+        boolean dryRun;
+
+        Add(Terminal terminal) {
+            super(terminal);
         }
-        if (dryRun) {
-            session.done("dry run: nothing saved", "id", definition.id(), "saved", false);
+
+        @Override
+        int run(Session session) {
+            return add(session);
+        }
+
+        private int add(Session session) {
+            SourceDefinition definition = definition();
+            if (definition.kind() == SourceKind.AUTO || dryRun) {
+                Probe.Result probe = Probe.run(definition, session.fetchSettings(), session.credentials(), session.adapters());
+                report(session, definition, probe);
+                if (!probe.fetched()) {
+                    session.err.println("error: not saved: " + probe.request() + " could not be read (" + probe.problem()
+                            + "). Fix the URL or credentials, or check robots.txt and that the board is reachable from here.");
+                    return 2;
+                }
+                if (probe.postings() == 0 && probe.needDetails() == 0)
+                    session.err.println("warning: no postings found; if the board is not empty, give --kind selectors with --config SOURCE.json");
+            }
+            if (dryRun) {
+                session.done("dry run: nothing saved", "id", definition.id(), "saved", false);
+                return 0;
+            }
+            SourceStore store = session.sources();
+            if (store.find(definition.id()).isPresent())
+                throw new UsageException("a source with id " + definition.id() + " exists; pick another --id, or change it with sources import");
+            store.saveDefinition(definition);
+            session.done("added " + definition.id() + " (" + definition.url() + "); it is fetched on the next run, or now with: fetch " + definition.id(),
+                    "id", definition.id(), "saved", true);
             return 0;
         }
-        SourceStore store = session.sources();
-        if (store.find(definition.id()).isPresent())
-            throw new UsageException("a source with id " + definition.id() + " exists; pick another --id, or change it with sources import");
-        store.saveDefinition(definition);
-        session.done("added " + definition.id() + " (" + definition.url() + "); it is fetched on the next run, or now with: fetch " + definition.id(),
-                "id", definition.id(), "saved", true);
-        return 0;
-    }
 
-    private void report(SourceDefinition definition, Probe.Result probe) {
-        boolean detected = definition.kind() == SourceKind.AUTO;
-        if (session.args.json()) {
-            ObjectNode line = Json.mapper().createObjectNode();
-            line.put("id", definition.id());
-            line.put("fetched", probe.request());
-            line.put("ok", probe.fetched());
-            if (!probe.fetched()) line.put("problem", probe.problem());
-            line.put("kind", probe.board().kind().id());
-            line.put("board", probe.board().label());
-            line.put("extractor", probe.reader() != null ? probe.reader() : probe.board().kind().id());
-            line.put("postings", probe.postings());
-            line.put("detailLinks", probe.needDetails());
-            line.put("pages", probe.pages());
-            session.out.println(line);
-            return;
+        private static void report(Session session, SourceDefinition definition, Probe.Result probe) {
+            boolean detected = definition.kind() == SourceKind.AUTO;
+            if (session.json()) {
+                ObjectNode line = Json.mapper().createObjectNode();
+                line.put("id", definition.id());
+                line.put("fetched", probe.request());
+                line.put("ok", probe.fetched());
+                if (!probe.fetched()) line.put("problem", probe.problem());
+                line.put("kind", probe.board().kind().id());
+                line.put("board", probe.board().label());
+                line.put("extractor", probe.reader() != null ? probe.reader() : probe.board().kind().id());
+                line.put("postings", probe.postings());
+                line.put("detailLinks", probe.needDetails());
+                line.put("pages", probe.pages());
+                session.out.println(line);
+                return;
+            }
+            session.out.println("fetched   " + probe.request());
+            if (!probe.fetched()) return;
+            if (definition.followDetails() > 0) {
+                session.out.println("found     " + probe.needDetails() + " detail links (up to " + definition.followDetails() + " not yet stored are fetched per run)");
+            } else {
+                session.out.println("found     " + probe.found() + (detected ? " (detected)" : "")
+                        + (probe.pages() > 1 ? " on " + probe.pages() + " pages" : ""));
+                if (probe.needDetails() > 0)
+                    session.out.println("details   each posting's description comes from its own detail request, fetched for new postings only");
+            }
+            probe.warnings().stream().limit(10).forEach(w -> session.out.println("warning   " + w));
         }
-        session.out.println("fetched   " + probe.request());
-        if (!probe.fetched()) return;
-        if (definition.followDetails() > 0) {
-            session.out.println("found     " + probe.needDetails() + " detail links (up to " + definition.followDetails() + " not yet stored are fetched per run)");
-        } else {
-            session.out.println("found     " + probe.found() + (detected ? " (detected)" : "")
-                    + (probe.pages() > 1 ? " on " + probe.pages() + " pages" : ""));
-            if (probe.needDetails() > 0)
-                session.out.println("details   each posting's description comes from its own detail request, fetched for new postings only");
-        }
-        probe.warnings().stream().limit(10).forEach(w -> session.out.println("warning   " + w));
-    }
 
-    /** The definition from the optional --config object, with the URL and the flags on top. */
-    private SourceDefinition definitionFromArgs(String url) {
-        Args args = session.args;
-        String config = args.option("--config");
-        JsonNode base = config == null ? Json.mapper().createObjectNode() : Definitions.readFile(config);
-        if (!base.isObject()) throw new UsageException(config + " must hold one JSON object (a source definition)");
-        ObjectNode node = ((ObjectNode) base).deepCopy();
-        node.put("url", url);
-        if (args.option("--id") != null) node.put("id", args.option("--id"));
-        if (!node.hasNonNull("id")) node.put("id", Definitions.slug(url));
-        if (args.option("--name") != null) node.put("name", args.option("--name"));
-        if (args.option("--kind") != null) node.put("kind", args.option("--kind"));
-        if (args.option("--max-postings") != null) node.put("maxPostings", wholeNumber("--max-postings", args.option("--max-postings")));
-        if (args.option("--every") != null) node.put("every", args.option("--every"));
-        if (args.option("--delay") != null) node.put("delay", args.option("--delay"));
-        String follow = args.option("--follow-details");
-        if (follow != null) node.put("followDetails", wholeNumber("--follow-details", follow));
-        return Definitions.of(node, config == null ? "source" : config);
-    }
-
-    private static int wholeNumber(String option, String text) {
-        try {
-            return Integer.parseInt(text.strip());
-        } catch (NumberFormatException e) {
-            throw new UsageException(option + " must be a whole number: " + text);
+        /** The definition from the optional --config object, with the URL and the flags on top. */
+        private SourceDefinition definition() {
+            JsonNode base = config == null ? Json.mapper().createObjectNode() : Definitions.readFile(config);
+            if (!base.isObject()) throw new UsageException(config + " must hold one JSON object (a source definition)");
+            ObjectNode node = ((ObjectNode) base).deepCopy();
+            node.put("url", url);
+            if (id != null) node.put("id", id);
+            if (!node.hasNonNull("id")) node.put("id", Definitions.slug(url));
+            if (name != null) node.put("name", name);
+            if (kind != null) node.put("kind", kind);
+            if (maxPostings != null) node.put("maxPostings", maxPostings);
+            if (every != null) node.put("every", every);
+            if (delay != null) node.put("delay", delay);
+            if (followDetails != null) node.put("followDetails", followDetails);
+            return Definitions.of(node, config == null ? "source" : config);
         }
     }
 
-    private int list(Args args) {
+    @Command(name = "list", description = "the sources with their health: last run, status, postings, failures")
+    static final class ListAll extends OperatorCommand {
+        ListAll(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return list(session);
+        }
+    }
+
+    @Command(name = "show", description = "one source's definition, what it fetches, and its health")
+    static final class Show extends OperatorCommand {
+        @Parameters(paramLabel = "<source id>")
+        String id;
+
+        Show(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return show(session, id);
+        }
+    }
+
+    @Command(name = "remove", description = "forget a source; its stored pages and postings expire by themselves")
+    static final class Remove extends OperatorCommand {
+        @Parameters(paramLabel = "<source id>")
+        String id;
+
+        Remove(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            if (!session.sources().delete(id)) throw unknownSource(id);
+            // Stored pages and postings stay: they expire by TTL, and postings may already be in alerts.
+            session.done("removed " + id, "id", id, "removed", true);
+            return 0;
+        }
+    }
+
+    @Command(name = "pause", description = "stop fetching a source until resumed")
+    static final class Pause extends OperatorCommand {
+        @Parameters(paramLabel = "<source id>")
+        String id;
+
+        Pause(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return setPaused(session, id, true);
+        }
+    }
+
+    @Command(name = "resume", description = "fetch a paused source again")
+    static final class Resume extends OperatorCommand {
+        @Parameters(paramLabel = "<source id>")
+        String id;
+
+        Resume(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return setPaused(session, id, false);
+        }
+    }
+
+    @Command(name = "import", description = {"add or update the sources of a sources.json array",
+            "Fetch state and health are kept, so importing twice changes nothing else."})
+    static final class Import extends OperatorCommand {
+        @Parameters(paramLabel = "FILE.json", description = "the array, or - for standard input (sources export … | sources import - …)")
+        String file;
+
+        Import(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return importFile(session, file);
+        }
+    }
+
+    @Command(name = "export", description = "print the sources.json array import reads")
+    static final class Export extends OperatorCommand {
+        Export(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return export(session);
+        }
+    }
+
+    private static int list(Session session) {
         List<Source> sources = session.sources().listAll();
-        if (args.json()) {
+        if (session.json()) {
             sources.forEach(source -> session.out.println(toJson(source)));
         } else if (sources.isEmpty()) {
             session.out.println("no sources yet; add one with: sources add URL, or sources import infra/sources.json");
@@ -142,9 +263,9 @@ final class SourcesCommand {
         return 0;
     }
 
-    private int show(String id) {
-        Source source = find(id);
-        if (session.args.json()) {
+    private static int show(Session session, String id) {
+        Source source = find(session, id);
+        if (session.json()) {
             session.out.println(toJson(source));
             return 0;
         }
@@ -180,21 +301,14 @@ final class SourcesCommand {
         return 0;
     }
 
-    private int remove(String id) {
-        if (!session.sources().delete(id)) throw UsageException.unknownSource(id);
-        // Stored pages and postings stay: they expire by TTL, and postings may already be in alerts.
-        session.done("removed " + id, "id", id, "removed", true);
-        return 0;
-    }
-
-    private int setPaused(String id, boolean paused) {
-        Source source = find(id);
+    private static int setPaused(Session session, String id, boolean paused) {
+        Source source = find(session, id);
         session.sources().saveDefinition(source.definition().withPaused(paused));
         session.done((paused ? "paused " : "resumed ") + id, "id", id, "paused", paused);
         return 0;
     }
 
-    private int importFile(String file) {
+    private static int importFile(Session session, String file) {
         // "-" is standard input, so one pipe moves sources between instances: export from one, import into the other.
         List<SourceDefinition> definitions = file.equals("-")
                 ? Definitions.ofArray(Definitions.read(session.in, "standard input"), "standard input")
@@ -206,14 +320,14 @@ final class SourcesCommand {
             // saveDefinition keeps fetch state and health, so importing the same file twice changes nothing else.
             store.saveDefinition(definition);
             if (!known) added++;
-            if (session.args.json()) session.done("", "id", definition.id(), "added", !known);
+            if (session.json()) session.done("", "id", definition.id(), "added", !known);
         }
-        if (!session.args.json())
+        if (!session.json())
             session.out.println("imported " + definitions.size() + " sources from " + (file.equals("-") ? "standard input" : file) + ": " + added + " new, " + (definitions.size() - added) + " updated");
         return 0;
     }
 
-    private int export(Args args) {
+    private static int export(Session session) {
         List<SourceDefinition> definitions = session.sources().listAll().stream().map(Source::definition).toList();
         try {
             // Always the sources.json array, which import reads back: export is for files, not for line-by-line scripts.
@@ -224,8 +338,8 @@ final class SourcesCommand {
         return 0;
     }
 
-    private Source find(String id) {
-        return session.sources().find(id).orElseThrow(() -> UsageException.unknownSource(id));
+    private static Source find(Session session, String id) {
+        return session.sources().find(id).orElseThrow(() -> unknownSource(id));
     }
 
     static ObjectNode toJson(Source source) {

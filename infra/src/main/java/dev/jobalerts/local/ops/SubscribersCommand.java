@@ -3,6 +3,8 @@ package dev.jobalerts.local.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.Table;
+import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Subscriber;
@@ -20,54 +22,110 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 import java.util.stream.Collectors;
 
 /**
  * {@code subscribers list|show|suppress|delete}: the people behind the addresses. {@code delete} is a request to be
  * forgotten: the profile, the saved searches (tombstoned so warm matchers drop them) and the delivery ledger go.
  */
-final class SubscribersCommand {
-    static final Set<String> OPTIONS = Set.of("--status");
+@Command(name = "subscribers", description = "the people behind the addresses",
+        subcommands = {SubscribersCommand.ListAll.class, SubscribersCommand.Show.class, SubscribersCommand.Suppress.class,
+                SubscribersCommand.Delete.class})
+public final class SubscribersCommand {
+    private SubscribersCommand() {}
 
-    private final Session session;
+    @Command(name = "list", description = "the subscribers by address, with their status, frequency and number of searches")
+    static final class ListAll extends OperatorCommand {
+        @Option(names = "--status", paramLabel = "STATUS", converter = StatusConverter.class,
+                description = "only those with this status: pending, active, paused, unsubscribed or suppressed")
+        SubscriberStatus status;
 
-    SubscribersCommand(Session session) {
-        this.session = session;
-    }
-
-    int run() {
-        Args args = session.args;
-        String action = args.positional(0, "subscribers action: list, show, suppress or delete");
-        return switch (action) {
-            case "list" -> list(args.atMost(1, "subscribers list"));
-            case "show" -> show(args.atMost(2, "subscribers show").positional(1, "email address"));
-            case "suppress" -> suppress(args.atMost(2, "subscribers suppress").positional(1, "email address"));
-            case "delete" -> delete(args.atMost(2, "subscribers delete").positional(1, "email address"));
-            default -> throw new UsageException("unknown subscribers action: " + action + " (list, show, suppress, delete)");
-        };
-    }
-
-    private int list(Args args) {
-        List<SubscriberStatus> statuses;
-        try {
-            statuses = args.option("--status") == null ? Arrays.asList(SubscriberStatus.values())
-                    : List.of(SubscriberStatus.fromWire(args.option("--status")));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("--status: " + e.getMessage());
+        ListAll(Terminal terminal) {
+            super(terminal);
         }
+
+        @Override
+        int run(Session session) {
+            return list(session, status);
+        }
+    }
+
+    @Command(name = "show", description = "one subscriber's profile, deliveries and saved searches")
+    static final class Show extends OperatorCommand {
+        @Parameters(paramLabel = "<email address>")
+        String email;
+
+        Show(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return show(session, email);
+        }
+    }
+
+    @Command(name = "suppress", description = "no more mail to this address unless they sign up afresh (what a hard bounce does)")
+    static final class Suppress extends OperatorCommand {
+        @Parameters(paramLabel = "<email address>")
+        String email;
+
+        Suppress(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return suppress(session, email);
+        }
+    }
+
+    @Command(name = "delete", description = "forget a subscriber: profile, saved searches and delivery ledger")
+    static final class Delete extends OperatorCommand {
+        @Parameters(paramLabel = "<email address>")
+        String email;
+
+        Delete(Terminal terminal) {
+            super(terminal);
+        }
+
+        @Override
+        int run(Session session) {
+            return delete(session, email);
+        }
+    }
+
+    /** The status as stored, by its wire name; the enum's own message lists the names it takes. */
+    static final class StatusConverter implements ITypeConverter<SubscriberStatus> {
+        @Override
+        public SubscriberStatus convert(String text) {
+            try {
+                return SubscriberStatus.fromWire(text);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    private static int list(Session session, SubscriberStatus only) {
+        List<SubscriberStatus> statuses = only == null ? Arrays.asList(SubscriberStatus.values()) : List.of(only);
         SubscriberStore store = session.subscribers();
         List<Subscriber> subscribers = new ArrayList<>();
         // The byStatus index answers each status with a Query; five small queries beat a Scan of every search item.
         for (SubscriberStatus status : statuses) subscribers.addAll(store.listByStatus(status));
         subscribers.sort((a, b) -> a.email().compareTo(b.email()));
-        if (args.json()) {
+        if (session.json()) {
             subscribers.forEach(s -> session.out.println(toJson(s, store.searchesOf(s.subscriberId()).size())));
             return 0;
         }
         if (subscribers.isEmpty()) {
-            session.out.println("no subscribers" + (args.option("--status") == null ? "" : " with status " + args.option("--status")));
+            session.out.println("no subscribers" + (only == null ? "" : " with status " + only.wireName()));
             return 0;
         }
         String[][] rows = new String[subscribers.size()][];
@@ -80,13 +138,13 @@ final class SubscribersCommand {
         return 0;
     }
 
-    private int show(String email) {
+    private static int show(Session session, String email) {
         SubscriberStore store = session.subscribers();
         Subscriber subscriber = find(store, email);
         List<SubscriberSearch> searches = store.searchesOf(subscriber.subscriberId());
         Map<String, Long> deliveries = session.deliveries().of(subscriber.subscriberId()).stream()
                 .collect(Collectors.groupingBy(Delivery::state, TreeMap::new, Collectors.counting()));
-        if (session.args.json()) {
+        if (session.json()) {
             ObjectNode node = toJson(subscriber, searches.size());
             var array = node.putArray("searches");
             for (SubscriberSearch search : searches) {
@@ -124,7 +182,7 @@ final class SubscribersCommand {
         return 0;
     }
 
-    private int suppress(String email) {
+    private static int suppress(Session session, String email) {
         SubscriberStore store = session.subscribers();
         Subscriber subscriber = find(store, email);
         if (subscriber.status() == SubscriberStatus.SUPPRESSED) {
@@ -138,7 +196,7 @@ final class SubscribersCommand {
         return 0;
     }
 
-    private int delete(String email) {
+    private static int delete(Session session, String email) {
         SubscriberStore store = session.subscribers();
         DeliveryStore deliveries = session.deliveries();
         // The CLI holds no id secret: the address is found through the status index, its id read from the profile.
@@ -153,7 +211,7 @@ final class SubscribersCommand {
         return 0;
     }
 
-    private Subscriber find(SubscriberStore store, String email) {
+    private static Subscriber find(SubscriberStore store, String email) {
         return store.findByEmailInIndex(email)
                 .orElseThrow(() -> new UsageException("no subscriber with address " + email + " (see: subscribers list)"));
     }

@@ -1,5 +1,6 @@
 package dev.jobalerts.local.ops;
 
+import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.TableNames;

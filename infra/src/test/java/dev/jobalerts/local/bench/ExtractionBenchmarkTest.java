@@ -2,22 +2,23 @@ package dev.jobalerts.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobalerts.local.cli.CommandRun;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class ExtractionBenchmarkTest {
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    /** The last run's output. */
+    private CommandRun last;
 
     private int run(String... args) {
-        return ExtractionBenchmark.run(args, new PrintStream(out, true, StandardCharsets.UTF_8));
+        last = CommandRun.of(Stream.concat(Stream.of("bench", "extract"), Stream.of(args)).toArray(String[]::new));
+        return last.code();
     }
 
     @Test
     void run_onTheFixtureCorpus_printsThroughputTable() {
         int code = run("--dir", "../functions/src/test/resources/fixtures", "--warmup", "0.2", "--seconds", "0.6");
-        String report = out.toString(StandardCharsets.UTF_8);
+        String report = last.out();
         assertThat(code).isZero();
         assertThat(report).contains("parse MB/s", "extract MB/s", "HTML", "goal: extraction <= 1.5x the bare parse time on HTML pages over 20 KB");
     }
@@ -25,12 +26,12 @@ class ExtractionBenchmarkTest {
     @Test
     void run_whenDirectoryMissing_exitsTwo() {
         assertThat(run("--dir", "no/such/dir")).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cannot read corpus");
+        assertThat(last.err()).contains("cannot read corpus");
     }
 
     @Test
     void run_onUnknownArgument_exitsTwoWithUsage() {
         assertThat(run("--fast")).isEqualTo(2);
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("usage: bench extract");
+        assertThat(last.err()).contains("unknown option for bench extract: --fast").contains("(see: bench extract --help)");
     }
 }

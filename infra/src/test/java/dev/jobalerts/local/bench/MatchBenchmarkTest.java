@@ -2,18 +2,17 @@ package dev.jobalerts.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobalerts.local.cli.CommandRun;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class MatchBenchmarkTest {
 
+    /** What {@code bench match ARGS} printed: its output when it ran, its error when it refused. */
     private static String run(int expectedCode, String... args) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int code = MatchBenchmark.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
-        assertThat(code).isEqualTo(expectedCode);
-        return bytes.toString(StandardCharsets.UTF_8);
+        CommandRun run = CommandRun.of(Stream.concat(Stream.of("bench", "match"), Stream.of(args)).toArray(String[]::new));
+        assertThat(run.code()).as(run.err()).isEqualTo(expectedCode);
+        return expectedCode == 0 ? run.out() : run.err();
     }
 
     @Test
@@ -27,8 +26,8 @@ class MatchBenchmarkTest {
 
     @Test
     void run_whenArgumentsAreBad_exits2WithUsage() {
-        assertThat(run(2, "--searches", "many")).contains("--searches must be a positive whole number").contains("usage:");
-        assertThat(run(2, "--fast", "1")).contains("unknown argument --fast");
+        assertThat(run(2, "--searches", "many")).contains("--searches must be a positive whole number").contains("(see: bench match --help)");
+        assertThat(run(2, "--fast", "1")).contains("unknown option for bench match: --fast");
         assertThat(run(2, "--postings")).contains("--postings needs a value");
     }
 }

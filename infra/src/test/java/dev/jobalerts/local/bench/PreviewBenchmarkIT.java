@@ -2,9 +2,7 @@ package dev.jobalerts.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobalerts.local.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 
 /** The benchmark runs end to end on a small window (it starts DynamoDB Local, hence an IT). */
@@ -12,12 +10,11 @@ class PreviewBenchmarkIT {
 
     @Test
     void run_reportsTheWindowReadAndThePreviewTimes() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        int status = PreviewBenchmark.run(new String[] {"--postings", "60", "--description-chars", "500", "--reads", "2", "--previews", "30",
-                "--warmup", "5"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        CommandRun run = CommandRun.of("bench", "preview", "--postings", "60", "--description-chars", "500", "--reads", "2", "--previews", "30",
+                "--warmup", "5");
 
-        String out = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(status).isZero();
+        String out = run.out();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(out).containsPattern("\\| 1 \\| 60 \\| \\d+ \\| [\\d.,]+ \\|")
                 .containsPattern("\\| wall time per preview \\| [\\d.]+ ms \\| [\\d.]+ ms")
                 .containsPattern("\\| CPU time per preview \\| [\\d.]+ ms")

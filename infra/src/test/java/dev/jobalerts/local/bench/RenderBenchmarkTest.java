@@ -2,19 +2,17 @@ package dev.jobalerts.local.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobalerts.local.cli.CommandRun;
 import org.junit.jupiter.api.Test;
 
 class RenderBenchmarkTest {
 
     @Test
     void run_reportsEmailsPerSecondForAlertAndDigest() {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        RenderBenchmark.run(new String[] {"--seconds", "0.05", "--warmup", "0"}, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        CommandRun run = CommandRun.of("bench", "render", "--seconds", "0.05", "--warmup", "0");
 
-        String out = bytes.toString(StandardCharsets.UTF_8);
+        String out = run.out();
+        assertThat(run.code()).as(run.err()).isZero();
         assertThat(out).containsPattern("alert, 10 postings +\\d+ emails/s")
                 .containsPattern("digest, 50 postings +\\d+ emails/s");
     }

@@ -3,13 +3,12 @@ package dev.jobalerts.local.ops;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.store.TableNames;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.jobalerts.local.cli.CommandRun;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /** DynamoDB Local with the template's tables of stack "local", and a way to run a CLI command against it. */
@@ -46,14 +45,9 @@ final class LocalStore implements AutoCloseable {
     /** What one command did: its exit code and both output streams. */
     record Run(int code, String out, String err) {
         static Run of(String command, String[] args, Map<String, String> env) {
-            var out = new ByteArrayOutputStream();
-            var err = new ByteArrayOutputStream();
-            int code;
-            try (var outStream = new PrintStream(out, true, StandardCharsets.UTF_8);
-                 var errStream = new PrintStream(err, true, StandardCharsets.UTF_8)) {
-                code = Ops.run(command, args, outStream, errStream, env);
-            }
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+            String[] words = Stream.concat(Stream.of(command), Arrays.stream(args)).toArray(String[]::new);
+            CommandRun run = CommandRun.of(env, words);
+            return new Run(run.code(), run.out(), run.err());
         }
 
         List<String> lines() {

@@ -2,6 +2,7 @@ package dev.jobalerts.local.ops;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jobalerts.local.cli.CommandRun;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.store.TableNames;
@@ -14,11 +15,13 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** Where the commands point, and how they fail before or while reaching the store. */
 class OpsTest {
 
-    @Test
-    void handles_acceptsTheFiveOperatorCommandsOnly() {
-        assertThat(Ops.COMMANDS).allMatch(Ops::handles);
-        assertThat(Ops.handles("serve")).isFalse();
-        assertThat(Ops.handles("demo")).isFalse();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"sources,true", "sources list,true", "fetch,true", "reparse,true", "postings list,true", "subscribers show,true",
+            "serve,false", "demo,false", "parse,false"})
+    void operatorCommands_areTheFiveThatTakeAStore_andNoOthers(String command, boolean operator) {
+        String help = CommandRun.of((command + " --help").split(" ")).out();
+
+        assertThat(help.contains("--endpoint=URL") && help.contains("--stack=NAME")).isEqualTo(operator);
     }
 
     @ParameterizedTest(name = "{0} {1}")
@@ -76,7 +79,7 @@ class OpsTest {
     @CsvSource(delimiter = '|', value = {
             "sources|list --stack 9lives|--stack: stack name must start with a letter",
             "sources|list --endpoint ftp://x|--endpoint must be an http(s) URL",
-            "sources|list --colour|unknown option for sources: --colour",
+            "sources|list --colour|unknown option for sources list: --colour",
             "postings|list --since yesterday|--since must be a date",
             "sources|frobnicate --stack s|unknown sources action: frobnicate",
             "sources|show|missing source id",

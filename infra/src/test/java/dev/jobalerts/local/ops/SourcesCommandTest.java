@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.SampleBoard;
+import dev.jobalerts.local.cli.CommandRun;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
@@ -316,12 +317,9 @@ class SourcesCommandTest {
     }
 
     private static LocalStore.Run run(List<String> words, String stdin) {
-        var out = new java.io.ByteArrayOutputStream();
-        var err = new java.io.ByteArrayOutputStream();
-        int code = Ops.run("sources", words.toArray(String[]::new), new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8),
-                java.util.Map.of());
-        return new LocalStore.Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        String[] args = java.util.stream.Stream.concat(java.util.stream.Stream.of("sources"), words.stream()).toArray(String[]::new);
+        CommandRun run = CommandRun.of(java.util.Map.of(), stdin, args);
+        return new LocalStore.Run(run.code(), run.out(), run.err());
     }
 
     static SourceDefinition definition(String id, String url) {

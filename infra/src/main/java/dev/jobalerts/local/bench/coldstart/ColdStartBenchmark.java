@@ -2,6 +2,7 @@ package dev.jobalerts.local.bench.coldstart;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.local.LocalCloud;
+import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cloud.CloudFormationYaml;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.SesEmulatorProcess;
@@ -20,6 +21,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench coldstart}, run from a checkout after {@code mvn package} (it starts the deployment artifacts under
@@ -29,17 +33,30 @@ import java.util.Map;
  * rounds, default 10), {@code --invocation-rounds N} (default 9), {@code --invocations N} per JVM (default 15), {@code --raw}
  * (print every run's invocation times: on a shared machine one slow batch moves a median of few runs).
  */
-public final class ColdStartBenchmark {
+@Command(name = "coldstart", description = {"each function's init and first invocations against yardsticks, primed and not",
+        "Run it inside a checkout after mvn package."})
+public final class ColdStartBenchmark implements Callable<Integer> {
     static final double INIT_GOAL = 1.10;
     static final double FIRST_INVOCATION_GOAL = 1.20;
     private static final String SECRET = "coldstart-bench-secret-0123456789";
 
-    private ColdStartBenchmark() {}
+    @Option(names = "--rounds", paramLabel = "N", description = "init rounds (default 10)")
+    int rounds = 10;
+    @Option(names = "--invocation-rounds", paramLabel = "N", description = "first-invocation rounds (default 9)")
+    int invocationRounds = 9;
+    @Option(names = "--invocations", paramLabel = "N", description = "invocations per JVM (default 15)")
+    int invocations = 15;
+    @Option(names = "--raw", description = "print every run's invocation times")
+    boolean raw;
 
-    public static int run(String[] args, PrintStream out) throws IOException {
-        int rounds = option(args, "--rounds", 10);
-        int invocationRounds = option(args, "--invocation-rounds", 9);
-        int invocations = option(args, "--invocations", 15);
+    private final PrintStream out;
+
+    ColdStartBenchmark(Terminal terminal) {
+        this.out = terminal.out();
+    }
+
+    @Override
+    public Integer call() throws IOException {
         Path repository = repository();
         JsonNode template;
         try (InputStream in = Files.newInputStream(repository.resolve("template.yaml"))) {
@@ -68,7 +85,7 @@ public final class ColdStartBenchmark {
             InitTimes.print(init, eventSources, rounds, out);
 
             FirstInvocations.seedSubscribers(new SubscriberStore(dynamo.client(), tables.subscribers()));
-            FirstInvocations first = new FirstInvocations(lambda, work, List.of(args).contains("--raw") ? out : null);
+            FirstInvocations first = new FirstInvocations(lambda, work, raw ? out : null);
             List<FirstInvocations.Figures> figures = new ArrayList<>();
             for (String function : List.of("ApiFunction", "MatcherFunction"))
                 for (boolean primed : List.of(false, true)) {
@@ -120,10 +137,5 @@ public final class ColdStartBenchmark {
             if (Files.isRegularFile(dir.resolve("template.yaml")) && Files.isDirectory(dir.resolve("functions"))) return dir;
         throw new UncheckedIOException(new IOException("run bench coldstart inside a checkout of the repository (no template.yaml found above "
                 + Path.of("").toAbsolutePath() + ")"));
-    }
-
-    private static int option(String[] args, String name, int fallback) {
-        for (int i = 0; i + 1 < args.length; i++) if (args[i].equals(name)) return Integer.parseInt(args[i + 1]);
-        return fallback;
     }
 }

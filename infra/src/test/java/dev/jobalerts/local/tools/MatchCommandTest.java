@@ -1,11 +1,9 @@
-package dev.jobalerts.local.cli;
+package dev.jobalerts.local.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
+import dev.jobalerts.local.cli.CommandRun;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -14,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 class MatchCommandTest {
     @TempDir
     Path dir;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The last run's output. */
+    private CommandRun last;
 
     private static final String POSTINGS = """
             {"id":"p1","url":"https://jobs.example/1","title":"Senior Python Developer","company":"Acme","location":"Charlotte, NC","remote":false,"employmentType":"FULL_TIME","datePosted":"2026-11-20","salary":{"min":120000,"max":150000,"currency":"USD","period":"YEAR"},"description":"Django and Node.js, C++/Java.","source":"jsonld"}
@@ -29,15 +27,21 @@ class MatchCommandTest {
         String[] args = {"--searches", searchFile.toString(), "--postings", postingFile.toString(), "--now", "2026-11-22"};
         String[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
                 .toArray(String[]::new);
-        return MatchCommand.run(all, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return match(all).code();
+    }
+
+    private CommandRun match(String... args) {
+        last = CommandRun.of(java.util.stream.Stream.concat(java.util.stream.Stream.of("match"), java.util.Arrays.stream(args))
+                .toArray(String[]::new));
+        return last;
     }
 
     private String stdout() {
-        return out.toString(StandardCharsets.UTF_8);
+        return last.out();
     }
 
     private String stderr() {
-        return err.toString(StandardCharsets.UTF_8);
+        return last.err();
     }
 
     @Test
@@ -102,13 +106,18 @@ class MatchCommandTest {
 
     @Test
     void run_whenUsageIsWrong_exits2WithUsage() {
-        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
-        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
-
-        assertThat(MatchCommand.run(new String[] {"--searches", "x.jsonl"}, o, e)).isEqualTo(2);
-        assertThat(MatchCommand.run(new String[] {"--bogus"}, o, e)).isEqualTo(2);
-        assertThat(MatchCommand.run(new String[] {"--searches", "a", "--postings", "b", "--now", "22/11/2026"}, o, e)).isEqualTo(2);
-        assertThat(MatchCommand.run(new String[] {"--searches", "nope.jsonl", "--postings", "nope.jsonl"}, o, e)).isEqualTo(2);
-        assertThat(stderr()).contains("usage:").contains("--now must be YYYY-MM-DD").contains("no such file");
+        assertThat(match("--searches", "x.jsonl")).satisfies(run -> {
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("missing --postings").contains("(see: match --help)");
+        });
+        assertThat(match("--bogus").code()).isEqualTo(2);
+        assertThat(match("--searches", "a", "--postings", "b", "--now", "22/11/2026")).satisfies(run -> {
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("--now must be YYYY-MM-DD");
+        });
+        assertThat(match("--searches", "nope.jsonl", "--postings", "nope.jsonl")).satisfies(run -> {
+            assertThat(run.code()).isEqualTo(2);
+            assertThat(run.err()).contains("no such file");
+        });
     }
 }

@@ -1,16 +1,16 @@
-package dev.jobalerts.local.cli;
+package dev.jobalerts.local.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.CommandRun;
 import dev.jobalerts.posting.Posting;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -22,15 +22,16 @@ class ParseCommandTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    /** The last run's output. */
+    private CommandRun last;
 
     private int run(String... args) {
-        return ParseCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        last = CommandRun.of(Stream.concat(Stream.of("parse"), Stream.of(args)).toArray(String[]::new));
+        return last.code();
     }
 
     private List<String> lines() {
-        String text = out.toString(StandardCharsets.UTF_8);
+        String text = last.out();
         return text.isEmpty() ? List.of() : List.of(text.split("\n"));
     }
 
@@ -51,7 +52,6 @@ class ParseCommandTest {
         assertThat(run("--url", api + "/jobs", "--fetched-at", "2026-04-10T12:00:00Z", FIXTURES.resolve("workday-listing-page1.json").toString())).isZero();
         assertThat(lines()).hasSize(20);
         assertThat(Json.mapper().readValue(lines().get(0), Posting.class).id()).isEqualTo("workday:harborline:R-1001");
-        out.reset();
 
         assertThat(run("--url", api + "/job/Charlotte-NC/Senior-Data-Engineer_R-1001", FIXTURES.resolve("workday-detail-data-engineer.json").toString())).isZero();
         Posting detail = Json.mapper().readValue(lines().get(0), Posting.class);
@@ -83,7 +83,7 @@ class ParseCommandTest {
     @Test
     void run_whenFileHoldsNoPosting_exitsZeroWithoutOutput() {
         assertThat(run("--url", "https://larkspur.example/careers", FIXTURES.resolve("page-landing.html").toString())).isZero();
-        assertThat(out.size()).isZero();
+        assertThat(last.out()).isEmpty();
     }
 
     @Test
@@ -98,17 +98,17 @@ class ParseCommandTest {
     void run_onMalformedInput_warnsOnStderrAndExitsZero() {
         assertThat(run("--url", "https://boards-api.greenhouse.io/v1/boards/halfdone/jobs",
                 FIXTURES.resolve("malformed-api-response.json").toString())).isZero();
-        assertThat(out.size()).isZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: Greenhouse answered with malformed JSON");
+        assertThat(last.out()).isEmpty();
+        assertThat(last.err()).contains("warning: Greenhouse answered with malformed JSON");
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            no arguments                | ''                                                  | FILE is required
+            no arguments                | ''                                                  | missing FILE
             missing url                 | page.html                                           | --url is required
             option without value        | --url                                               | --url needs a value
-            unknown option              | --verbose page.html                                 | unknown option --verbose
-            two files                   | --url https://x.example a.html b.html               | only one FILE
+            unknown option              | --verbose page.html                                 | unknown option for parse: --verbose
+            two files                   | --url https://x.example a.html b.html               | unexpected argument for parse: b.html
             bad fetched-at              | --url https://x.example --fetched-at soon a.html    | --fetched-at must be an ISO instant
             missing file                | --url https://x.example nope.html                   | cannot read nope.html: no such file
             directory                   | --url https://x.example .                           | is a directory
@@ -118,8 +118,8 @@ class ParseCommandTest {
         String[] argv = args.isBlank() ? new String[0]
                 : args.replace("page.html", dir.resolve("page.html").toString()).replace(" .", " " + dir).split(" ");
         assertThat(run(argv)).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
-        assertThat(out.size()).isZero();
+        assertThat(last.err()).contains(message);
+        assertThat(last.out()).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -136,6 +136,6 @@ class ParseCommandTest {
         Path file = dir.resolve("source.json");
         Files.writeString(file, config);
         assertThat(run("--url", "https://x.example", "--config", file.toString(), FIXTURES.resolve("page-labelled.html").toString())).isEqualTo(2);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains(message);
+        assertThat(last.err()).contains(message);
     }
 }
