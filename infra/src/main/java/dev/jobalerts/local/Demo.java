@@ -3,6 +3,7 @@ package dev.jobalerts.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.SourceTable;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.SourceStore;

@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
-import java.util.concurrent.Callable;
+import org.jsoup.Jsoup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import org.jsoup.Jsoup;
 
 /**
  * {@code bench extract [--dir DIR] [--warmup SECONDS] [--seconds SECONDS]}: extraction throughput on the fixture

@@ -2,8 +2,8 @@ package dev.jobalerts.local.bench;
 
 import dev.jobalerts.local.LocalCloud;
 import dev.jobalerts.local.Serve;
-import dev.jobalerts.local.cloud.DataDir;
 import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cloud.DataDir;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.PostingStore;
@@ -27,12 +27,11 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

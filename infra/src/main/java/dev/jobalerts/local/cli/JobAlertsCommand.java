@@ -11,9 +11,9 @@ import dev.jobalerts.local.ops.SubscribersCommand;
 import dev.jobalerts.local.tools.MatchCommand;
 import dev.jobalerts.local.tools.ParseCommand;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** {@code java -jar jobalerts.jar COMMAND}: the local cloud, offline tools, operator commands and benchmarks. */
 @Command(name = "java -jar jobalerts.jar",

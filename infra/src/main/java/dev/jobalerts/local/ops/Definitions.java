@@ -1,10 +1,10 @@
 package dev.jobalerts.local.ops;
 
-import dev.jobalerts.local.cli.UsageException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceJson;
 import java.io.IOException;

@@ -2,8 +2,8 @@ package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.json.Json;
-import dev.jobalerts.local.Table;
 import dev.jobalerts.local.cli.Converters;
+import dev.jobalerts.local.cli.Table;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.posting.Posting;

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.dedupe.Copy;
 import dev.jobalerts.dedupe.JobKey;
 import dev.jobalerts.dedupe.SameJob;
-import dev.jobalerts.local.Table;
+import dev.jobalerts.local.cli.Table;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import java.io.PrintStream;

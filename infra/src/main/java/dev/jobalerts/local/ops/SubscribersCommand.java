@@ -2,15 +2,15 @@ package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.json.Json;
-import dev.jobalerts.local.Table;
+import dev.jobalerts.local.cli.Table;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Subscriber;
+import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
-import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
 import dev.jobalerts.subscribe.TokenService;
@@ -23,12 +23,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
-import java.util.stream.Collectors;
 
 /**
  * {@code subscribers list|show|suppress|delete}: the people behind the addresses. {@code delete} is a request to be

@@ -1,9 +1,9 @@
 package dev.jobalerts.local.ops;
 
+import dev.jobalerts.local.cli.CommandRun;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.store.TableNames;
-import dev.jobalerts.local.cli.CommandRun;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.jobalerts.local;
+package dev.jobalerts.local.cli;
 
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceHealth;

@@ -1,4 +1,4 @@
-package dev.jobalerts.local;
+package dev.jobalerts.local.cli;
 
 import java.io.PrintStream;
 
