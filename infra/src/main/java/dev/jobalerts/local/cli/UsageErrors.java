@@ -17,7 +17,7 @@ import picocli.CommandLine;
  * A command line picocli could not parse: one line on stderr saying what to fix and where the help is, exit code 2.
  * Every command words its usage errors alike because they all come through here.
  */
-final class UsageErrors implements CommandLine.IParameterExceptionHandler {
+public final class UsageErrors implements CommandLine.IParameterExceptionHandler {
     static final int EXIT_CODE = 2;
     /** picocli's wording when a command that only groups actions is given none. */
     private static final String NO_SUBCOMMAND = "Missing required subcommand";
@@ -38,12 +38,17 @@ final class UsageErrors implements CommandLine.IParameterExceptionHandler {
             return unknown != null ? unmatched(spec, unknown) : missing(missing.getMissing(), args);
         }
         if (e.getCause() instanceof TypeConversionException invalid && e.getArgSpec() != null) return invalid(e.getArgSpec(), invalid.getMessage());
-        if (e.getMessage() != null && e.getMessage().startsWith(NO_SUBCOMMAND)) return "missing " + path(spec) + " action: one of " + actions(spec);
+        if (e.getMessage() != null && e.getMessage().startsWith(NO_SUBCOMMAND)) return missingAction(spec).getMessage();
         return e.getMessage();
     }
 
+    /** For a command that only groups actions and was given none; thrown from its call, it is reported here too. */
+    public static ParameterException missingAction(CommandSpec spec) {
+        return new ParameterException(spec.commandLine(), "missing " + path(spec) + " action: one of " + actions(spec));
+    }
+
     /** The words after the jar: {@code sources list}, what a person types. */
-    static String path(CommandSpec spec) {
+    public static String path(CommandSpec spec) {
         String root = spec.root().name();
         String qualified = spec.qualifiedName();
         return qualified.equals(root) ? root : qualified.substring(root.length() + 1);

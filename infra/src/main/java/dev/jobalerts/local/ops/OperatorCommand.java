@@ -4,6 +4,8 @@ import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cli.UsageException;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
@@ -20,6 +22,9 @@ abstract class OperatorCommand implements Callable<Integer> {
     @Mixin
     StoreOptions store;
 
+    @Spec
+    CommandSpec spec;
+
     private final Terminal terminal;
 
     OperatorCommand(Terminal terminal) {
@@ -30,7 +35,7 @@ abstract class OperatorCommand implements Callable<Integer> {
 
     @Override
     public final Integer call() {
-        try (Session session = new Session(store, terminal)) {
+        try (Session session = new Session(storeOptions(), terminal)) {
             try {
                 return run(session);
             } catch (ResourceNotFoundException e) {
@@ -50,6 +55,15 @@ abstract class OperatorCommand implements Callable<Integer> {
                 return FAILED;
             }
         }
+    }
+
+    /**
+     * This command's store options over those given before its action ({@code sources --endpoint URL list}), which
+     * picocli hands to the {@code sources} command itself.
+     */
+    private StoreOptions storeOptions() {
+        CommandSpec parent = spec.parent();
+        return parent != null && parent.userObject() instanceof OperatorCommand group ? store.over(group.store) : store;
     }
 
     /** The one wording for an id that is not in the Sources table, wherever a command meets it. */

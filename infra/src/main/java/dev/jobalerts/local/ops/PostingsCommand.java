@@ -5,6 +5,7 @@ import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Converters;
 import dev.jobalerts.local.cli.Table;
 import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageErrors;
 import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.store.PostingStore;
@@ -24,12 +25,20 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "postings", description = "what the parser has stored; a job found on several boards, its copies and why",
         subcommands = {PostingsCommand.ListAll.class, PostingsCommand.Show.class, PostingsCommand.Split.class})
-public final class PostingsCommand {
+public final class PostingsCommand extends OperatorCommand {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     /** Long titles would push every other column off a terminal; --json has them whole. */
     static final int CELL = 48;
 
-    private PostingsCommand() {}
+    PostingsCommand(Terminal terminal) {
+        super(terminal);
+    }
+
+    /** Only a group of actions; it takes the store options too, so they may come before the action. */
+    @Override
+    int run(Session session) {
+        throw UsageErrors.missingAction(spec);
+    }
 
     @Command(name = "list", description = "the stored postings, newest first seen first")
     static final class ListAll extends OperatorCommand {

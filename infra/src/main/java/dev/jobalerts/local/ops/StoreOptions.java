@@ -18,4 +18,14 @@ final class StoreOptions {
 
     @Option(names = "--json", description = "print one JSON object a line, for scripts")
     boolean json;
+
+    /** These options, each one not given taken from {@code fallback}. */
+    StoreOptions over(StoreOptions fallback) {
+        StoreOptions merged = new StoreOptions();
+        merged.endpoint = endpoint != null ? endpoint : fallback.endpoint;
+        merged.stack = stack != null ? stack : fallback.stack;
+        merged.connectTo = connectTo != null ? connectTo : fallback.connectTo;
+        merged.json = json || fallback.json;
+        return merged;
+    }
 }

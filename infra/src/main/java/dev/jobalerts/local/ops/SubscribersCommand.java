@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Table;
 import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.local.cli.UsageErrors;
 import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.DeliveryStore;
@@ -37,9 +38,7 @@ import picocli.CommandLine.TypeConversionException;
 @Command(name = "subscribers", description = "the people behind the addresses",
         subcommands = {SubscribersCommand.ListAll.class, SubscribersCommand.Show.class, SubscribersCommand.Suppress.class,
                 SubscribersCommand.Delete.class})
-public final class SubscribersCommand {
-    private SubscribersCommand() {}
-
+public final class SubscribersCommand extends OperatorCommand {
     @Command(name = "list", description = "the subscribers by address, with their status, frequency and number of searches")
     static final class ListAll extends OperatorCommand {
         @Option(names = "--status", paramLabel = "STATUS", converter = StatusConverter.class,
@@ -54,6 +53,16 @@ public final class SubscribersCommand {
         int run(Session session) {
             return list(session, status);
         }
+    }
+
+    SubscribersCommand(Terminal terminal) {
+        super(terminal);
+    }
+
+    /** Only a group of actions; it takes the store options too, so they may come before the action. */
+    @Override
+    int run(Session session) {
+        throw UsageErrors.missingAction(spec);
     }
 
     @Command(name = "show", description = "one subscriber's profile, deliveries and saved searches")

@@ -168,6 +168,18 @@ class SourcesCommandTest {
     }
 
     @Test
+    void storeOptions_beforeTheAction_areTheActions() {
+        sources.saveDefinition(definition("before", "https://example.com/before"));
+
+        CommandRun sourcesList = CommandRun.of("sources", "--endpoint", store.dynamo.endpoint(), "--json", "list");
+        CommandRun postingsList = CommandRun.of("postings", "--endpoint", store.dynamo.endpoint(), "list");
+
+        assertThat(sourcesList.code()).as(sourcesList.err()).isZero();
+        assertThat(sourcesList.out()).contains("\"id\":\"before\"");
+        assertThat(postingsList.code()).as(postingsList.err()).isZero();
+    }
+
+    @Test
     void showPauseResumeRemove_workOnOneSource() {
         sources.saveDefinition(definition("lifecycle", "https://example.com/life"));
 
