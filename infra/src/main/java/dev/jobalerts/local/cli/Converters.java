@@ -98,9 +98,10 @@ public final class Converters {
         @Override
         public Duration convert(String text) {
             try {
-                return SourceDefinition.parseDuration("duration", text);
+                // No field name: the message then starts "must look like …" and follows the option's name.
+                return SourceDefinition.parseDuration("", text);
             } catch (IllegalArgumentException e) {
-                throw new TypeConversionException(e.getMessage());
+                throw new TypeConversionException(e.getMessage().strip());
             }
         }
     }
