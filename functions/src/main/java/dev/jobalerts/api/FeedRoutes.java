@@ -24,7 +24,7 @@ final class FeedRoutes {
     }
 
     /** @param name the last path segment, {@code <token>.atom} */
-    HttpResponse get(HttpRequest request, Links links, String name) {
+    HttpResponse get(HttpRequest request, PublicLinks links, String name) {
         if (!name.endsWith(TokenService.FEED_SUFFIX)) return HttpResponse.error(ApiError.notFound());
         Optional<FeedService.Matches> matches = feeds.matches(name.substring(0, name.length() - TokenService.FEED_SUFFIX.length()));
         if (matches.isEmpty()) return HttpResponse.error(ApiError.notFound());

@@ -39,11 +39,11 @@ final class SignUpRoutes {
         this.perAddress = perAddress;
     }
 
-    HttpResponse page(Links links) {
+    HttpResponse page(PublicLinks links) {
         return HttpResponse.html(200, pages.signUp(links, Map.of(), null, null));
     }
 
-    HttpResponse subscribe(HttpRequest request, Links links) {
+    HttpResponse subscribe(HttpRequest request, PublicLinks links) {
         boolean form = request.isForm();
         Outcome<Map<String, String>> fields = form ? Bodies.form(request, FORM_FIELDS) : Outcome.ok(Map.of());
         Outcome<Input> input = form ? (fields.failed() ? fields.forward() : fromForm(fields.value())) : fromJson(request);
@@ -68,7 +68,7 @@ final class SignUpRoutes {
         return HttpResponse.json(202, Map.of("status", "pending"));
     }
 
-    HttpResponse confirm(HttpRequest request, Links links) {
+    HttpResponse confirm(HttpRequest request, PublicLinks links) {
         String token = request.token();
         if (token == null || token.isBlank())
             return Api.errorPage(pages, links, ApiError.missingToken());

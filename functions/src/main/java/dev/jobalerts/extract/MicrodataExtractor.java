@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -41,7 +41,7 @@ final class MicrodataExtractor {
         Element[] description = new Element[1];
         PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description, docLinks), pageLinks);
         // The description is read from its element directly: serialising it to HTML and parsing that again is waste.
-        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PostingText.fromHtml(description[0]);
+        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PlainText.fromHtml(description[0]);
         return d;
     }
 

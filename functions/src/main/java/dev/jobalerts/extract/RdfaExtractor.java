@@ -3,7 +3,7 @@ package dev.jobalerts.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,7 +46,7 @@ final class RdfaExtractor {
         Element[] description = new Element[1];
         PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description, docLinks), pageLinks);
         // As in microdata, the description is read from its element rather than serialised and parsed again.
-        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PostingText.fromHtml(description[0]);
+        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PlainText.fromHtml(description[0]);
         return d;
     }
 

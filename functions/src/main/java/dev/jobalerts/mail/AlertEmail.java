@@ -24,9 +24,9 @@ public record AlertEmail(String to, String from, List<AlertSection> sections, St
         Objects.requireNonNull(sections, "sections");
         if (sections.isEmpty()) throw new IllegalArgumentException("sections must not be empty");
         sections = List.copyOf(sections);
-        Links.requireHttp(manageUrl, "manageUrl");
-        Links.requireHttp(unsubscribeUrl, "unsubscribeUrl");
-        Links.requireHttp(feedUrl, "feedUrl");
+        EmailLinks.requireHttp(manageUrl, "manageUrl");
+        EmailLinks.requireHttp(unsubscribeUrl, "unsubscribeUrl");
+        EmailLinks.requireHttp(feedUrl, "feedUrl");
         Objects.requireNonNull(frequency, "frequency");
         if (!FREQUENCIES.contains(frequency))
             throw new IllegalArgumentException("frequency must be one of " + FREQUENCIES + ", was " + frequency);

@@ -71,7 +71,7 @@ public final class EmailRenderer {
      * followed, and ignoring the email leaves it that way.
      */
     public OutgoingEmail confirmation(String to, String from, String searchQuery, String confirmUrl) {
-        Links.requireHttp(confirmUrl, "confirmUrl");
+        EmailLinks.requireHttp(confirmUrl, "confirmUrl");
         String subject = "Confirm your job alert for \"" + Formats.shorten(searchQuery, 60) + "\"";
         ConfirmView view = new ConfirmView(Formats.oneLine(searchQuery), confirmUrl, Formats.oneLine(to), subject);
         return new OutgoingEmail(to, from, subject, TEMPLATES.get().confirmHtml().execute(view), TEMPLATES.get().confirmText().execute(view), Map.of());

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Objects;
 
 /** Which URLs may become links in an email. */
-final class Links {
-    private Links() {}
+final class EmailLinks {
+    private EmailLinks() {}
 
     /**
      * True for absolute http(s) URLs only. Posting URLs come from scraped pages: a {@code javascript:} or
