@@ -6,6 +6,7 @@ import dev.jobalerts.fetch.FetchOutcome.Failed;
 import dev.jobalerts.fetch.FetchOutcome.Fetched;
 import dev.jobalerts.fetch.FetchOutcome.NotModified;
 import dev.jobalerts.pacing.Backoff;
+import dev.jobalerts.url.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -105,7 +106,7 @@ final class Run {
         }
         jobs.add(job);
         URI url = request.url();
-        String refusal = !isHttp(url) ? "scheme not allowed: " + url.getScheme()
+        String refusal = !HttpUrls.isHttp(url) ? "scheme not allowed: " + url.getScheme()
                 : url.getHost() == null ? "URL has no host: " + url : null;
         if (refusal != null) {
             report(job, new Disallowed(request, refusal));
@@ -179,11 +180,6 @@ final class Run {
         return deadline.minus(tuning.deadlineMargin());
     }
 
-    private static boolean isHttp(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("http") || scheme.equals("https");
-    }
-
     /** Answers robots.txt for a redirect target, fetching it now if this run has not seen its host yet. */
     private CompletableFuture<HttpHops.HopPermission> permissionFor(URI target) {
         return robotsFor(target).thenApply(r -> {
@@ -194,7 +190,7 @@ final class Run {
     }
 
     private CompletableFuture<Robots> robotsFor(URI url) {
-        return robots.computeIfAbsent(Robots.authority(url), a -> fetchRobots(url));
+        return robots.computeIfAbsent(HttpUrls.origin(url), a -> fetchRobots(url));
     }
 
     private CompletableFuture<Robots> fetchRobots(URI url) {
@@ -292,7 +288,7 @@ final class Run {
                     return;
                 }
                 boolean[] mine = {false};
-                CompletableFuture<Robots> rules = robots.computeIfAbsent(Robots.authority(url), a -> {
+                CompletableFuture<Robots> rules = robots.computeIfAbsent(HttpUrls.origin(url), a -> {
                     mine[0] = true;
                     return fetchRobots(url);
                 });
