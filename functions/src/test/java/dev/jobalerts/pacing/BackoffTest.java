@@ -91,4 +91,31 @@ class BackoffTest {
         assertThatThrownBy(() -> new Backoff(Duration.ofMillis(-1), Duration.ZERO, Jitter.FULL)).hasMessageContaining("base");
         assertThatThrownBy(() -> new Backoff(Duration.ofSeconds(2), Duration.ofSeconds(1), Jitter.FULL)).hasMessageContaining("cap");
     }
+    /** The formulas each caller wrote out before this class existed; the class must give what they gave. */
+    @Test
+    void delay_reproducesTheFormulasItReplaced() {
+        Backoff ses = new Backoff(Duration.ofMillis(100), Duration.ofSeconds(5), Jitter.FULL);
+        Backoff pageStore = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), Jitter.NONE);
+        Backoff streamPoller = new Backoff(Duration.ofMillis(50), Duration.ofMillis(800), Jitter.NONE);
+        for (int attempt = 1; attempt <= 40; attempt++) {
+            for (double unit : new double[] {0, 0.25, 0.5, 0.999}) {
+                long sesCeiling = Math.min(Duration.ofSeconds(5).toNanos(), Duration.ofMillis(100).toNanos() << Math.min(attempt - 1, 30));
+                assertThat(ses.delay(attempt, unit).toNanos()).isEqualTo((long) (sesCeiling * unit));
+            }
+            assertThat(pageStore.delay(attempt, 0).toMillis()).isEqualTo(Math.min(1_000, 50L << Math.min(attempt - 1, 5)));
+            assertThat(streamPoller.delay(attempt, 0).toMillis()).isEqualTo(Math.min(1000, 50L << Math.min(attempt - 1, 4)));
+        }
+    }
+
+    /** Page fetches drew equal jitter in whole milliseconds from [base/2, base]; the range is the same, in nanoseconds. */
+    @Test
+    void delay_equalJitter_coversTheRangeFetchRetriesUsed() {
+        Duration base = Duration.ofSeconds(2);
+        Backoff fetch = new Backoff(base, base.multipliedBy(1L << 20), Jitter.EQUAL);
+        for (int attempt = 1; attempt <= 25; attempt++) {
+            long ceilingMillis = base.toMillis() << Math.min(attempt - 1, 20);
+            assertThat(fetch.delay(attempt, 0).toMillis()).isEqualTo(ceilingMillis / 2);
+            assertThat(fetch.delay(attempt, Math.nextDown(1.0)).toMillis()).isBetween(ceilingMillis - 1, ceilingMillis);
+        }
+    }
 }
