@@ -46,7 +46,7 @@ public record Backoff(Duration base, Duration cap, Jitter jitter) {
 
     /**
      * The wait after {@code failedAttempts} failures, drawn from a uniform {@code unit} in [0, 1) (a seam for tests;
-     * {@link #next(int, Duration, Duration)} draws from {@link Entropy}).
+     * {@link #delay(int)} draws from {@link Entropy}).
      */
     public Duration delay(int failedAttempts, double unit) {
         long ceiling = ceilingNanos(failedAttempts);
@@ -56,6 +56,11 @@ public record Backoff(Duration base, Duration cap, Jitter jitter) {
             case NONE -> ceiling;
         };
         return Duration.ofNanos(nanos);
+    }
+
+    /** {@link #delay(int, double)} with jitter from {@link Entropy}. */
+    public Duration delay(int failedAttempts) {
+        return delay(failedAttempts, draw());
     }
 
     /**
@@ -71,7 +76,11 @@ public record Backoff(Duration base, Duration cap, Jitter jitter) {
 
     /** {@link #next(int, Duration, Duration, double)} with jitter from {@link Entropy}. */
     public Next next(int failedAttempts, Duration retryAfter, Duration left) {
-        return next(failedAttempts, retryAfter, left, jitter == Jitter.NONE ? 0 : Entropy.unit());
+        return next(failedAttempts, retryAfter, left, draw());
+    }
+
+    private double draw() {
+        return jitter == Jitter.NONE ? 0 : Entropy.unit();
     }
 
     /** {@code min(cap, base * 2^(failedAttempts-1))} in nanoseconds, without overflowing however many attempts. */

@@ -112,10 +112,10 @@ public final class PageStore {
         return found;
     }
 
-    /** DynamoDB asks for back-off before unprocessed keys are asked again; one reader, so no jitter. */
+    /** DynamoDB asks for back-off before unprocessed keys are asked again. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(UNPROCESSED_KEYS_BACKOFF.delay(attempt + 1, 0).toMillis());
+            Thread.sleep(UNPROCESSED_KEYS_BACKOFF.delay(attempt + 1).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading pages", e);

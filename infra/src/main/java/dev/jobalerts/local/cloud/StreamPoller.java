@@ -264,7 +264,7 @@ public final class StreamPoller implements AutoCloseable {
                 deadLetters.accept(List.copyOf(remaining));
                 return;
             }
-            sleepQuietly(RETRY_BACKOFF.delay(attempts + 1, 0).toMillis());
+            sleepQuietly(RETRY_BACKOFF.delay(attempts + 1).toMillis());
         }
     }
 
