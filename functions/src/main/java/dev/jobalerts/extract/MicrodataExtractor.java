@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
 import dev.jobalerts.posting.PlainText;
@@ -90,7 +91,7 @@ final class MicrodataExtractor {
         return switch (prop.normalName()) {
             case "a", "area", "link" -> {
                 String href = prop.attr("href");
-                String abs = href.startsWith("https://") || href.startsWith("http://") ? href : links.absUrl(prop, "href");
+                String abs = HttpUrls.hasHttpPrefix(href) ? href : links.absUrl(prop, "href");
                 yield abs.isEmpty() ? href : abs;
             }
             case "img", "audio", "video", "source", "embed", "iframe" -> links.absUrl(prop, "src");

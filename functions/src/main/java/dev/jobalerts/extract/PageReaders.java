@@ -2,7 +2,7 @@ package dev.jobalerts.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.posting.Posting;
-import dev.jobalerts.posting.PostingIds;
+import dev.jobalerts.url.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -79,9 +79,9 @@ public final class PageReaders {
             Element a = anchor.hasAttr("href") ? anchor : anchor.selectFirst("a[href]");
             if (a == null) continue;
             String url = a.absUrl("href");
-            if (!url.startsWith("http://") && !url.startsWith("https://")) continue;
+            if (!HttpUrls.hasHttpPrefix(url)) continue;
             if (site.isEmpty() || !sameSite(site, host(url))) continue;
-            links.add(PostingIds.canonicalUrl(url));
+            links.add(HttpUrls.canonical(url));
             if (links.size() >= max) break;
         }
         return List.copyOf(links);

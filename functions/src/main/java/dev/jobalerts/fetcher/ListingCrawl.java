@@ -11,11 +11,11 @@ import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.fetch.FetchOutcome;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.posting.Posting;
-import dev.jobalerts.posting.PostingIds;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.PageKey;
 import dev.jobalerts.store.PageSnapshot;
+import dev.jobalerts.url.HttpUrls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -153,7 +153,7 @@ public final class ListingCrawl {
                 List<Posting> built = PageReaders.build(board.kind().id(), List.of(d), ctx);
                 if (!built.isEmpty()) id = built.get(0).id();
                 else if (d.atsId != null) id = d.atsId;
-                else if (d.url != null && !d.url.isBlank()) id = PostingIds.canonicalUrl(d.url);
+                else if (d.url != null && !d.url.isBlank()) id = HttpUrls.canonical(d.url);
             }
             ids.add(id == null ? ctx.pageUrl() + "#" + pageHashes.size() + "." + index : id);
             index++;

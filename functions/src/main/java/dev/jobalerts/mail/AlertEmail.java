@@ -1,5 +1,6 @@
 package dev.jobalerts.mail;
 
+import dev.jobalerts.url.HttpUrls;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,9 +25,11 @@ public record AlertEmail(String to, String from, List<AlertSection> sections, St
         Objects.requireNonNull(sections, "sections");
         if (sections.isEmpty()) throw new IllegalArgumentException("sections must not be empty");
         sections = List.copyOf(sections);
-        EmailLinks.requireHttp(manageUrl, "manageUrl");
-        EmailLinks.requireHttp(unsubscribeUrl, "unsubscribeUrl");
-        EmailLinks.requireHttp(feedUrl, "feedUrl");
+        // RFC 8058 asks for an HTTPS one-click URI; plain http passes too because the local cloud serves its API on
+        // loopback without TLS.
+        HttpUrls.requireAbsoluteHttp(manageUrl, "manageUrl");
+        HttpUrls.requireAbsoluteHttp(unsubscribeUrl, "unsubscribeUrl");
+        HttpUrls.requireAbsoluteHttp(feedUrl, "feedUrl");
         Objects.requireNonNull(frequency, "frequency");
         if (!FREQUENCIES.contains(frequency))
             throw new IllegalArgumentException("frequency must be one of " + FREQUENCIES + ", was " + frequency);
