@@ -6,6 +6,7 @@ import dev.jobalerts.alert.SearchLabels;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.search.SearchMatch;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
@@ -84,7 +85,7 @@ public final class AlertMatcher {
             Subscriber to = subscriber.get();
             boolean instant = to.frequency() == Frequency.INSTANT;
             String pendingKey = DigestSchedule.pendingKey(to.frequency(), to.timeZone(), today);
-            String state = instant ? Delivery.CLAIMED : Delivery.QUEUED;
+            DeliveryState state = instant ? DeliveryState.CLAIMED : DeliveryState.QUEUED;
             List<AlertDispatcher.Claimed> claimed = new ArrayList<>();
             for (Hit hit : firstPerJob(entry.getValue())) {
                 String jobId = hit.posting().jobId();
