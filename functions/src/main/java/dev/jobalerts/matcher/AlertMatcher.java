@@ -11,6 +11,7 @@ import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.subscribe.SearchKey;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.time.Clock;
@@ -71,8 +72,8 @@ public final class AlertMatcher {
         for (StoredPosting posting : batch) {
             LocalDate firstSeen = LocalDate.ofInstant(posting.firstSeen(), ZoneOffset.UTC);
             for (SearchMatch match : index.match(posting.posting(), firstSeen, today)) {
-                String[] parts = LiveSearchIndex.parts(match.key());
-                bySubscriber.computeIfAbsent(parts[0], id -> new ArrayList<>()).add(new Hit(posting, match, parts[1]));
+                SearchKey key = SearchKey.parse(match.key());
+                bySubscriber.computeIfAbsent(key.subscriberId(), id -> new ArrayList<>()).add(new Hit(posting, match, key.searchId()));
                 matches++;
             }
         }
