@@ -11,6 +11,7 @@ import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
@@ -153,47 +154,41 @@ final class SourceFetch {
         SourceHealth health = source.health();
         Instant nextDue = now.plus(definition.everyDuration());
         String why = crawl.detail();
-        String status;
+        FetchStatus status;
         FetchState nextState;
-        boolean failed;
         switch (crawl.status()) {
             case COMPLETE -> {
                 boolean changed = !crawl.contentHash().equals(state.contentHash());
-                failed = tooLarge;
-                status = failed ? "failed" : changed ? "ok" : "unchanged";
+                status = tooLarge ? FetchStatus.FAILED : changed ? FetchStatus.OK : FetchStatus.UNCHANGED;
                 if (tooLarge) why = "a listing page is too large to store";
                 // Validators only mean something for a listing that is one conditional GET.
                 boolean conditional = crawl.pagesRead() == 1 && board.conditional();
-                nextState = failed ? state : new FetchState(conditional ? crawl.etag() : null, conditional ? crawl.lastModified() : null,
+                nextState = tooLarge ? state : new FetchState(conditional ? crawl.etag() : null, conditional ? crawl.lastModified() : null,
                         crawl.contentHash(), nextDue);
-                if (!failed) health = health.afterListing(crawl.entries().size());
+                if (!tooLarge) health = health.afterListing(crawl.entries().size());
             }
             case NOT_MODIFIED -> {
-                failed = false;
-                status = "not-modified";
+                status = FetchStatus.NOT_MODIFIED;
                 nextState = new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue);
             }
             case DEFERRED -> {
-                failed = false;
-                status = "deferred";
+                status = FetchStatus.DEFERRED;
                 // Keep the due time: it goes first next run.
                 nextState = state;
             }
             case DISALLOWED -> {
-                failed = true;
-                status = "disallowed";
+                status = FetchStatus.DISALLOWED;
                 nextState = new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue);
             }
             default -> {
-                failed = true;
-                status = "failed";
+                status = FetchStatus.FAILED;
                 nextState = new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue);
             }
         }
         String httpWhy = why.isEmpty() && crawl.lastHttpStatus() > 0 ? "HTTP " + crawl.lastHttpStatus() : why;
         String detailNote = detailNote();
-        SourceHealth after = health.afterFetch(now, status, httpWhy + (detailNote.isEmpty() ? "" : (httpWhy.isEmpty() ? "" : "; ") + detailNote), failed);
-        return new Result(status, nextState, after, line(status, why), pagesStored, detailsStored);
+        SourceHealth after = health.afterFetch(now, status, httpWhy + (detailNote.isEmpty() ? "" : (httpWhy.isEmpty() ? "" : "; ") + detailNote));
+        return new Result(new SourceReport(source.id(), status, sentence(status, why)), nextState, after, pagesStored, detailsStored);
     }
 
     private String detailNote() {
@@ -205,8 +200,8 @@ final class SourceFetch {
         return note.toString();
     }
 
-    private String line(String status, String why) {
-        StringBuilder line = new StringBuilder(status.equals("ok") ? "changed" : status);
+    private String sentence(FetchStatus status, String why) {
+        StringBuilder line = new StringBuilder(status == FetchStatus.OK ? "changed" : status.stored());
         if (!why.isEmpty()) line.append(": ").append(why);
         if (crawl.pagesRead() > 0) {
             line.append(", ").append(crawl.entries().size()).append(" postings");
@@ -218,6 +213,6 @@ final class SourceFetch {
         return line.toString();
     }
 
-    /** What to record for the source and print for the operator. */
-    record Result(String status, FetchState state, SourceHealth health, String line, int pagesStored, int detailsStored) {}
+    /** What to record for the source and report to the operator. */
+    record Result(SourceReport report, FetchState state, SourceHealth health, int pagesStored, int detailsStored) {}
 }
