@@ -8,7 +8,6 @@ import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.fetch.FetchOutcome;
 import dev.jobalerts.fetch.FetchRequest;
-import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.FetchStatus;
@@ -91,7 +90,7 @@ final class SourceFetch {
         if (page.entries().isEmpty()) return;
         var fetched = read.response();
         var write = pages.putIfChanged(new PageSnapshot(read.key(), fetched.finalUrl().toString(), source.id(), fetched.contentType(),
-                fetched.body(), null, startedAt, Json.write(ReadSpec.listing(source.definition(), board.kind()))));
+                fetched.body(), null, startedAt, ReadSpec.listing(source.definition(), board.kind()).toJson()));
         if (write == PageStore.Write.STORED) pagesStored++;
         if (write == PageStore.Write.TOO_LARGE) tooLarge = true;
     }
@@ -141,7 +140,7 @@ final class SourceFetch {
         FetchRequest request = fetched.request();
         var write = pages.putIfChanged(new PageSnapshot(PageKey.of(request.method(), request.url().toString(), request.body()),
                 fetched.finalUrl().toString(), source.id(), fetched.contentType(), fetched.body(), null, startedAt,
-                Json.write(ReadSpec.detail(source.definition(), board.kind(), entry.draft()))));
+                ReadSpec.detail(source.definition(), board.kind(), entry.draft()).toJson()));
         if (write == PageStore.Write.STORED) detailsStored++;
         if (write == PageStore.Write.TOO_LARGE) detailFailures.merge("too large to store", 1, Integer::sum);
         return List.of();

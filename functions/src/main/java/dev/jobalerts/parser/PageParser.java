@@ -4,14 +4,12 @@ import dev.jobalerts.adapter.ReadSpec;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -79,10 +77,10 @@ public final class PageParser {
 
     private static ReadSpec readSpec(PageSnapshot page) {
         try {
-            return Json.mapper().readValue(page.readSpec(), ReadSpec.class);
-        } catch (IOException | IllegalArgumentException e) {
+            return ReadSpec.fromJson(page.readSpec());
+        } catch (IllegalArgumentException e) {
             Log.warn("page has unreadable reading settings; detecting", "page", page.key(), "problem", e.getMessage());
-            return new ReadSpec(null, ReadSpec.Role.LISTING, null, null, null, null, null, null);
+            return ReadSpec.detecting();
         }
     }
 }
