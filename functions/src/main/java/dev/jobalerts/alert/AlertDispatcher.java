@@ -102,7 +102,7 @@ public final class AlertDispatcher {
                 link("/manage", tokens.issue(TokenService.Purpose.MANAGE, subscriber)),
                 link("/unsubscribe", tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber)),
                 TokenService.feedLink(settings.publicBaseUrl(), tokens.issue(TokenService.Purpose.FEED, subscriber)),
-                subscriber.frequency().wireName());
+                subscriber.frequency());
     }
 
     private String link(String path, String token) {

@@ -7,6 +7,7 @@ import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceHealth;
 import dev.jobalerts.store.PageStore;
@@ -51,9 +52,9 @@ public final class FetchRun {
 
     /**
      * @param only     source ids to fetch now regardless of their schedule; empty means every due, unpaused source
-     * @param progress receives one human line per source as it completes
+     * @param progress receives one report per source as it completes
      */
-    public Summary run(int segment, int totalSegments, Set<String> only, Instant deadline, Consumer<String> progress) {
+    public Summary run(int segment, int totalSegments, Set<String> only, Instant deadline, Consumer<SourceReport> progress) {
         Instant now = Instant.now(clock);
         List<Source> due = sources.list(segment, totalSegments).stream()
                 .filter(s -> only.isEmpty() ? !s.definition().paused() && isDue(s, now) : only.contains(s.id()))
@@ -96,7 +97,7 @@ public final class FetchRun {
     }
 
     /** The source's first request, or null when it cannot start (no board for its URL, credentials missing). */
-    private FetchRequest start(Source source, Instant now, Tally tally, Consumer<String> progress) {
+    private FetchRequest start(Source source, Instant now, Tally tally, Consumer<SourceReport> progress) {
         try {
             Board board = adapters.board(source.definition());
             Credentials.Resolved secrets = credentials.resolve(source.definition());
@@ -115,33 +116,26 @@ public final class FetchRun {
         }
     }
 
-    private void finish(SourceFetch fetch, Tally tally, Consumer<String> progress) {
+    private void finish(SourceFetch fetch, Tally tally, Consumer<SourceReport> progress) {
         SourceFetch.Result result = fetch.result(Instant.now(clock));
         try {
             sources.recordFetch(fetch.id(), result.state(), result.health());
         } catch (RuntimeException e) {
             Log.error("source health not recorded", e, "sourceId", fetch.id());
         }
-        switch (result.status()) {
-            case "ok" -> tally.changed++;
-            case "unchanged" -> tally.unchanged++;
-            case "not-modified" -> tally.notModified++;
-            case "deferred" -> tally.deferred++;
-            case "disallowed" -> tally.disallowed++;
-            default -> tally.failed++;
-        }
+        tally.count(result.report().status());
         tally.detailPages += result.detailsStored();
-        progress.accept(fetch.id() + ": " + result.line());
+        progress.accept(result.report());
     }
 
     /** Records a source that failed before or outside its requests; its schedule moves on as after any failure. */
-    private void fail(String sourceId, String why, Instant now, Tally tally, Consumer<String> progress) {
-        tally.failed++;
-        progress.accept(sourceId + ": failed: " + why);
+    private void fail(String sourceId, String why, Instant now, Tally tally, Consumer<SourceReport> progress) {
+        tally.count(FetchStatus.FAILED);
+        progress.accept(new SourceReport(sourceId, FetchStatus.FAILED, FetchStatus.FAILED.stored() + ": " + why));
         try {
             sources.find(sourceId).ifPresent(source -> {
                 FetchState state = source.fetchState();
-                SourceHealth health = source.health().afterFetch(now, "failed", why, true);
+                SourceHealth health = source.health().afterFetch(now, FetchStatus.FAILED, why);
                 sources.recordFetch(sourceId, new FetchState(state.etag(), state.lastModified(), state.contentHash(),
                         now.plus(source.definition().everyDuration())), health);
             });
@@ -159,5 +153,16 @@ public final class FetchRun {
     private static final class Tally {
         final List<SourceFetch> fetches = new ArrayList<>();
         int changed, unchanged, notModified, failed, disallowed, deferred, detailPages;
+
+        void count(FetchStatus status) {
+            switch (status) {
+                case OK -> changed++;
+                case UNCHANGED -> unchanged++;
+                case NOT_MODIFIED -> notModified++;
+                case DEFERRED -> deferred++;
+                case DISALLOWED -> disallowed++;
+                case FAILED, NEVER -> failed++;
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.jobalerts.mail;
 
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SearchMatch;
+import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,11 +42,11 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
         return Formats.shorten(first.title(), 80) + (company.isEmpty() ? "" : " at " + company);
     }
 
-    private static String frequencyText(String frequency) {
+    private static String frequencyText(Frequency frequency) {
         return switch (frequency) {
-            case "daily" -> "once a day";
-            case "weekly" -> "once a week";
-            default -> "as soon as new postings are found";
+            case DAILY -> "once a day";
+            case WEEKLY -> "once a week";
+            case INSTANT -> "as soon as new postings are found";
         };
     }
 

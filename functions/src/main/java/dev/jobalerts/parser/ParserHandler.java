@@ -8,7 +8,6 @@ import dev.jobalerts.adapter.ReaderPriming;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.coldstart.PrimingContext;
-import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.Faults;
@@ -71,7 +70,7 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
             for (ReaderPriming.Sample sample : ReaderPriming.SAMPLES) {
                 String body = sample.body();
                 copy.parse(new PageSnapshot(sample.url(), "priming", sample.contentType(), body, PageSnapshot.hash(body), Instant.now(),
-                        Json.write(sample.readSpec())));
+                        sample.readSpec().toJson()));
             }
             handler.handleRequest(gone, PrimingContext.INSTANCE);
         };

@@ -10,6 +10,7 @@ import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.PostingStore;
@@ -89,7 +90,7 @@ public final class DigestFixture {
     /** Queues a match for the subscriber's digest the way the matcher does, at {@code queuedAt}. */
     public Delivery queue(Subscriber subscriber, String postingId, String searchId, Instant queuedAt) {
         String key = DigestSchedule.pendingKey(subscriber.frequency(), subscriber.timeZone(), LocalDate.ofInstant(queuedAt, ZoneOffset.UTC));
-        String state = subscriber.frequency() == Frequency.INSTANT ? Delivery.CLAIMED : Delivery.QUEUED;
+        DeliveryState state = subscriber.frequency() == Frequency.INSTANT ? DeliveryState.CLAIMED : DeliveryState.QUEUED;
         Delivery delivery = new Delivery(subscriber.subscriberId(), postingId, searchId, List.of("backend"), state, queuedAt, key);
         if (!deliveries.claim(delivery, queuedAt)) throw new IllegalStateException("already claimed: " + postingId);
         return delivery;

@@ -9,6 +9,7 @@ import dev.jobalerts.digest.DigestFixture;
 import dev.jobalerts.digest.RecordingMailer;
 import dev.jobalerts.store.TestClock;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.subscribe.Frequency;
@@ -130,7 +131,7 @@ class NotificationsHandlerIT {
         world.digestRun(mailer, clock).run(clock.instant().plusSeconds(60));
 
         assertThat(mailer.sent).isEmpty();
-        assertThat(world.ledger(annoyed, "p-1").state()).isEqualTo(Delivery.SKIPPED);
+        assertThat(world.ledger(annoyed, "p-1").state()).isEqualTo(DeliveryState.SKIPPED);
     }
 
     private SubscriberStatus status(Subscriber subscriber) {

@@ -51,7 +51,7 @@ final class Demo {
             signUpAndConfirm(http, cloud, outbox, DIGEST_EMAIL, "daily");
 
             step("scheduled fetch:");
-            FetchRun.Summary fetch = cloud.fetch(Set.of(), line -> out.println("    " + line));
+            FetchRun.Summary fetch = cloud.fetch(Set.of(), report -> out.println("    " + report.line()));
             cloud.drainStreams();
             step("stream pollers drained: parser and matcher saw every new record");
             Instant tomorrowMorning = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(8, 5).toInstant(ZoneOffset.UTC);

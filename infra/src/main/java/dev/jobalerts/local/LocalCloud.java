@@ -20,6 +20,7 @@ import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.fetcher.FetcherHandler;
+import dev.jobalerts.fetcher.SourceReport;
 import dev.jobalerts.local.cloud.DataDir;
 import dev.jobalerts.local.cloud.DeadLetterFile;
 import dev.jobalerts.log.Log;
@@ -255,7 +256,7 @@ public final class LocalCloud implements AutoCloseable {
     }
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
-    public FetchRun.Summary fetch(Set<String> only, Consumer<String> progress) {
+    public FetchRun.Summary fetch(Set<String> only, Consumer<SourceReport> progress) {
         return fetchRun.run(0, 1, only, Instant.now(clock).plusSeconds(600), progress);
     }
 

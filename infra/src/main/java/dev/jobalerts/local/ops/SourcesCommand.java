@@ -82,7 +82,7 @@ final class SourcesCommand {
             if (!probe.fetched()) line.put("problem", probe.problem());
             line.put("kind", probe.board().kind().id());
             line.put("board", probe.board().label());
-            line.put("extractor", probe.reader() != null ? probe.reader() : probe.board().kind().id());
+            line.put("extractor", probe.reader() != null ? probe.reader().id() : probe.board().kind().id());
             line.put("postings", probe.postings());
             line.put("detailLinks", probe.needDetails());
             line.put("pages", probe.pages());
@@ -171,7 +171,7 @@ final class SourcesCommand {
                 {"credentials", d.credentials().isEmpty() ? "-" : d.credentials().toString()},
                 {"paused", d.paused() ? "yes" : "no"},
                 {"last run", h.lastRunAt() == null ? "never" : h.lastRunAt().toString()},
-                {"status", h.lastStatus() + (h.detail() == null || h.detail().isEmpty() ? "" : " (" + h.detail() + ")")},
+                {"status", h.lastStatus().stored() + (h.detail() == null || h.detail().isEmpty() ? "" : " (" + h.detail() + ")")},
                 {"postings", (h.postingsLastRun() < 0 ? "-" : Integer.toString(h.postingsLastRun())) + " last run, " + h.postingsHighWater() + " at most"},
                 {"failures", Integer.toString(h.consecutiveFailures()) + " in a row"},
                 {"broken", h.broken() ? "yes" : "no"},
@@ -232,7 +232,7 @@ final class SourcesCommand {
         ObjectNode node = Json.mapper().valueToTree(source.definition());
         SourceHealth h = source.health();
         node.put("lastRunAt", h.lastRunAt() == null ? null : h.lastRunAt().toString());
-        node.put("status", h.lastStatus());
+        node.put("status", h.lastStatus().stored());
         node.put("detail", h.detail());
         node.put("postingsLastRun", h.postingsLastRun());
         node.put("postingsHighWater", h.postingsHighWater());

@@ -3,7 +3,6 @@ package dev.jobalerts.local.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.Table;
-import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
@@ -85,7 +84,8 @@ final class SubscribersCommand {
         Subscriber subscriber = find(store, email);
         List<SubscriberSearch> searches = store.searchesOf(subscriber.subscriberId());
         Map<String, Long> deliveries = session.deliveries().of(subscriber.subscriberId()).stream()
-                .collect(Collectors.groupingBy(Delivery::state, TreeMap::new, Collectors.counting()));
+                // Keyed by the stored name, so the listing stays in alphabetical order.
+                .collect(Collectors.groupingBy(d -> d.state().stored(), TreeMap::new, Collectors.counting()));
         if (session.args.json()) {
             ObjectNode node = toJson(subscriber, searches.size());
             var array = node.putArray("searches");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.SampleBoard;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceKind;
@@ -199,7 +200,7 @@ class SourcesCommandTest {
         LocalStore.Run first = store.run("sources", "import", file.toString());
         Instant ran = Instant.parse("2026-11-22T10:00:00Z");
         sources.recordFetch("imp-a", new FetchState("\"e1\"", null, "hash", ran.plusSeconds(3600)),
-                SourceHealth.unknown().afterFetch(ran, "ok", "HTTP 200", false).afterListing(7));
+                SourceHealth.unknown().afterFetch(ran, FetchStatus.OK, "HTTP 200").afterListing(7));
         LocalStore.Run second = store.run("sources", "import", file.toString());
 
         assertThat(first.out()).contains("imported 2 sources").contains("2 new, 0 updated");
@@ -207,7 +208,7 @@ class SourcesCommandTest {
         Source kept = sources.find("imp-a").orElseThrow();
         assertThat(kept.fetchState().etag()).isEqualTo("\"e1\"");
         assertThat(kept.health().postingsLastRun()).isEqualTo(7);
-        assertThat(kept.health().lastStatus()).isEqualTo("ok");
+        assertThat(kept.health().lastStatus()).isEqualTo(FetchStatus.OK);
     }
 
     @Test
