@@ -8,29 +8,30 @@ import dev.jobalerts.alert.ConfirmationMailer;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.log.Log;
+import dev.jobalerts.lambda.StreamBatch;
 import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.StreamImages;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.subscribe.PendingConfirmations;
 import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.TokenService;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * Subscribers stream (keys of new pending searches, filtered in the template) → {@link PendingConfirmations}: the
- * confirmation emails a sign-up asked for, sent off its request path. A throttled send or a store fault fails the
- * batch from that record (Lambda retries from there); everything else is final for its record.
+ * confirmation emails a sign-up asked for, sent off its request path, one by one through {@link StreamBatch}. A
+ * throttled send or a store fault fails the batch from that record (Lambda retries from there); everything else is
+ * final for its record.
  */
 public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final StreamBatch<Pending> PENDING = new StreamBatch<>(Pending::of, "subscriberId", Pending::subscriberId);
+
     private final PendingConfirmations confirmations;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
     private final Priming priming;
@@ -80,26 +81,17 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        for (var record : records) {
+        return PENDING.process(event, pending -> confirmations.send(pending.subscriberId(), pending.searchId()) == PendingConfirmations.Outcome.RETRY
+                ? StreamBatch.Outcome.RETRY : StreamBatch.Outcome.DONE);
+    }
+
+    /** The keys of a pending search: its item id is {@code pending#<searchId>}. */
+    private record Pending(String subscriberId, String searchId) {
+        static Pending of(DynamodbEvent.DynamodbStreamRecord record) {
             String subscriberId = StreamKeys.string(record, "subscriberId");
             String itemId = StreamKeys.string(record, "itemId");
-            if (subscriberId == null || itemId == null || !itemId.startsWith("pending#")) {
-                Log.warn("stream record is not a pending search, skipped", "eventID", record.getEventID());
-                continue;
-            }
-            try {
-                PendingConfirmations.Outcome outcome = confirmations.send(subscriberId, itemId.substring("pending#".length()));
-                if (outcome == PendingConfirmations.Outcome.RETRY) return StreamKeys.failedFrom(record);
-            } catch (RuntimeException e) {
-                if (!Faults.isTransient(e)) {
-                    Log.error("confirmation cannot be sent; skipped", e, "subscriberId", subscriberId);
-                    continue;
-                }
-                Log.error("confirmation failed; batch resumes here on retry", e, "subscriberId", subscriberId);
-                return StreamKeys.failedFrom(record);
-            }
+            if (subscriberId == null || itemId == null || !itemId.startsWith("pending#")) return null;
+            return new Pending(subscriberId, itemId.substring("pending#".length()));
         }
-        return new StreamsEventResponse();
     }
 }

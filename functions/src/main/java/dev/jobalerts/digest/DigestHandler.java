@@ -6,6 +6,7 @@ import dev.jobalerts.alert.AlertDispatcher;
 import dev.jobalerts.alert.AlertPriming;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.lambda.Deadline;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
@@ -16,19 +17,19 @@ import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The hourly schedule's target → one {@link DigestRun} for "now". The schedule's input carries nothing the run
- * needs, so any input is accepted. The run stops {@link #SAFETY_MARGIN_MILLIS} before the Lambda timeout; what it
+ * needs, so any input is accepted. The run stops {@link #DEADLINE}'s margin before the Lambda timeout; what it
  * did not reach stays queued or claimed and goes out with a later run.
  */
 public final class DigestHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    /** Time kept back from the Lambda timeout to settle the ledger for the email in flight and return. */
-    static final long SAFETY_MARGIN_MILLIS = 20_000;
+    /** Twenty seconds kept back from the Lambda timeout to settle the ledger for the email in flight and return. */
+    static final Deadline DEADLINE = new Deadline(Duration.ofSeconds(20), Duration.ofMinutes(5));
 
     private final DigestRun run;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
@@ -78,10 +79,8 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
-        long remaining = context == null ? 300_000 : context.getRemainingTimeInMillis();
-        Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
         try {
-            DigestRun.Summary summary = run.run(deadline);
+            DigestRun.Summary summary = run.run(DEADLINE.of(context));
             return new LinkedHashMap<>(Json.mapper().convertValue(summary, Map.class));
         } catch (RuntimeException e) {
             // An infrastructure fault (DynamoDB, SES unreachable): fail the invocation so it shows as an error;

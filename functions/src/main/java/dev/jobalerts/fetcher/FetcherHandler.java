@@ -10,6 +10,7 @@ import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.lambda.Deadline;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.PageStore;
@@ -28,11 +29,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The schedule's target: {@code {"segment": i, "totalSegments": n}} → one {@link FetchRun} over that segment of
- * the Sources table, stopping {@link #SAFETY_MARGIN_MILLIS} before the Lambda timeout; what was not reached keeps
+ * the Sources table, stopping {@link #DEADLINE}'s margin before the Lambda timeout; what was not reached keeps
  * its due time and goes first next run. Bad input (a segment out of range) is answered, not thrown.
  */
 public final class FetcherHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
-    static final long SAFETY_MARGIN_MILLIS = 30_000;
+    /** Thirty seconds kept back from the Lambda timeout to record the fetches in flight and return. */
+    static final Deadline DEADLINE = new Deadline(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
     private final FetchRun run;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
@@ -100,9 +102,7 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
             result.put("error", "segment must be in [0, totalSegments) and totalSegments in [1, 1000]");
             return result;
         }
-        long remaining = context == null ? 300_000 : context.getRemainingTimeInMillis();
-        Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
-        FetchRun.Summary summary = run.run(segment, total, Set.of(), deadline, line -> { });
+        FetchRun.Summary summary = run.run(segment, total, Set.of(), DEADLINE.of(context), line -> { });
         result.put("sources", summary.sources());
         result.put("changed", summary.changed());
         result.put("unchanged", summary.unchanged());

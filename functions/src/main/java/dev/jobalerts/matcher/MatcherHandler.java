@@ -9,26 +9,25 @@ import dev.jobalerts.alert.AlertPriming;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.lambda.Deadline;
+import dev.jobalerts.lambda.StreamBatch;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
-import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PostingItems;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.StreamImages;
-import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -40,8 +39,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * the retry send only what was not sent.
  */
 public final class MatcherHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
-    /** Time kept back from the Lambda timeout to settle the ledger and return. */
-    static final long SAFETY_MARGIN_MILLIS = 10_000;
+    /** Ten seconds kept back from the Lambda timeout to settle the ledger and return. */
+    static final Deadline DEADLINE = new Deadline(Duration.ofSeconds(10), Duration.ofMinutes(1));
+
+    private final StreamBatch<StoredPosting> postings;
 
     private final AlertMatcher matcher;
     private final Clock clock;
@@ -58,6 +59,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
         SesMailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
         this.clock = Clock.systemUTC();
         this.matcher = create(config, ses, AwsClients.dynamoDb(env), clock);
+        this.postings = postingsOn(clock);
         // Warming loads the live searches and the send rate: the first batch would otherwise read both.
         this.priming = Priming.register("matcher", env, MatcherHandler::samples, () -> {
             matcher.warm();
@@ -73,7 +75,13 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
     public MatcherHandler(AlertMatcher matcher, Clock clock) {
         this.matcher = matcher;
         this.clock = clock;
+        this.postings = postingsOn(clock);
         this.priming = null;
+    }
+
+    private static StreamBatch<StoredPosting> postingsOn(Clock clock) {
+        return new StreamBatch<>(record -> PostingItems.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage())),
+                "postingId", posting -> posting.posting().id(), clock);
     }
 
     /** A batch with one new posting (no live search: the index is empty), then one alert matched, sent and recorded. */
@@ -116,50 +124,11 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        if (records.isEmpty()) return new StreamsEventResponse();
-        List<StoredPosting> postings = new ArrayList<>();
-        Map<StoredPosting, DynamodbEvent.DynamodbStreamRecord> recordOf = new IdentityHashMap<>();
-        for (var record : records) {
-            try {
-                StoredPosting posting = PostingItems.fromItem(StreamImages.toSdk(record.getDynamodb().getNewImage()));
-                postings.add(posting);
-                recordOf.put(posting, record);
-            } catch (RuntimeException poison) {
-                Log.error("stream record is not a readable posting, skipped", poison, "eventID", record.getEventID());
-            }
-        }
-        long remaining = context == null ? 60_000 : context.getRemainingTimeInMillis();
-        Instant deadline = Instant.now(clock).plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
-        try {
-            metrics(matcher.process(postings, deadline));
-            return new StreamsEventResponse();
-        } catch (RuntimeException e) {
-            if (Faults.isTransient(e)) {
-                Log.error("matching failed; batch will be retried", e, "records", records.size());
-                return StreamKeys.failedFrom(records.get(0));
-            }
-            // A fault that would recur on every retry: find the posting that causes it by matching one at a time,
-            // so only that one is skipped and the healthy ones behind it are not dead-lettered with it.
-            Log.error("matching failed the same way it would again; matching posting by posting", e, "records", records.size());
-            return oneByOne(postings, recordOf, deadline);
-        }
-    }
-
-    private StreamsEventResponse oneByOne(List<StoredPosting> postings, Map<StoredPosting, DynamodbEvent.DynamodbStreamRecord> recordOf,
-            Instant deadline) {
-        for (StoredPosting posting : postings) {
-            try {
-                metrics(matcher.process(List.of(posting), deadline));
-            } catch (RuntimeException e) {
-                if (Faults.isTransient(e)) {
-                    Log.error("matching failed; batch will be retried", e, "postingId", posting.posting().id());
-                    return StreamKeys.failedFrom(recordOf.get(posting));
-                }
-                Log.error("posting cannot be matched; skipped", e, "postingId", posting.posting().id());
-            }
-        }
-        return new StreamsEventResponse();
+        Instant deadline = DEADLINE.of(context, clock);
+        return postings.processAtOnce(event, batch -> metrics(matcher.process(batch, deadline)), posting -> {
+            metrics(matcher.process(List.of(posting), deadline));
+            return StreamBatch.Outcome.DONE;
+        });
     }
 
     private static void metrics(AlertMatcher.Summary summary) {

@@ -9,9 +9,9 @@ import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.coldstart.PrimingContext;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.lambda.StreamBatch;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
@@ -20,16 +20,17 @@ import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.store.TableNames;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Pages stream (keys only, INSERT and MODIFY) → {@link PageParser}. A record whose page cannot be handled for an
- * infrastructure reason is reported as a batch item failure; Lambda retries from it, and the records before it
- * stay done.
+ * Pages stream (keys only, INSERT and MODIFY) → {@link PageParser}, page by page through {@link StreamBatch}: a page
+ * that fails for an infrastructure reason is reported, Lambda retries from it, and the pages before it stay done.
  */
 public final class ParserHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    /** The Pages table's key attribute is named "url"; it holds the page key (the URL for a plain GET). */
+    private static final StreamBatch<String> PAGES = new StreamBatch<>(record -> StreamKeys.string(record, "url"), "page", key -> key);
+
     private final PageParser parser;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
     private final Priming priming;
@@ -79,31 +80,15 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        int found = 0, stored = 0;
-        for (var record : records) {
-            // The Pages table's key attribute is named "url"; it holds the page key (the URL for a plain GET).
-            String key = StreamKeys.string(record, "url");
-            if (key == null) {
-                Log.warn("stream record without a page key, skipped", "eventID", record.getEventID());
-                continue;
-            }
-            try {
-                PageParser.Outcome outcome = parser.parse(key);
-                found += outcome.found();
-                stored += outcome.stored();
-            } catch (RuntimeException e) {
-                if (!Faults.isTransient(e)) {
-                    // It would fail the same way on every retry and hold up every healthy page behind it.
-                    Log.error("page cannot be parsed; skipped", e, "page", key);
-                    continue;
-                }
-                Log.error("page parse failed; batch resumes here on retry", e, "page", key);
-                Log.metrics("parser", Map.of("PostingsFound", found, "PostingsStored", stored, "ParseFailures", 1));
-                return StreamKeys.failedFrom(record);
-            }
-        }
-        Log.metrics("parser", Map.of("PostingsFound", found, "PostingsStored", stored, "ParseFailures", 0));
-        return new StreamsEventResponse();
+        int[] foundAndStored = new int[2];
+        StreamsEventResponse response = PAGES.process(event, key -> {
+            PageParser.Outcome outcome = parser.parse(key);
+            foundAndStored[0] += outcome.found();
+            foundAndStored[1] += outcome.stored();
+            return StreamBatch.Outcome.DONE;
+        });
+        int failures = response.getBatchItemFailures() == null ? 0 : response.getBatchItemFailures().size();
+        Log.metrics("parser", Map.of("PostingsFound", foundAndStored[0], "PostingsStored", foundAndStored[1], "ParseFailures", failures));
+        return response;
     }
 }
