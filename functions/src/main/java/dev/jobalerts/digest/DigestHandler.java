@@ -2,25 +2,15 @@ package dev.jobalerts.digest;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import dev.jobalerts.alert.AlertDispatcher;
-import dev.jobalerts.alert.AlertPriming;
-import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.lambda.Deadline;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.mail.SesMailer;
-import dev.jobalerts.coldstart.Priming;
-import dev.jobalerts.coldstart.PrimingContext;
-import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.store.DeliveryStore;
-import dev.jobalerts.store.PostingStore;
-import dev.jobalerts.subscribe.SubscriberStore;
-import java.time.Clock;
+import dev.jobalerts.wiring.Services;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The hourly schedule's target → one {@link DigestRun} for "now". The schedule's input carries nothing the run
@@ -36,45 +26,18 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
     private final Priming priming;
 
     public DigestHandler() {
-        this(System.getenv());
+        this(Services.fromEnvironment(System.getenv()));
     }
 
-    private DigestHandler(Map<String, String> env) {
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        SesMailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        this.run = create(config, ses, dynamo, Clock.systemUTC());
-        SubscriberStore subscribers = new SubscriberStore(dynamo, config.tables().subscribers());
-        this.priming = Priming.register("digest", env, DigestHandler::samples, () -> {
-            subscribers.find(Priming.ABSENT_KEY);
-            ses.sendRate();
-        });
+    private DigestHandler(Services services) {
+        SesMailer ses = services.sesMailer();
+        this.run = services.digestRun(ses);
+        this.priming = DigestPriming.register(services, ses);
     }
 
     public DigestHandler(DigestRun run) {
         this.run = run;
         this.priming = null;
-    }
-
-    /** A run that finds no digest due, then one alert matched, sent and recorded. */
-    private static Priming.Samples samples(Map<String, String> env) {
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        Mailer ses = new SesMailer(AwsClients.sesV2(env), config.sesConfigurationSet());
-        DynamoDbClient dynamo = AwsClients.dynamoDb(env);
-        DigestHandler copy = new DigestHandler(create(config, ses, dynamo, Clock.systemUTC()));
-        DeliveryStore deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
-        return () -> {
-            copy.handleRequest(Map.of(), PrimingContext.INSTANCE);
-            AlertPriming.mailOneAlert(config, deliveries, ses);
-        };
-    }
-
-    /** Wires the run the way every runtime does; the local cloud passes its outbox as the mailer. */
-    public static DigestRun create(FunctionConfig config, Mailer mailer, DynamoDbClient dynamo, Clock clock) {
-        var deliveries = new DeliveryStore(dynamo, config.tables().deliveries());
-        var dispatcher = AlertDispatcher.create(config, deliveries, mailer, clock);
-        return new DigestRun(deliveries, new PostingStore(dynamo, config.tables().postings()),
-                new SubscriberStore(dynamo, config.tables().subscribers()), dispatcher, clock);
     }
 
     @Override
