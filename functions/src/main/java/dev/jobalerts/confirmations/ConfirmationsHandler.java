@@ -41,8 +41,10 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        return PENDING.process(event, pending -> confirmations.send(pending.subscriberId(), pending.searchId()) == PendingConfirmations.Outcome.RETRY
-                ? StreamBatch.Outcome.RETRY : StreamBatch.Outcome.DONE);
+        return PENDING.process(event, pending -> {
+            PendingConfirmations.Outcome outcome = confirmations.send(pending.subscriberId(), pending.searchId());
+            return outcome == PendingConfirmations.Outcome.RETRY ? StreamBatch.Outcome.RETRY : StreamBatch.Outcome.DONE;
+        });
     }
 
     /** The keys of a pending search: its item id is {@code pending#<searchId>}. */

@@ -9,6 +9,8 @@ import dev.jobalerts.lambda.StreamBatch;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.StreamKeys;
 import dev.jobalerts.wiring.Services;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,15 +41,14 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
-        int[] foundAndStored = new int[2];
+        List<PageParser.Outcome> parsed = new ArrayList<>();
         StreamsEventResponse response = PAGES.process(event, key -> {
-            PageParser.Outcome outcome = parser.parse(key);
-            foundAndStored[0] += outcome.found();
-            foundAndStored[1] += outcome.stored();
+            parsed.add(parser.parse(key));
             return StreamBatch.Outcome.DONE;
         });
         int failures = response.getBatchItemFailures() == null ? 0 : response.getBatchItemFailures().size();
-        Log.metrics("parser", Map.of("PostingsFound", foundAndStored[0], "PostingsStored", foundAndStored[1], "ParseFailures", failures));
+        Log.metrics("parser", Map.of("PostingsFound", parsed.stream().mapToInt(PageParser.Outcome::found).sum(),
+                "PostingsStored", parsed.stream().mapToInt(PageParser.Outcome::stored).sum(), "ParseFailures", failures));
         return response;
     }
 }
