@@ -115,6 +115,9 @@ public final class AlertMatcher {
         Summary summary = new Summary(batch.size(), matches, sent, deferred, queued, taken);
         Log.info("batch matched", "postings", summary.postings(), "matches", matches, "emailsSent", sent,
                 "emailsDeferred", deferred, "queuedForDigest", queued, "alreadyClaimed", taken, "liveSearches", index.size());
+        Log.metrics("matcher", Map.of("Postings", summary.postings(), "Matches", summary.matches(),
+                "EmailsSent", summary.emailsSent(), "EmailsDeferred", summary.emailsDeferred(),
+                "QueuedForDigest", summary.queuedForDigest()));
         return summary;
     }
 

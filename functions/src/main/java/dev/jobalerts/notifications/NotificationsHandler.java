@@ -3,17 +3,11 @@ package dev.jobalerts.notifications;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.SesNotifications;
 import dev.jobalerts.coldstart.Priming;
-import dev.jobalerts.coldstart.PrimingContext;
-import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.subscribe.SubscriberIds;
-import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
-import dev.jobalerts.subscribe.TokenService;
-import java.time.Clock;
+import dev.jobalerts.wiring.Services;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,46 +20,22 @@ import java.util.Map;
  * skipped, never thrown; a DynamoDB fault fails the invocation so Lambda retries it (suppressing twice is harmless).
  */
 public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<String, Object>> {
-    /** A hard bounce as SES event publishing sends it, for priming. */
-    private static final String SAMPLE_BOUNCE = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
-            + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@example.com\"}]},\"mail\":{\"destination\":[\"priming@example.com\"]}}";
-
     private final SubscriptionService subscriptions;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
     private final Priming priming;
 
     public NotificationsHandler() {
-        this(System.getenv());
+        this(Services.fromEnvironment(System.getenv()));
     }
 
-    private NotificationsHandler(Map<String, String> env) {
-        this.subscriptions = fromEnvironment(env);
-        this.priming = Priming.register("notifications", env,
-                primingEnv -> {
-                    NotificationsHandler copy = new NotificationsHandler(fromEnvironment(primingEnv));
-                    SNSEvent bounce = sampleBounce();
-                    return () -> copy.handleRequest(bounce, PrimingContext.INSTANCE);
-                },
-                () -> subscriptions.findByEmail("priming@example.invalid"));
+    private NotificationsHandler(Services services) {
+        this.subscriptions = services.subscriptions();
+        this.priming = NotificationsPriming.register(services, subscriptions);
     }
 
     public NotificationsHandler(SubscriptionService subscriptions) {
         this.subscriptions = subscriptions;
         this.priming = null;
-    }
-
-    private static SubscriptionService fromEnvironment(Map<String, String> env) {
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        return create(config, new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers()), Clock.systemUTC());
-    }
-
-    private static SNSEvent sampleBounce() {
-        SNSEvent.SNS message = new SNSEvent.SNS().withType("Notification").withMessageId("priming").withMessage(SAMPLE_BOUNCE);
-        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withSns(message).withEventSource("aws:sns")));
-    }
-
-    public static SubscriptionService create(FunctionConfig config, SubscriberStore store, Clock clock) {
-        return new SubscriptionService(store, new TokenService(config.tokenSecret(), clock), new SubscriberIds(config.tokenSecret()), clock);
     }
 
     @Override

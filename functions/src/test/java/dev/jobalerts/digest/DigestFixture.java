@@ -5,7 +5,6 @@ import dev.jobalerts.alert.DigestSchedule;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.matcher.AlertMatcher;
-import dev.jobalerts.matcher.MatcherHandler;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
 import dev.jobalerts.search.SavedSearch;
@@ -22,6 +21,7 @@ import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.wiring.Services;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,11 +56,11 @@ public final class DigestFixture {
     }
 
     public DigestRun digestRun(Mailer mailer, TestClock clock) {
-        return DigestHandler.create(config, mailer, dynamo.client(), clock);
+        return new Services(config, dynamo.client(), clock).digestRun(mailer);
     }
 
     public AlertMatcher matcher(Mailer mailer, TestClock clock) {
-        return MatcherHandler.create(config, mailer, dynamo.client(), clock);
+        return new Services(config, dynamo.client(), clock).alertMatcher(mailer);
     }
 
     /** An active, confirmed subscriber with these searches (ids {@code s0}, {@code s1} …). */

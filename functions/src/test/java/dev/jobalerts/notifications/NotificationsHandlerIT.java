@@ -16,6 +16,7 @@ import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
+import dev.jobalerts.wiring.Services;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -43,7 +44,7 @@ class NotificationsHandlerIT {
     void freshWorld() {
         world = new DigestFixture(dynamo);
         clock = new TestClock(Instant.now());
-        handler = new NotificationsHandler(NotificationsHandler.create(world.config, world.subscribers, clock));
+        handler = new NotificationsHandler(new Services(world.config, dynamo.client(), clock).subscriptions());
     }
 
     @Test
