@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.preview.PreviewSettings;
 import dev.jobalerts.store.AwsClients;
 import java.time.Clock;
@@ -42,12 +43,13 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Log.invocation(context);
         HttpResponse response;
         try {
             response = api.handle(HttpRequest.from(event));
         } catch (RuntimeException e) {
             // Infrastructure faults only (bad input is answered as a value); the client learns nothing internal.
-            Api.log("api_error", Map.of("error", e.getClass().getName(), "message", String.valueOf(e.getMessage())));
+            Api.log("api request failed", Map.of("error", e.getClass().getName(), "message", String.valueOf(e.getMessage())));
             response = HttpResponse.error(ApiError.internal());
         }
         return response.toEvent();

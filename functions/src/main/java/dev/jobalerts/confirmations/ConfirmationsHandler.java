@@ -80,6 +80,7 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Log.invocation(context);
         List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         for (var record : records) {
             String subscriberId = StreamKeys.string(record, "subscriberId");

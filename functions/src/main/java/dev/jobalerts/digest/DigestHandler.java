@@ -78,6 +78,7 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Log.invocation(context);
         long remaining = context == null ? 300_000 : context.getRemainingTimeInMillis();
         Instant deadline = Instant.now().plusMillis(Math.max(1_000, remaining - SAFETY_MARGIN_MILLIS));
         try {

@@ -92,6 +92,7 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Log.invocation(context);
         int total = intOf(input, "totalSegments", 1);
         int segment = intOf(input, "segment", 0);
         Map<String, Object> result = new LinkedHashMap<>();

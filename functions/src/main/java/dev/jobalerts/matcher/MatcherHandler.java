@@ -116,6 +116,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Log.invocation(context);
         List<DynamodbEvent.DynamodbStreamRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         if (records.isEmpty()) return new StreamsEventResponse();
         List<StoredPosting> postings = new ArrayList<>();
