@@ -45,15 +45,18 @@ final class Invocations {
 
     /**
      * Marks the calling thread's lines with the invocation {@code context} describes (null in tests). Priming's sample
-     * invocations (before a snapshot, on the runtime's hook thread) are not invocations anyone waits for: they leave
-     * the cold start unspent and the process's invocations as they were.
+     * invocations (before a snapshot, on the runtime's hook thread) are not invocations anyone waits for: they write no
+     * lines, leave the cold start unspent, and leave the hook thread's later lines ("primed") unmarked.
      */
     static void begin(Context context) {
+        if (context instanceof PrimingContext) {
+            OWN.set(NONE);
+            return;
+        }
         String name = NONE.functionName() != null ? NONE.functionName() : context == null ? null : context.getFunctionName();
-        boolean priming = context instanceof PrimingContext;
-        Invocation invocation = new Invocation(name, context == null ? null : context.getAwsRequestId(), !priming && coldStart(name));
+        Invocation invocation = new Invocation(name, context == null ? null : context.getAwsRequestId(), coldStart(name));
         OWN.set(invocation);
-        if (!priming) madeBy(Thread.currentThread(), invocation);
+        madeBy(Thread.currentThread(), invocation);
     }
 
     static Invocation current() {

@@ -75,7 +75,8 @@ class LogTest {
     }
 
     @Test
-    void primingInvocations_leaveTheColdStartForTheFirstRealInvocation() throws IOException {
+    void primingInvocations_leaveTheColdStartForTheFirstRealInvocation_andMarkNoLines() throws IOException {
+        Log.invocation(context(function, "before-snapshot"));
         Restores.restored(); // a fresh generation: nothing has been invoked in it yet
         Log.invocation(PrimingContext.INSTANCE);
         Log.info("primed");
@@ -83,7 +84,9 @@ class LogTest {
         Log.info("page parsed");
 
         List<JsonNode> lines = lines();
-        assertThat(lines.get(0).get("coldStart").asBoolean()).isFalse();
+        assertThat(lines.get(0).has("requestId")).as("the priming thread's own line after its sample invocations").isFalse();
+        assertThat(lines.get(0).has("coldStart")).isFalse();
+        assertThat(lines.get(1).get("requestId").asText()).isEqualTo("first-real");
         assertThat(lines.get(1).get("coldStart").asBoolean()).isTrue();
     }
 
