@@ -26,7 +26,7 @@ import java.util.Map;
  */
 public final class Log {
     /** A file the lines are appended to instead of standard output; unset in Lambda. */
-    public static final String FILE_PROPERTY = "jobalerts.log.file";
+    private static final String FILE_PROPERTY = "jobalerts.log.file";
 
     private static volatile PrintStream out = initialStream();
     private static volatile Level threshold = Level.parse(System.getenv("AWS_LAMBDA_LOG_LEVEL"));
