@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.wiring.Services;
 import java.util.Map;
 
@@ -35,6 +36,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Log.invocation(context);
         HttpResponse response;
         try {
             response = api.handle(HttpRequest.from(event));

@@ -171,7 +171,7 @@ final class ManageRoutes {
 
     private HttpResponse revoke(HttpRequest request, PublicLinks links, Subscriber subscriber) {
         String manageUrl = links.to("/manage", subscriptions.manageToken(manage.revokeLinks(subscriber)));
-        Api.log("links_revoked", Map.of("subscriberId", subscriber.subscriberId()));
+        Api.log("links revoked", Map.of("subscriberId", subscriber.subscriberId()));
         return request.isForm() ? HttpResponse.seeOther(manageUrl) : HttpResponse.json(200, Map.of("manageUrl", manageUrl));
     }
 

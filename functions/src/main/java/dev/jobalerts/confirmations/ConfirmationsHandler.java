@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.lambda.StreamBatch;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.store.StreamKeys;
@@ -41,6 +42,7 @@ public final class ConfirmationsHandler implements RequestHandler<DynamodbEvent,
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Log.invocation(context);
         return PENDING.process(event, pending -> {
             PendingConfirmations.Outcome outcome = confirmations.send(pending.subscriberId(), pending.searchId());
             return outcome == PendingConfirmations.Outcome.RETRY ? StreamBatch.Outcome.RETRY : StreamBatch.Outcome.DONE;

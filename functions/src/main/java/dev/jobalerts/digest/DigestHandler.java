@@ -42,6 +42,7 @@ public final class DigestHandler implements RequestHandler<Map<String, Object>, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Log.invocation(context);
         try {
             DigestRun.Summary summary = run.run(DEADLINE.of(context));
             return new LinkedHashMap<>(Json.mapper().convertValue(summary, Map.class));

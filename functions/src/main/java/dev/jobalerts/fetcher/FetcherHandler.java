@@ -40,6 +40,7 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
+        Log.invocation(context);
         Segment segment = Segment.of(input);
         Map<String, Object> result = new LinkedHashMap<>();
         if (!segment.exists()) {

@@ -159,7 +159,7 @@ public final class SesMailer implements Mailer {
     }
 
     private static SendOutcome throttled(String reason, int attempts) {
-        Log.warn("ses_throttled", "attempts", attempts, "reason", reason);
+        Log.warn("SES throttled", "attempts", attempts, "reason", reason);
         return new SendOutcome.Throttled(reason);
     }
 
@@ -176,7 +176,7 @@ public final class SesMailer implements Mailer {
         boolean usable = max != null && max > 0 && !max.isInfinite();
         double rate = usable ? max : FALLBACK_RATE;
         if (!usable && source.equals("GetAccount")) source = "fallback, GetAccount gave no MaxSendRate";
-        Log.info("ses_send_rate", "maxSendRate", rate, "source", source);
+        Log.info("SES send rate read", "maxSendRate", rate, "source", source);
         return rate;
     }
 }

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.jobalerts.coldstart.Priming;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.lambda.Deadline;
 import dev.jobalerts.lambda.StreamBatch;
 import dev.jobalerts.mail.SesMailer;
@@ -64,6 +65,7 @@ public final class MatcherHandler implements RequestHandler<DynamodbEvent, Strea
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Log.invocation(context);
         Instant deadline = DEADLINE.of(context, clock);
         return postings.processAtOnce(event, batch -> matcher.process(batch, deadline), posting -> {
             matcher.process(List.of(posting), deadline);

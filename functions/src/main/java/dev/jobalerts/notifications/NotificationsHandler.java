@@ -40,6 +40,7 @@ public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<
 
     @Override
     public Map<String, Object> handleRequest(SNSEvent event, Context context) {
+        Log.invocation(context);
         List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
         int suppressed = 0, unknown = 0;
         for (SNSEvent.SNSRecord record : records) {

@@ -41,6 +41,7 @@ public final class ParserHandler implements RequestHandler<DynamodbEvent, Stream
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        Log.invocation(context);
         List<PageParser.Outcome> parsed = new ArrayList<>();
         StreamsEventResponse response = PAGES.process(event, key -> {
             parsed.add(parser.parse(key));

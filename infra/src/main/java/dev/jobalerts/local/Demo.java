@@ -3,6 +3,7 @@ package dev.jobalerts.local;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.SourceStore;
 import java.io.PrintStream;
@@ -10,6 +11,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,11 +21,16 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * {@code demo}: the whole pipeline once, on the local cloud. Signs a subscriber up through the HTTP API,
+ * {@code demo [--verbose]}: the whole pipeline once, on the local cloud. Signs a subscriber up through the HTTP API,
  * confirms through the link in the confirmation email, fetches the sample board, lets the stream pollers drive
- * the parser and the matcher, and reports what happened and where the first alert is.
+ * the parser and the matcher, and reports what happened and where the first alert is. The functions' JSON log lines
+ * go to {@link #LOG} so the console keeps the readable summary; {@code --verbose} prints them on stderr instead.
  */
 final class Demo {
+    static final String USAGE = "usage: demo [--verbose]\n";
+    /** Where the functions' log lines go, relative to the working directory (beside {@code outbox/}); replaced each run. */
+    static final Path LOG = Path.of("logs", "demo.jsonl");
+
     static final String DEMO_EMAIL = "dev@example.com";
     /** A second subscriber with the same search who asked for a daily digest instead of instant alerts. */
     static final String DIGEST_EMAIL = "daily@example.com";
@@ -30,9 +38,27 @@ final class Demo {
             + "\"remote\":\"include\",\"minSalary\":120000,\"currency\":\"USD\"}";
 
     private final PrintStream out;
+    private final String logLines;
 
-    Demo(PrintStream out) {
+    private Demo(PrintStream out, String logLines) {
         this.out = out;
+        this.logLines = logLines;
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws Exception {
+        boolean verbose = args.length == 1 && args[0].equals("--verbose");
+        if (args.length > 0 && !verbose) {
+            err.print(USAGE);
+            return 2;
+        }
+        if (verbose) return new Demo(out, "the log lines above").run(Path.of("outbox"));
+        Files.createDirectories(LOG.getParent());
+        try (PrintStream log = new PrintStream(Files.newOutputStream(LOG), true, StandardCharsets.UTF_8)) {
+            Log.to(log);
+            return new Demo(out, "the log lines in " + LOG).run(Path.of("outbox"));
+        } finally {
+            Log.to(err);
+        }
     }
 
     int run(Path outboxDir) throws Exception {
@@ -76,13 +102,14 @@ final class Demo {
             SourceTable.print(sourceStore.listAll(), out);
             out.println();
             if (alerts.isEmpty()) {
-                out.println("no alert email was written; see the log lines above");
+                out.println("no alert email was written; see " + logLines);
                 return 1;
             }
             Path first = alerts.get(0);
             out.println("first alert: " + first.toAbsolutePath());
             out.println("preview:     " + Path.of(first.toString().replaceFirst("\\.eml$", ".html")).toAbsolutePath());
             if (alerts.size() > 1) out.println("digest:      " + alerts.get(alerts.size() - 1).toAbsolutePath());
+            if (!logLines.endsWith("above")) out.println("log lines:   " + LOG.toAbsolutePath() + " (--verbose prints them here)");
             return 0;
         }
     }

@@ -14,7 +14,6 @@ import dev.jobalerts.local.cloud.StartupException;
 import dev.jobalerts.local.ops.Ops;
 import dev.jobalerts.log.Log;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -26,7 +25,8 @@ public final class Main {
             usage: java -jar jobalerts.jar COMMAND [options]
 
             local cloud
-              demo                         run the whole pipeline once on the local cloud and exit
+              demo [--verbose]             run the whole pipeline once on the local cloud and exit
+                                           (log lines to logs/demo.jsonl, or with --verbose to stderr)
               serve [--data DIR] [--smtp URL] [--from ADDRESS] [--public-url URL] [--host 127.0.0.1] [--trusted-proxy ADDR]
                     [--port 3000] [--dynamo-port 8000] [--board-port 8089] [--tick 1h] [--samples|--no-samples]
                                            keep the local cloud running (HTTP API, schedule, stream pollers); with
@@ -58,7 +58,7 @@ public final class Main {
         try {
             if (Ops.handles(args[0])) return Ops.run(args[0], rest, out, err);
             return switch (args[0]) {
-                case "demo" -> new Demo(out).run(Path.of("outbox"));
+                case "demo" -> Demo.run(rest, out, err);
                 case "serve" -> serve(rest, out, err);
                 case "parse" -> ParseCommand.run(rest, out, err);
                 case "match" -> MatchCommand.run(rest, out, err);

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code subscribers …} against DynamoDB Local, with subscribers written through the store as the API would. */
-class SubscribersCommandTest {
+class SubscribersCommandIT {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     static LocalStore store;
     static SubscriberStore subscribers;

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ApiHandlerTest {
+class ApiHandlerIT {
     private static ApiFixture fixture;
     private static ApiHandler handler;
     private static final AtomicInteger ADDRESSES = new AtomicInteger();

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code sources …} against DynamoDB Local, with the sample job board on loopback for the probing {@code add}. */
-class SourcesCommandTest {
+class SourcesCommandIT {
     static LocalStore store;
     static SampleBoard board;
     static SourceStore sources;

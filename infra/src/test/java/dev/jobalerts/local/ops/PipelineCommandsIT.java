@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the parser exactly as an operator's re-parse would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PipelineCommandsTest {
+class PipelineCommandsIT {
     static LocalStore store;
     static SampleBoard board;
     static PostingStore postings;
