@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,7 +49,21 @@ public final class FetchRun {
 
     /** Counts of one run, per outcome. {@code changed} sources stored at least one new snapshot. */
     public record Summary(int sources, int changed, int unchanged, int notModified, int failed, int disallowed,
-                          int deferred, int detailPages) {}
+                          int deferred, int detailPages) {
+        /** The counts by name, in this order: the function's answer and the run's log line. */
+        public Map<String, Object> counts() {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("sources", sources);
+            counts.put("changed", changed);
+            counts.put("unchanged", unchanged);
+            counts.put("notModified", notModified);
+            counts.put("failed", failed);
+            counts.put("disallowed", disallowed);
+            counts.put("deferred", deferred);
+            counts.put("detailPages", detailPages);
+            return counts;
+        }
+    }
 
     /**
      * @param only     source ids to fetch now regardless of their schedule; empty means every due, unpaused source
@@ -93,6 +108,7 @@ public final class FetchRun {
         Log.info("fetch run finished", "segment", segment, "sources", summary.sources(), "changed", summary.changed(),
                 "unchanged", summary.unchanged(), "notModified", summary.notModified(), "failed", summary.failed(),
                 "disallowed", summary.disallowed(), "deferred", summary.deferred(), "detailPages", summary.detailPages());
+        Log.metrics("fetcher", Map.of("SourcesFetched", summary.sources(), "PagesChanged", summary.changed(), "FetchFailures", summary.failed()));
         return summary;
     }
 

@@ -7,7 +7,6 @@ import dev.jobalerts.lambda.Deadline;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.wiring.Services;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -42,22 +41,10 @@ public final class FetcherHandler implements RequestHandler<Map<String, Object>,
     public Map<String, Object> handleRequest(Map<String, Object> input, Context context) {
         Log.invocation(context);
         Segment segment = Segment.of(input);
-        Map<String, Object> result = new LinkedHashMap<>();
         if (!segment.exists()) {
             Log.warn("fetch input rejected", "segment", segment.index(), "totalSegments", segment.total());
-            result.put("error", Segment.RULE);
-            return result;
+            return Map.of("error", Segment.RULE);
         }
-        FetchRun.Summary summary = run.run(segment.index(), segment.total(), Set.of(), DEADLINE.of(context), line -> { });
-        result.put("sources", summary.sources());
-        result.put("changed", summary.changed());
-        result.put("unchanged", summary.unchanged());
-        result.put("notModified", summary.notModified());
-        result.put("failed", summary.failed());
-        result.put("disallowed", summary.disallowed());
-        result.put("deferred", summary.deferred());
-        result.put("detailPages", summary.detailPages());
-        Log.metrics("fetcher", Map.of("SourcesFetched", summary.sources(), "PagesChanged", summary.changed(), "FetchFailures", summary.failed()));
-        return result;
+        return run.run(segment.index(), segment.total(), Set.of(), DEADLINE.of(context), report -> { }).counts();
     }
 }
