@@ -8,7 +8,7 @@ import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.fetch.RequestSecrets;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
@@ -170,7 +170,7 @@ final class AdzunaAdapter implements SourceAdapter {
             if (id != null) d.atsId = "adzuna:" + country + ":" + id;
             // Adzuna marks the words that matched the search with <strong> in titles.
             String title = text(job, "title");
-            d.title = title == null ? null : PostingText.plain(title);
+            d.title = title == null ? null : PlainText.plain(title);
             d.url = text(job, "redirect_url");
             d.company = text(job.path("company"), "display_name");
             d.location = text(job.path("location"), "display_name");

@@ -5,14 +5,12 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -60,7 +58,7 @@ final class AshbyAdapter implements SourceAdapter {
     }
 
     /** One job board; {@code board} is null when only the API URL is known. */
-    record AshbyBoard(String board, URI api) implements Board {
+    record AshbyBoard(String board, URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.ASHBY;
@@ -72,20 +70,8 @@ final class AshbyAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Ashby");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode jobs = answer.root().path("jobs");
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
+            JsonNode jobs = root.path("jobs");
             if (!jobs.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Ashby", "\"jobs\"", "array"));
             List<PostingDraft> drafts = new ArrayList<>();
             int index = 0;

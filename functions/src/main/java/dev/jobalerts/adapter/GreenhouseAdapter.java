@@ -5,14 +5,12 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -69,7 +67,7 @@ final class GreenhouseAdapter implements SourceAdapter {
     }
 
     /** One board; {@code board} is null when only the API URL is known (a mirror or saved copy). */
-    record GreenhouseBoard(String board, URI api) implements Board {
+    record GreenhouseBoard(String board, URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.GREENHOUSE;
@@ -81,20 +79,7 @@ final class GreenhouseAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Greenhouse");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode root = answer.root();
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
             Iterable<JsonNode> jobs;
             if (root.path("jobs").isArray()) jobs = root.path("jobs");
             else if (root.has("absolute_url") && root.has("id")) jobs = List.of(root);

@@ -7,6 +7,7 @@ import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
+import dev.jobalerts.url.HttpUrls;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -118,7 +119,7 @@ final class HimalayasAdapter implements SourceAdapter {
             PostingDraft d = new PostingDraft();
             String guid = text(job, "guid");
             d.atsId = id(guid);
-            d.url = guid != null && guid.startsWith("http") ? guid : text(job, "applicationLink");
+            d.url = HttpUrls.hasHttpPrefix(guid) ? guid : text(job, "applicationLink");
             d.title = text(job, "title");
             d.company = text(job, "companyName");
             d.location = JsonPostings.joined(job.get("locationRestrictions"), "; ");

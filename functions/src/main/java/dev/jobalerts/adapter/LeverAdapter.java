@@ -5,14 +5,12 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -60,7 +58,7 @@ final class LeverAdapter implements SourceAdapter {
     }
 
     /** One site; {@code site} is null when only the API URL is known. */
-    record LeverBoard(String site, URI api) implements Board {
+    record LeverBoard(String site, URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.LEVER;
@@ -72,20 +70,7 @@ final class LeverAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Lever");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode root = answer.root();
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
             if (!root.isArray() && !root.has("hostedUrl")) return ListingPage.unreadable(JsonAnswer.missing("Lever", "postings", "array"));
             Iterable<JsonNode> postings = root.isArray() ? root : List.of(root);
             List<PostingDraft> drafts = new ArrayList<>();

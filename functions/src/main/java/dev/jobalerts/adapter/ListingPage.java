@@ -1,5 +1,6 @@
 package dev.jobalerts.adapter;
 
+import dev.jobalerts.extract.ExtractorKind;
 import java.util.List;
 
 /**
@@ -9,11 +10,11 @@ import java.util.List;
  * @param next     the request for the following page; null when this was the last
  * @param total    the number of postings the board says it has, when it says; null otherwise
  * @param reader   which reader found them when it is not the board's family ({@code jsonld}, {@code rss} … for
- *                 pages read by the page readers); null for the family itself
+ *                 pages read by the page readers, {@code none} when they found nothing); null for the family itself
  * @param problem  why the answer could not be read as this API's (HTML instead of JSON, a changed schema); null
  *                 when it was read
  */
-public record ListingPage(List<ListingEntry> entries, ApiRequest next, Integer total, String reader, String problem) {
+public record ListingPage(List<ListingEntry> entries, ApiRequest next, Integer total, ExtractorKind reader, String problem) {
     public ListingPage {
         entries = entries == null ? List.of() : List.copyOf(entries);
     }

@@ -7,14 +7,18 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.ExtractionConfig;
 import dev.jobalerts.extract.PostingDraft;
+import dev.jobalerts.json.Json;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceKind;
+import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
 /**
  * How to read one stored answer again, frozen when it was fetched and kept with it, so the parser (and
- * {@code reparse}, months later) needs neither the network nor the source's current definition.
+ * {@code reparse}, months later) needs neither the network nor the source's current definition. The fetcher writes it
+ * with {@link #toJson()} into the page snapshot (the Pages table's {@code extraction} attribute) and the parser reads
+ * it back with {@link #fromJson(String)}; no other code knows its JSON form.
  *
  * @param kind      the family or page reader that reads it; {@code auto} detects again
  * @param role      a listing page, a detail answer, or either (a file given to {@code parse})
@@ -46,6 +50,29 @@ public record ReadSpec(SourceKind kind, Role role, String sourceUrl, String sour
         kind = kind == null ? SourceKind.AUTO : kind;
         role = role == null ? Role.LISTING : role;
         selectors = selectors == null ? Map.of() : Map.copyOf(selectors);
+    }
+
+    /** A listing of no known source: the family and reader are detected from the answer itself. */
+    public static ReadSpec detecting() {
+        return new ReadSpec(null, Role.LISTING, null, null, null, null, null, null);
+    }
+
+    /** The stored form: a JSON object whose absent members take their defaults, so older snapshots read as written. */
+    public String toJson() {
+        return Json.write(this);
+    }
+
+    /**
+     * The settings stored as {@code json} by {@link #toJson()}; members it does not know are ignored.
+     *
+     * @throws IllegalArgumentException when the text is not such an object (a kind or role no longer known, not JSON)
+     */
+    public static ReadSpec fromJson(String json) {
+        try {
+            return Json.mapper().readValue(json, ReadSpec.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     /** A page of a source's listing, read by {@code kind} (the family detected when it was fetched). */

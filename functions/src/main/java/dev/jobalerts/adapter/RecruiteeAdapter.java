@@ -5,14 +5,12 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -73,7 +71,7 @@ final class RecruiteeAdapter implements SourceAdapter {
     }
 
     /** One careers site; {@code company} is the recruitee.com subdomain, null on the company's own domain. */
-    record RecruiteeBoard(String company, URI api) implements Board {
+    record RecruiteeBoard(String company, URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.RECRUITEE;
@@ -85,20 +83,8 @@ final class RecruiteeAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Recruitee");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode offers = answer.root().path("offers");
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
+            JsonNode offers = root.path("offers");
             if (!offers.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Recruitee", "\"offers\"", "array"));
             List<PostingDraft> drafts = new ArrayList<>();
             int index = 0;

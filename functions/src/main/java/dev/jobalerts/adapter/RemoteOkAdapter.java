@@ -4,14 +4,12 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +70,7 @@ final class RemoteOkAdapter implements SourceAdapter {
     }
 
     /** The whole board or one tag of it, read through {@code api}. */
-    record RemoteOkBoard(URI api) implements Board {
+    record RemoteOkBoard(URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.REMOTEOK;
@@ -85,21 +83,7 @@ final class RemoteOkAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        /** One GET holds every posting, so an unchanged answer means an unchanged listing. */
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Remote OK");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode root = answer.root();
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
             if (!root.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Remote OK", "job list", "array"));
             List<JsonNode> jobs = new ArrayList<>();
             // The legal notice that opens the array is not a job.

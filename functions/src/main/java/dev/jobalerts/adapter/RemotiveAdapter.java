@@ -4,7 +4,6 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
@@ -77,7 +76,7 @@ final class RemotiveAdapter implements SourceAdapter {
     }
 
     /** The whole board or one filtered view of it, read through {@code api}. */
-    record RemotiveBoard(URI api) implements Board {
+    record RemotiveBoard(URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.REMOTIVE;
@@ -91,21 +90,8 @@ final class RemotiveAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        /** One GET holds every posting, so an unchanged answer means an unchanged listing. */
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Remotive");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode jobs = answer.root().path("jobs");
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
+            JsonNode jobs = root.path("jobs");
             if (!jobs.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Remotive", "\"jobs\"", "array"));
             if (JsonPostings.noneHas(jobs, "title")) return ListingPage.unreadable(JsonAnswer.missing("Remotive", "\"title\"", "in any job"));
             return ListingPage.last(JsonPostings.complete(jobs, "remotive job", ctx, RemotiveBoard::draft));

@@ -7,6 +7,7 @@ import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
+import dev.jobalerts.url.HttpUrls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -162,7 +163,7 @@ final class SmartRecruitersAdapter implements SourceAdapter {
         /** The posting's detail beside the listing's path; a listing known only by its URL trusts the posting's ref. */
         private URI detailUrl(JsonNode posting, String id) {
             String ref = text(posting, "ref");
-            if (company == null && ref != null && (ref.startsWith("https://") || ref.startsWith("http://"))) {
+            if (company == null && HttpUrls.hasHttpPrefix(ref)) {
                 try {
                     return URI.create(ref);
                 } catch (IllegalArgumentException e) {

@@ -3,11 +3,13 @@ package dev.jobalerts.adapter;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.ExtractionResult;
+import dev.jobalerts.extract.ExtractorKind;
 import dev.jobalerts.extract.LenientJson;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PageReaders;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.posting.Posting;
+import dev.jobalerts.source.SourceKind;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,20 +38,20 @@ public final class SourceReader {
     public ExtractionResult read(PageContent content, ReadSpec spec) {
         Extraction ctx = new Extraction(content);
         ListingPage page;
-        String family;
+        SourceKind family;
         try {
             Board board = adapters.boardToRead(spec, content.url(), json(content, spec));
-            family = board.kind().id();
+            family = board.kind();
             boolean detail = spec.role() == ReadSpec.Role.DETAIL || (spec.role() == ReadSpec.Role.ANY && board.isDetail(content));
             page = detail ? board.readDetail(content, ctx) : board.readListing(null, content, ctx);
         } catch (RuntimeException e) {
             // Boards guard each posting; this is the last line for a bug outside one.
             ctx.warn("reading failed: " + e);
-            return new ExtractionResult(ExtractionResult.NONE, List.of(), ctx.warnings());
+            return new ExtractionResult(ExtractorKind.NONE, List.of(), ctx.warnings());
         }
         if (!page.readable()) {
             ctx.warn(page.problem());
-            return new ExtractionResult(ExtractionResult.NONE, List.of(), ctx.warnings());
+            return new ExtractionResult(ExtractorKind.NONE, List.of(), ctx.warnings());
         }
         PostingDraft listed = spec.listed() == null ? null : PostingDraft.fromJson(spec.listed());
         String sourceName = spec.sourceName();
@@ -62,14 +64,14 @@ public final class SourceReader {
             if (draft.companyFromSlug && sourceName != null) draft.company = sourceName;
             drafts.add(draft);
         }
-        String source = page.reader() != null ? page.reader() : family;
+        ExtractorKind source = page.reader() != null ? page.reader() : ExtractorKind.of(family);
         List<Posting> postings = PageReaders.build(source, drafts, ctx);
-        return new ExtractionResult(postings.isEmpty() ? ExtractionResult.NONE : source, postings, ctx.warnings());
+        return new ExtractionResult(postings.isEmpty() ? ExtractorKind.NONE : source, postings, ctx.warnings());
     }
 
     /** The JSON of an answer when it is JSON and its board must be told by its shape; null otherwise. */
     private static JsonNode json(PageContent content, ReadSpec spec) {
-        if (spec.kind() != dev.jobalerts.source.SourceKind.AUTO || !PageReaders.looksLikeJson(content)) return null;
+        if (spec.kind() != SourceKind.AUTO || !PageReaders.looksLikeJson(content)) return null;
         try {
             List<JsonNode> values = LenientJson.readAll(content.body());
             return values.isEmpty() ? null : values.get(0);

@@ -37,15 +37,7 @@ final class Urls {
     /** The decoded query parameters, first value of each. */
     static Map<String, String> query(URI url) {
         Map<String, String> params = new LinkedHashMap<>();
-        String query = url.getRawQuery();
-        if (query == null) return params;
-        for (String pair : query.split("&")) {
-            if (pair.isEmpty()) continue;
-            int eq = pair.indexOf('=');
-            String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            params.putIfAbsent(name, value);
-        }
+        queryLists(url).forEach((name, values) -> params.put(name, values.get(0)));
         return params;
     }
 

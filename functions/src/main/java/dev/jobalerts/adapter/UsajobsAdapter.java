@@ -9,8 +9,8 @@ import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.fetch.RequestSecrets;
 import dev.jobalerts.posting.EmploymentTypes;
-import dev.jobalerts.posting.PostingIds;
 import dev.jobalerts.source.SourceKind;
+import dev.jobalerts.url.HttpUrls;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -175,7 +175,7 @@ final class UsajobsAdapter implements SourceAdapter {
             JsonNode apply = job.path("ApplyURI").path(0);
             String uri = firstText(text(job, "PositionURI"), apply.isTextual() && !apply.asText().isBlank() ? apply.asText().strip() : null);
             // PositionURI is written with an explicit ":443"; the canonical form is the one people share.
-            d.url = uri == null ? null : PostingIds.canonicalUrl(uri);
+            d.url = uri == null ? null : HttpUrls.canonical(uri);
             d.company = firstText(text(job, "OrganizationName"), text(job, "DepartmentName"));
             d.location = location(job);
             JsonNode details = job.path("UserArea").path("Details");

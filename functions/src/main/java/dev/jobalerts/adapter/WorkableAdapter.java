@@ -4,14 +4,12 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -104,7 +102,7 @@ final class WorkableAdapter implements SourceAdapter {
     }
 
     /** One account's careers page; {@code account} is null when only the endpoint's URL is known. */
-    record WorkableBoard(String account, URI api) implements Board {
+    record WorkableBoard(String account, URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.WORKABLE;
@@ -116,20 +114,7 @@ final class WorkableAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Workable");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode root = answer.root();
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
             JsonNode jobs = root.path("jobs");
             if (!jobs.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Workable", "\"jobs\"", "array"));
             List<PostingDraft> drafts = new ArrayList<>();

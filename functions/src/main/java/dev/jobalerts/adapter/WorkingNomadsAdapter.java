@@ -4,12 +4,10 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
-import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -62,7 +60,7 @@ final class WorkingNomadsAdapter implements SourceAdapter {
     }
 
     /** The whole board, read through {@code api}. */
-    record WorkingNomadsBoard(URI api) implements Board {
+    record WorkingNomadsBoard(URI api) implements OneAnswerBoard {
         @Override
         public SourceKind kind() {
             return SourceKind.WORKINGNOMADS;
@@ -74,21 +72,7 @@ final class WorkingNomadsAdapter implements SourceAdapter {
         }
 
         @Override
-        public ApiRequest firstPage(Map<String, String> credentials) {
-            return ApiRequest.getJson(api);
-        }
-
-        /** One GET holds every posting, so an unchanged answer means an unchanged listing. */
-        @Override
-        public boolean conditional() {
-            return true;
-        }
-
-        @Override
-        public ListingPage readListing(ApiRequest request, PageContent response, Extraction ctx) {
-            JsonAnswer answer = JsonAnswer.read(response, "Working Nomads");
-            if (!answer.readable()) return ListingPage.unreadable(answer.problem());
-            JsonNode root = answer.root();
+        public ListingPage readAnswer(JsonNode root, Extraction ctx) {
             if (!root.isArray()) return ListingPage.unreadable(JsonAnswer.missing("Working Nomads", "job list", "array"));
             if (JsonPostings.noneHas(root, "title")) return ListingPage.unreadable(JsonAnswer.missing("Working Nomads", "\"title\"", "in any job"));
             return ListingPage.last(JsonPostings.complete(root, "workingnomads job", ctx, WorkingNomadsBoard::draft));

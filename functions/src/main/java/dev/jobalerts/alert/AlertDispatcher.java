@@ -1,6 +1,5 @@
 package dev.jobalerts.alert;
 
-import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.dedupe.JobView;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.mail.AlertEmail;
@@ -44,12 +43,6 @@ public final class AlertDispatcher {
         this.mailer = mailer;
         this.settings = settings;
         this.clock = clock;
-    }
-
-    /** The dispatcher every runtime wires from its configuration; only the mailer differs (SES or the local outbox). */
-    public static AlertDispatcher create(FunctionConfig config, DeliveryStore deliveries, Mailer mailer, Clock clock) {
-        return new AlertDispatcher(deliveries, new TokenService(config.tokenSecret(), clock), new EmailRenderer(), mailer,
-                config.alertSettings(), clock);
     }
 
     /**
@@ -102,7 +95,7 @@ public final class AlertDispatcher {
                 link("/manage", tokens.issue(TokenService.Purpose.MANAGE, subscriber)),
                 link("/unsubscribe", tokens.issue(TokenService.Purpose.UNSUBSCRIBE, subscriber)),
                 TokenService.feedLink(settings.publicBaseUrl(), tokens.issue(TokenService.Purpose.FEED, subscriber)),
-                subscriber.frequency().wireName());
+                subscriber.frequency());
     }
 
     private String link(String path, String token) {

@@ -1,18 +1,14 @@
 package dev.jobalerts.alert;
 
-import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.search.SearchIndex;
 import dev.jobalerts.search.SearchMatch;
-import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberStatus;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -47,7 +43,7 @@ public final class AlertPriming {
     }
 
     /** Matches, renders, sends and records one alert; returns how many searches matched (1 while the sample holds). */
-    public static int mailOneAlert(FunctionConfig config, DeliveryStore deliveries, Mailer mailer) {
+    public static int mailOneAlert(AlertDispatcher dispatcher) {
         SearchIndex index = new SearchIndex();
         index.put("priming", search());
         Posting posting = samplePosting().posting();
@@ -55,7 +51,7 @@ public final class AlertPriming {
         List<AlertDispatcher.Claimed> claimed = matches.stream()
                 .map(m -> new AlertDispatcher.Claimed(posting.id(), posting, List.of(), "priming", SearchLabels.describe(m.search()), m.matchedTerms()))
                 .toList();
-        AlertDispatcher.create(config, deliveries, mailer, Clock.systemUTC()).send(subscriber(), claimed, Instant.now().plusSeconds(30));
+        dispatcher.send(subscriber(), claimed, Instant.now().plusSeconds(30));
         return matches.size();
     }
 }

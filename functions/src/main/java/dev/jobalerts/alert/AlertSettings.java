@@ -1,5 +1,6 @@
 package dev.jobalerts.alert;
 
+import dev.jobalerts.url.HttpUrls;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ public record AlertSettings(String senderAddress, String publicBaseUrl) {
     public AlertSettings {
         Objects.requireNonNull(senderAddress, "senderAddress");
         Objects.requireNonNull(publicBaseUrl, "publicBaseUrl");
-        if (!publicBaseUrl.startsWith("http://") && !publicBaseUrl.startsWith("https://"))
+        if (!HttpUrls.hasHttpPrefix(publicBaseUrl))
             throw new IllegalArgumentException("publicBaseUrl must be an http(s) URL: " + publicBaseUrl);
         publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }

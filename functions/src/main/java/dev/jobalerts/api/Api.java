@@ -38,7 +38,7 @@ final class Api {
 
     HttpResponse handle(HttpRequest request) {
         if (!perSourceIp.tryTake(request.sourceIp() == null ? "unknown" : request.sourceIp())) return tooManyRequests(perSourceIp);
-        Links links = Links.of(config, request);
+        PublicLinks links = PublicLinks.of(config, request);
         String path = request.path().length() > 1 && request.path().endsWith("/")
                 ? request.path().substring(0, request.path().length() - 1) : request.path();
         String method = request.method();
@@ -80,7 +80,7 @@ final class Api {
     }
 
     /** An error on a page route: same status and message as the JSON error, as a page a person can act on. */
-    static HttpResponse errorPage(Pages pages, Links links, ApiError error) {
+    static HttpResponse errorPage(Pages pages, PublicLinks links, ApiError error) {
         return HttpResponse.html(error.status(), pages.message(links, "This link does not work", List.of(error.message()),
                 links.to("/"), "Go to the start page"));
     }

@@ -5,10 +5,8 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.coldstart.Priming;
-import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.preview.PreviewSettings;
-import dev.jobalerts.store.AwsClients;
-import java.time.Clock;
+import dev.jobalerts.log.Log;
+import dev.jobalerts.wiring.Services;
 import java.util.Map;
 
 /**
@@ -21,18 +19,14 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
     private final Priming priming;
 
-    /** Lambda's entry: reads the environment once and builds the clients for the life of the container. */
     public ApiHandler() {
-        this(System.getenv());
+        this(Services.fromEnvironment(System.getenv()));
     }
 
-    private ApiHandler(Map<String, String> env) {
-        ApiServices services = services(env);
-        this.api = new Api(services, ApiConfig.defaults(env.get("PUBLIC_BASE_URL")));
-        // The warmer reads one profile that does not exist; the preview window is read when a preview asks for it.
-        this.priming = Priming.register("api", env,
-                primingEnv -> ApiPriming.samples(new ApiHandler(services(primingEnv), ApiConfig.defaults(primingEnv.get("PUBLIC_BASE_URL")))),
-                () -> services.subscriptions().findByEmail("priming@example.invalid"));
+    private ApiHandler(Services services) {
+        ApiServices wired = services.apiServices();
+        this.api = new Api(wired, services.apiConfig());
+        this.priming = ApiPriming.register(services, wired.subscriptions());
     }
 
     public ApiHandler(ApiServices services, ApiConfig config) {
@@ -42,6 +36,7 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        Log.invocation(context);
         HttpResponse response;
         try {
             response = api.handle(HttpRequest.from(event));
@@ -51,10 +46,5 @@ public final class ApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, A
             response = HttpResponse.error(ApiError.internal());
         }
         return response.toEvent();
-    }
-
-    /** The same environment reading every handler uses (tables, token secret, sender, configuration set). */
-    private static ApiServices services(Map<String, String> env) {
-        return ApiServices.create(FunctionConfig.fromEnvironment(env), AwsClients.dynamoDb(env), PreviewSettings.DEFAULTS, Clock.systemUTC());
     }
 }

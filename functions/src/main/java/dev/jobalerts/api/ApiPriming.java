@@ -3,6 +3,8 @@ package dev.jobalerts.api;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.jobalerts.coldstart.Priming;
 import dev.jobalerts.coldstart.PrimingContext;
+import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.wiring.Services;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,19 @@ final class ApiPriming {
             + "&remote=only&frequency=daily";
 
     private ApiPriming() {}
+
+    /**
+     * Hooks that prime a copy wired like {@code services}, and warm the function's own client with a read of one
+     * profile that does not exist (the preview window is read when a preview asks for it).
+     */
+    static Priming register(Services services, SubscriptionService subscriptions) {
+        return Priming.register("api", services.environment(),
+                environment -> {
+                    Services copy = Services.fromEnvironment(environment);
+                    return samples(new ApiHandler(copy.apiServices(), copy.apiConfig()));
+                },
+                () -> subscriptions.findByEmail("priming@example.invalid"));
+    }
 
     static Priming.Samples samples(ApiHandler api) {
         List<APIGatewayV2HTTPEvent> requests = requests();

@@ -24,7 +24,7 @@ final class FeedRoutes {
     }
 
     /** @param name the last path segment, {@code <token>.atom} */
-    HttpResponse get(HttpRequest request, Links links, String name) {
+    HttpResponse get(HttpRequest request, PublicLinks links, String name) {
         if (!name.endsWith(TokenService.FEED_SUFFIX)) return HttpResponse.error(ApiError.notFound());
         Optional<FeedService.Matches> matches = feeds.matches(name.substring(0, name.length() - TokenService.FEED_SUFFIX.length()));
         if (matches.isEmpty()) return HttpResponse.error(ApiError.notFound());
@@ -32,7 +32,7 @@ final class FeedRoutes {
         if (notModified(request.header("if-none-match"), etag))
             return new HttpResponse(304, Map.of("etag", etag, "cache-control", CACHE_CONTROL), "");
         Feed feed = feeds.feed(matches.get());
-        Api.log("feed_read", Map.of("subscriberId", feed.subscriberId(), "entries", Integer.toString(feed.entries().size())));
+        Api.log("feed read", Map.of("subscriberId", feed.subscriberId(), "entries", Integer.toString(feed.entries().size())));
         String body = AtomFeed.write(feed, links.to(TokenService.FEED_PATH + name), links.to("/"));
         return new HttpResponse(200, Map.of("content-type", AtomFeed.MEDIA_TYPE, "etag", etag, "cache-control", CACHE_CONTROL), body);
     }

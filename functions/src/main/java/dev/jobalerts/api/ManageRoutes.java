@@ -48,19 +48,19 @@ final class ManageRoutes {
         this.pages = pages;
     }
 
-    HttpResponse page(HttpRequest request, Links links) {
+    HttpResponse page(HttpRequest request, PublicLinks links) {
         Outcome<Subscriber> subscriber = authorise(request);
         if (subscriber.failed()) return Api.errorPage(pages, links, subscriber.error());
         return HttpResponse.html(200, managePage(request, links, subscriber.value(), null));
     }
 
-    private String managePage(HttpRequest request, Links links, Subscriber subscriber, Pages.Draft draft) {
+    private String managePage(HttpRequest request, PublicLinks links, Subscriber subscriber, Pages.Draft draft) {
         return pages.manage(links, request.token(), links.feed(subscriptions.feedToken(subscriber)), subscriber,
                 manage.searches(subscriber), draft);
     }
 
     /** Everything under /manage/ but the page itself; {@code rest} is the path after "/manage/", split on "/". */
-    HttpResponse api(HttpRequest request, Links links, List<String> rest) {
+    HttpResponse api(HttpRequest request, PublicLinks links, List<String> rest) {
         String method = request.method();
         boolean form = request.isForm();
         if (rest.equals(List.of("links", "revoke"))) {
@@ -112,7 +112,7 @@ final class ManageRoutes {
         return HttpResponse.json(200, body);
     }
 
-    private HttpResponse add(HttpRequest request, Links links, Subscriber subscriber) {
+    private HttpResponse add(HttpRequest request, PublicLinks links, Subscriber subscriber) {
         Outcome<SavedSearch> search = readSearch(request, null);
         if (search.failed()) return failure(request, links, search.error());
         Change change = manage.add(subscriber, search.value());
@@ -122,18 +122,18 @@ final class ManageRoutes {
         return changed(request, links, change);
     }
 
-    private HttpResponse replace(HttpRequest request, Links links, Subscriber subscriber, String id) {
+    private HttpResponse replace(HttpRequest request, PublicLinks links, Subscriber subscriber, String id) {
         Outcome<SavedSearch> search = readSearch(request, id);
         if (search.failed()) return failure(request, links, search.error());
         return changed(request, links, manage.replace(subscriber, search.value()));
     }
 
-    private HttpResponse delete(HttpRequest request, Links links, Subscriber subscriber, String id) {
+    private HttpResponse delete(HttpRequest request, PublicLinks links, Subscriber subscriber, String id) {
         if (!manage.delete(subscriber, id)) return failure(request, links, ApiError.unknownSearch());
         return request.isForm() ? backToPage(request, links) : HttpResponse.noContent();
     }
 
-    private HttpResponse frequency(HttpRequest request, Links links, Subscriber subscriber) {
+    private HttpResponse frequency(HttpRequest request, PublicLinks links, Subscriber subscriber) {
         String value;
         if (request.isForm()) {
             Outcome<Map<String, String>> form = Bodies.form(request, FREQUENCY_FIELDS);
@@ -157,7 +157,7 @@ final class ManageRoutes {
     }
 
     /** The JSON preview as POST /subscriptions/preview answers it, or for a form the page again with the preview in place. */
-    private HttpResponse preview(HttpRequest request, Links links, Subscriber subscriber) {
+    private HttpResponse preview(HttpRequest request, PublicLinks links, Subscriber subscriber) {
         if (!request.isForm()) return previews.json(request);
         Outcome<Map<String, String>> form = Bodies.form(request, SearchInput.FORM_FIELDS);
         if (form.failed()) return failure(request, links, form.error());
@@ -169,13 +169,13 @@ final class ManageRoutes {
         return HttpResponse.html(preview.failed() ? preview.error().status() : 200, managePage(request, links, subscriber, draft));
     }
 
-    private HttpResponse revoke(HttpRequest request, Links links, Subscriber subscriber) {
+    private HttpResponse revoke(HttpRequest request, PublicLinks links, Subscriber subscriber) {
         String manageUrl = links.to("/manage", subscriptions.manageToken(manage.revokeLinks(subscriber)));
-        Api.log("links_revoked", Map.of("subscriberId", subscriber.subscriberId()));
+        Api.log("links revoked", Map.of("subscriberId", subscriber.subscriberId()));
         return request.isForm() ? HttpResponse.seeOther(manageUrl) : HttpResponse.json(200, Map.of("manageUrl", manageUrl));
     }
 
-    private HttpResponse changed(HttpRequest request, Links links, Change change) {
+    private HttpResponse changed(HttpRequest request, PublicLinks links, Change change) {
         if (change instanceof Change.TooManySearches tooMany) return failure(request, links, ApiError.tooManySearches(tooMany.limit()));
         if (change instanceof Change.NotFound) return failure(request, links, ApiError.unknownSearch());
         SubscriberSearch saved = ((Change.Saved) change).search();
@@ -191,7 +191,7 @@ final class ManageRoutes {
         return body.failed() ? body.forward() : SearchInput.fromJson(body.value(), "", id);
     }
 
-    private HttpResponse withSubscriber(HttpRequest request, Links links, Function<Subscriber, HttpResponse> action) {
+    private HttpResponse withSubscriber(HttpRequest request, PublicLinks links, Function<Subscriber, HttpResponse> action) {
         Outcome<Subscriber> subscriber = authorise(request);
         if (subscriber.failed()) return failure(request, links, subscriber.error());
         return action.apply(subscriber.value());
@@ -205,13 +205,13 @@ final class ManageRoutes {
         return Outcome.failed(access instanceof Access.Expired ? ApiError.expiredToken() : ApiError.unknownToken());
     }
 
-    private HttpResponse failure(HttpRequest request, Links links, ApiError error) {
+    private HttpResponse failure(HttpRequest request, PublicLinks links, ApiError error) {
         if (!request.isForm()) return HttpResponse.error(error);
         String back = request.token() == null ? links.to("/") : links.to("/manage", request.token());
         return HttpResponse.html(error.status(), pages.message(links, "That did not work", List.of(error.message()), back, "Back"));
     }
 
-    private static HttpResponse backToPage(HttpRequest request, Links links) {
+    private static HttpResponse backToPage(HttpRequest request, PublicLinks links) {
         return HttpResponse.seeOther(links.to("/manage", request.token()));
     }
 

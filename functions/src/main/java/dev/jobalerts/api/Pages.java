@@ -70,7 +70,7 @@ final class Pages {
      * The sign-up form, with the values and the error of a refused form post when there was one, or with the preview
      * its Preview button asked for.
      */
-    String signUp(Links links, Map<String, String> values, ApiError error, Preview preview) {
+    String signUp(PublicLinks links, Map<String, String> values, ApiError error, Preview preview) {
         Map<String, Object> page = page(links, "Create a job alert");
         String email = values.getOrDefault("email", "");
         page.put("email", email);
@@ -89,7 +89,7 @@ final class Pages {
         return render("signup", page);
     }
 
-    String message(Links links, String title, List<String> paragraphs, String linkUrl, String linkText) {
+    String message(PublicLinks links, String title, List<String> paragraphs, String linkUrl, String linkText) {
         Map<String, Object> page = page(links, title);
         page.put("paragraphs", paragraphs);
         page.put("linkUrl", linkUrl);
@@ -97,7 +97,7 @@ final class Pages {
         return render("message", page);
     }
 
-    String unsubscribe(Links links, String token, Subscriber subscriber, boolean offerManage) {
+    String unsubscribe(PublicLinks links, String token, Subscriber subscriber, boolean offerManage) {
         Map<String, Object> page = page(links, "Unsubscribe");
         page.put("email", subscriber.email());
         page.put("action", links.to("/unsubscribe", token));
@@ -110,7 +110,7 @@ final class Pages {
      *                {@code <link rel="alternate">})
      * @param draft   one form's posted values and preview, or null to show every search as stored
      */
-    String manage(Links links, String token, String feedUrl, Subscriber subscriber, List<SubscriberSearch> searches, Draft draft) {
+    String manage(PublicLinks links, String token, String feedUrl, Subscriber subscriber, List<SubscriberSearch> searches, Draft draft) {
         Map<String, Object> page = page(links, "Your job alerts");
         page.put("feedUrl", feedUrl);
         page.put("email", subscriber.email());
@@ -163,7 +163,7 @@ final class Pages {
         return fields;
     }
 
-    private static String previewAction(Links links, String token, String key) {
+    private static String previewAction(PublicLinks links, String token, String key) {
         // Keys are search ids or "new": letters, digits, '-' and '_', nothing to escape in a query string.
         return links.to("/manage/preview", token) + "&search=" + key;
     }
@@ -199,7 +199,7 @@ final class Pages {
         return view;
     }
 
-    private static Map<String, Object> page(Links links, String title) {
+    private static Map<String, Object> page(PublicLinks links, String title) {
         Map<String, Object> page = new HashMap<>();
         page.put("base", links.base());
         page.put("title", title);

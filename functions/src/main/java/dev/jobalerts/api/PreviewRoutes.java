@@ -26,7 +26,7 @@ final class PreviewRoutes {
         this.perClient = perClient;
     }
 
-    HttpResponse signUp(HttpRequest request, Links links) {
+    HttpResponse signUp(HttpRequest request, PublicLinks links) {
         if (!request.isForm()) return json(request);
         Outcome<Map<String, String>> fields = Bodies.form(request, SignUpRoutes.FORM_FIELDS);
         if (fields.failed()) return HttpResponse.error(fields.error());

@@ -39,11 +39,11 @@ final class SignUpRoutes {
         this.perAddress = perAddress;
     }
 
-    HttpResponse page(Links links) {
+    HttpResponse page(PublicLinks links) {
         return HttpResponse.html(200, pages.signUp(links, Map.of(), null, null));
     }
 
-    HttpResponse subscribe(HttpRequest request, Links links) {
+    HttpResponse subscribe(HttpRequest request, PublicLinks links) {
         boolean form = request.isForm();
         Outcome<Map<String, String>> fields = form ? Bodies.form(request, FORM_FIELDS) : Outcome.ok(Map.of());
         Outcome<Input> input = form ? (fields.failed() ? fields.forward() : fromForm(fields.value())) : fromJson(request);
@@ -60,7 +60,7 @@ final class SignUpRoutes {
             return form ? HttpResponse.html(400, pages.signUp(links, fields.value(), error, null)) : HttpResponse.error(error);
         }
         // Every accepted sign-up answers alike: a different answer would tell anyone that the address is subscribed.
-        Api.log("signup", Map.of("subscriberId", ((SignUp.Accepted) result).subscriberId()));
+        Api.log("sign-up accepted", Map.of("subscriberId", ((SignUp.Accepted) result).subscriberId()));
         if (form) return HttpResponse.html(202, pages.message(links, "Check your inbox",
                 List.of("Almost done: we sent you an email. Follow the link in it to confirm your alert.",
                         "No email within a few minutes? Look in your spam folder, or submit the form again in ten minutes."),
@@ -68,13 +68,13 @@ final class SignUpRoutes {
         return HttpResponse.json(202, Map.of("status", "pending"));
     }
 
-    HttpResponse confirm(HttpRequest request, Links links) {
+    HttpResponse confirm(HttpRequest request, PublicLinks links) {
         String token = request.token();
         if (token == null || token.isBlank())
             return Api.errorPage(pages, links, ApiError.missingToken());
         Confirmation result = subscriptions.confirm(token);
         if (result instanceof Confirmation.Confirmed confirmed) {
-            Api.log("confirmed", Map.of("subscriberId", confirmed.subscriber().subscriberId()));
+            Api.log("search confirmed", Map.of("subscriberId", confirmed.subscriber().subscriberId()));
             return HttpResponse.html(200, pages.message(links, "Your job alert is confirmed",
                     List.of("We will email " + confirmed.subscriber().email() + " when a matching job is posted.",
                             "Keep this link to change your searches, the frequency, or to stop alerts."),

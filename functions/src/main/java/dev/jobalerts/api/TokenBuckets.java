@@ -1,8 +1,10 @@
 package dev.jobalerts.api;
 
+import dev.jobalerts.pacing.TokenBucket;
 import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Per-key token buckets kept in the warm container: the second line of defence behind API Gateway's stage
@@ -11,14 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * sign-up form, and it needs no table writes on the hot path.
  */
 final class TokenBuckets {
-    private record Bucket(double tokens, long atMillis) {}
-
     /** Bounds memory when many sources pass by; beyond it, buckets that have refilled completely are forgotten. */
     static final int MAX_KEYS = 10_000;
 
     private final ApiConfig.RateLimit limit;
     private final Clock clock;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     TokenBuckets(ApiConfig.RateLimit limit, Clock clock) {
         this.limit = limit;
@@ -27,16 +27,14 @@ final class TokenBuckets {
 
     /** Takes one token for {@code key}; false when its bucket is empty. */
     boolean tryTake(String key) {
-        long now = clock.millis();
+        long now = TimeUnit.MILLISECONDS.toNanos(clock.millis());
         if (buckets.size() >= MAX_KEYS) evictFull(now);
         boolean[] taken = {false};
+        // Inside compute, so an eviction of this key cannot slip between finding the bucket and taking from it.
         buckets.compute(key, (k, bucket) -> {
-            double tokens = bucket == null ? limit.capacity() : refilled(bucket, now);
-            if (tokens >= 1) {
-                taken[0] = true;
-                tokens -= 1;
-            }
-            return new Bucket(tokens, now);
+            TokenBucket current = bucket != null ? bucket : TokenBucket.oneTokenEvery(limit.refillEvery(), limit.capacity(), now);
+            taken[0] = current.tryTake(now);
+            return current;
         });
         return taken[0];
     }
@@ -46,13 +44,8 @@ final class TokenBuckets {
         return Math.max(1, (limit.refillEvery().toMillis() + 999) / 1000);
     }
 
-    private double refilled(Bucket bucket, long now) {
-        double gained = (double) Math.max(0, now - bucket.atMillis()) / limit.refillEvery().toMillis();
-        return Math.min(limit.capacity(), bucket.tokens() + gained);
-    }
-
     private void evictFull(long now) {
-        buckets.entrySet().removeIf(e -> refilled(e.getValue(), now) >= limit.capacity());
+        for (String key : buckets.keySet()) buckets.computeIfPresent(key, (k, bucket) -> bucket.isFull(now) ? null : bucket);
         // Still mostly busy keys: start over rather than grow without bound or sweep on every request
         // (API Gateway throttling still applies meanwhile).
         if (buckets.size() >= MAX_KEYS * 3 / 4) buckets.clear();

@@ -21,7 +21,7 @@ final class UnsubscribeRoutes {
         this.pages = pages;
     }
 
-    HttpResponse page(HttpRequest request, Links links) {
+    HttpResponse page(HttpRequest request, PublicLinks links) {
         String token = request.token();
         if (token == null || token.isBlank()) return Api.errorPage(pages, links, ApiError.missingToken());
         Access access = subscriptions.access(token, TokenService.Purpose.UNSUBSCRIBE, TokenService.Purpose.MANAGE);
@@ -32,7 +32,7 @@ final class UnsubscribeRoutes {
         return Api.errorPage(pages, links, access instanceof Access.Expired ? ApiError.expiredToken() : ApiError.unknownToken());
     }
 
-    HttpResponse unsubscribe(HttpRequest request, Links links) {
+    HttpResponse unsubscribe(HttpRequest request, PublicLinks links) {
         // The body is not needed (the token authorises), but an oversized one is still refused before anything else.
         Outcome<byte[]> body = request.bodyBytes();
         if (body.failed()) return HttpResponse.error(body.error());

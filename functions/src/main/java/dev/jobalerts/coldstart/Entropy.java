@@ -43,11 +43,6 @@ public final class Entropy {
         return jitter().nextDouble();
     }
 
-    /** Uniform in [0, bound], for jitter in whole units. */
-    public static long upTo(long bound) {
-        return bound <= 0 ? 0 : jitter().nextLong(bound + 1);
-    }
-
     private static SplittableRandom jitter() {
         Jitter current = JITTER.get();
         long generation = Restores.generation();

@@ -1,6 +1,6 @@
 package dev.jobalerts.dedupe;
 
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +42,7 @@ final class PlaceKey {
             places.add(place.key());
             onlyCountries &= place.isCountry();
         }
-        boolean saysRemote = remote || PostingText.mentionsRemote(location == null ? "" : location);
+        boolean saysRemote = remote || PlainText.mentionsRemote(location == null ? "" : location);
         // "Remote - US" is remote work, not a job in the United States as a place.
         if (places.isEmpty() || (saysRemote && onlyCountries)) return saysRemote ? REMOTE : null;
         return String.join(" + ", places);

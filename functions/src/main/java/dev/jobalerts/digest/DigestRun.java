@@ -6,6 +6,7 @@ import dev.jobalerts.alert.SearchLabels;
 import dev.jobalerts.dedupe.JobView;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
@@ -127,8 +128,8 @@ public final class DigestRun {
 
     /** Whether an entry read from a pending list should go out now, for this subscriber (empty: gone). */
     static boolean isDue(Delivery delivery, Optional<Subscriber> subscriber, Instant now) {
-        if (Delivery.CLAIMED.equals(delivery.state())) return delivery.claimedAt().isBefore(now.minus(DeliveryStore.LEASE));
-        if (!Delivery.QUEUED.equals(delivery.state())) return false; // settled; the index has not caught up yet
+        if (delivery.state() == DeliveryState.CLAIMED) return delivery.claimedAt().isBefore(now.minus(DeliveryStore.LEASE));
+        if (delivery.state() != DeliveryState.QUEUED) return false; // settled; the index has not caught up yet
         // Entries of a subscriber who left are due at once, so they are cleared off the list.
         if (subscriber.isEmpty() || !subscriber.get().receivesAlerts()) return true;
         Frequency frequency = DigestSchedule.frequencyOf(delivery.pendingKey());

@@ -5,11 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The postings found in one page and the extractor that found them ({@code "none"} when nothing was found).
+ * The postings found in one page and the extractor that found them ({@link ExtractorKind#NONE} when nothing was found).
  * Warnings name the parts of the page that were skipped because they were malformed.
  */
-public record ExtractionResult(String extractor, List<Posting> postings, List<String> warnings) {
-    public static final String NONE = "none";
+public record ExtractionResult(ExtractorKind extractor, List<Posting> postings, List<String> warnings) {
 
     public ExtractionResult {
         Objects.requireNonNull(extractor, "extractor");

@@ -1,5 +1,6 @@
 package dev.jobalerts.extract;
 
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -180,7 +181,7 @@ final class FeedExtractor {
 
     private static boolean isPermalink(Element item) {
         Element guid = item.getElementsByTag("guid").first();
-        return guid != null && !guid.attr("isPermaLink").equalsIgnoreCase("false") && guid.text().startsWith("http");
+        return guid != null && !guid.attr("isPermaLink").equalsIgnoreCase("false") && HttpUrls.hasHttpPrefix(guid.text());
     }
 
     private static String firstOf(Element item, String... tags) {

@@ -2,6 +2,7 @@ package dev.jobalerts.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.posting.EmploymentTypes;
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -149,7 +150,7 @@ final class JsonListExtractor {
         PostingDraft d = new PostingDraft();
         d.title = textOf(fields.get(titleName(fields)));
         d.url = link(fields);
-        if (d.url != null && !d.url.startsWith("https://") && !d.url.startsWith("http://")) d.url = ctx.pageLinks().resolve(d.url);
+        if (d.url != null && !HttpUrls.hasHttpPrefix(d.url)) d.url = ctx.pageLinks().resolve(d.url);
         d.company = textOf(first(fields, COMPANIES));
         d.location = location(first(fields, LOCATIONS));
         d.datePosted = textOf(first(fields, DATES));
@@ -175,7 +176,7 @@ final class JsonListExtractor {
             JsonNode value = fields.get(name);
             if (value != null && value.isObject()) value = value.has("href") ? value.get("href") : value.get("url");
             String link = value == null || !value.isTextual() ? null : value.asText().strip();
-            if (link != null && !link.contains(" ") && (link.startsWith("http://") || link.startsWith("https://") || link.startsWith("/")))
+            if (link != null && !link.contains(" ") && (HttpUrls.hasHttpPrefix(link) || link.startsWith("/")))
                 return link;
         }
         return null;
@@ -329,8 +330,8 @@ final class JsonListExtractor {
         if (url == null) url = LenientJson.text(item, "external_url");
         // The id is often the item's permalink; it is a link only when it looks like one.
         String id = LenientJson.text(item, "id");
-        if (url == null && id != null && (id.startsWith("https://") || id.startsWith("http://"))) url = id;
-        d.url = url == null || url.startsWith("https://") || url.startsWith("http://") ? url : ctx.pageLinks().resolve(url);
+        if (url == null && HttpUrls.hasHttpPrefix(id)) url = id;
+        d.url = url == null || HttpUrls.hasHttpPrefix(url) ? url : ctx.pageLinks().resolve(url);
         String html = LenientJson.text(item, "content_html");
         d.description = html != null ? html : LenientJson.text(item, "content_text") != null
                 ? LenientJson.text(item, "content_text") : LenientJson.text(item, "summary");

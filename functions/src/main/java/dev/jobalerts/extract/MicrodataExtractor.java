@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Evaluator;
 import org.jsoup.select.QueryParser;
@@ -41,7 +42,7 @@ final class MicrodataExtractor {
         Element[] description = new Element[1];
         PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description, docLinks), pageLinks);
         // The description is read from its element directly: serialising it to HTML and parsing that again is waste.
-        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PostingText.fromHtml(description[0]);
+        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PlainText.fromHtml(description[0]);
         return d;
     }
 
@@ -90,7 +91,7 @@ final class MicrodataExtractor {
         return switch (prop.normalName()) {
             case "a", "area", "link" -> {
                 String href = prop.attr("href");
-                String abs = href.startsWith("https://") || href.startsWith("http://") ? href : links.absUrl(prop, "href");
+                String abs = HttpUrls.hasHttpPrefix(href) ? href : links.absUrl(prop, "href");
                 yield abs.isEmpty() ? href : abs;
             }
             case "img", "audio", "video", "source", "embed", "iframe" -> links.absUrl(prop, "src");

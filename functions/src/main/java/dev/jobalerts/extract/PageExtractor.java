@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Labels.Field;
 import dev.jobalerts.posting.EmploymentTypes;
 import dev.jobalerts.posting.PostingDates;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -81,7 +81,7 @@ final class PageExtractor {
         if (!evidence) return List.of();
         Element main = scan.descriptionBlock != null ? scan.descriptionBlock : scan.mainBlock != null ? scan.mainBlock : scan.doc.body();
         if (main != null)
-            d.descriptionText = PostingText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
+            d.descriptionText = PlainText.fromHtml(main, el -> used.contains(el) || (main != el && CHROME.contains(el.normalName())));
         if (ClosedNotices.closed(scan, main, d.descriptionText, h1Text, title.text)) return List.of();
         if (d.company == null) d.company = company(scan, pageTitle, title.text, d.location);
         return List.of(d);

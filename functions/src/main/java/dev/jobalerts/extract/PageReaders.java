@@ -2,7 +2,7 @@ package dev.jobalerts.extract;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.posting.Posting;
-import dev.jobalerts.posting.PostingIds;
+import dev.jobalerts.url.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -42,7 +42,7 @@ public final class PageReaders {
         Extraction ctx = new Extraction(content);
         Found found = readDrafts(content, config, ctx);
         List<Posting> postings = build(found.reader(), found.drafts(), ctx);
-        return new ExtractionResult(postings.isEmpty() ? ExtractionResult.NONE : found.reader(), postings, ctx.warnings());
+        return new ExtractionResult(postings.isEmpty() ? ExtractorKind.NONE : found.reader(), postings, ctx.warnings());
     }
 
     /** The drafts the winning reader found, before normalisation; for callers that add to them before building. */
@@ -79,9 +79,9 @@ public final class PageReaders {
             Element a = anchor.hasAttr("href") ? anchor : anchor.selectFirst("a[href]");
             if (a == null) continue;
             String url = a.absUrl("href");
-            if (!url.startsWith("http://") && !url.startsWith("https://")) continue;
+            if (!HttpUrls.hasHttpPrefix(url)) continue;
             if (site.isEmpty() || !sameSite(site, host(url))) continue;
-            links.add(PostingIds.canonicalUrl(url));
+            links.add(HttpUrls.canonical(url));
             if (links.size() >= max) break;
         }
         return List.copyOf(links);
@@ -93,27 +93,27 @@ public final class PageReaders {
         // A source of kind json is JSON whatever its Content-Type says; an HTML answer then yields a warning, not a page read.
         if (kind == SourceKind.JSON || (looksLikeJson(content) && (any || kind == SourceKind.JSONLD))) return fromJson(content, kind, ctx);
         if ((any && looksLikeFeed(content)) || kind == SourceKind.RSS)
-            return new Found(SourceKind.RSS.id(), feed.extract(FeedExtractor.parse(content.body()), ctx));
+            return new Found(ExtractorKind.of(SourceKind.RSS), feed.extract(FeedExtractor.parse(content.body()), ctx));
         Document doc = Jsoup.parse(content.body(), content.url());
         // The walk serves the structured-data and page readers; a selectors-only source needs none of it.
         PageScan scan = kind == SourceKind.SELECTORS ? null : PageScan.of(doc);
         if (any || kind == SourceKind.JSONLD) {
-            Found f = new Found(SourceKind.JSONLD.id(), jsonLd.extract(scan, ctx));
+            Found f = new Found(ExtractorKind.of(SourceKind.JSONLD), jsonLd.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
         if (any || kind == SourceKind.MICRODATA) {
-            Found f = new Found(SourceKind.MICRODATA.id(), microdata.extract(scan, ctx));
+            Found f = new Found(ExtractorKind.of(SourceKind.MICRODATA), microdata.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
         if (any || kind == SourceKind.RDFA) {
-            Found f = new Found(SourceKind.RDFA.id(), rdfa.extract(scan, ctx));
+            Found f = new Found(ExtractorKind.of(SourceKind.RDFA), rdfa.extract(scan, ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
         if ((any && config.selectors().containsKey("item")) || kind == SourceKind.SELECTORS) {
-            Found f = new Found(SourceKind.SELECTORS.id(), selectors.extract(doc, config.selectors(), ctx));
+            Found f = new Found(ExtractorKind.of(SourceKind.SELECTORS), selectors.extract(doc, config.selectors(), ctx));
             if (!any || !f.drafts.isEmpty()) return f;
         }
-        return new Found(SourceKind.PAGE.id(), page.extract(scan, config, ctx));
+        return new Found(ExtractorKind.of(SourceKind.PAGE), page.extract(scan, config, ctx));
     }
 
     /** A JSON body that no adapter claimed: JSON-LD served as application/ld+json, else a job list or JSON Feed. */
@@ -128,9 +128,9 @@ public final class PageReaders {
         List<PostingDraft> drafts = new ArrayList<>();
         if (kind != SourceKind.JSON) {
             for (JsonNode value : values) JsonLdExtractor.fromTree(value, ctx, drafts);
-            if (kind == SourceKind.JSONLD || !drafts.isEmpty()) return new Found(SourceKind.JSONLD.id(), drafts);
+            if (kind == SourceKind.JSONLD || !drafts.isEmpty()) return new Found(ExtractorKind.of(SourceKind.JSONLD), drafts);
         }
-        return new Found(SourceKind.JSON.id(), jsonList.extract(values, ctx));
+        return new Found(ExtractorKind.of(SourceKind.JSON), jsonList.extract(values, ctx));
     }
 
     /** Whether a body is JSON, by its first character or else its Content-Type. */
@@ -154,12 +154,12 @@ public final class PageReaders {
      * listed twice (kept once) unless their titles differ, as when several postings on one page have no URL of their
      * own: those get the title as a fragment.
      */
-    public static List<Posting> build(String source, List<PostingDraft> drafts, Extraction ctx) {
+    public static List<Posting> build(ExtractorKind source, List<PostingDraft> drafts, Extraction ctx) {
         Map<String, Posting> byId = new LinkedHashMap<>();
         for (PostingDraft draft : drafts) {
             Optional<Posting> built;
             try {
-                built = draft.build(source, ctx.pageUrl(), ctx.fetchedAt());
+                built = draft.build(source.id(), ctx.pageUrl(), ctx.fetchedAt());
             } catch (RuntimeException e) {
                 ctx.warn("skipped a posting: " + e.getMessage());
                 continue;
@@ -199,8 +199,8 @@ public final class PageReaders {
         return a.replaceFirst("^www\\.", "").equals(b.replaceFirst("^www\\.", ""));
     }
 
-    /** What one reader found: its kind id ({@code jsonld}, {@code rss} …) and its drafts. */
-    public record Found(String reader, List<PostingDraft> drafts) {
-        static final Found NOTHING = new Found(ExtractionResult.NONE, List.of());
+    /** What one reader found: its kind ({@code jsonld}, {@code rss} …) and its drafts. */
+    public record Found(ExtractorKind reader, List<PostingDraft> drafts) {
+        static final Found NOTHING = new Found(ExtractorKind.NONE, List.of());
     }
 }

@@ -7,10 +7,10 @@ import dev.jobalerts.json.Json;
 import dev.jobalerts.posting.EmploymentTypes;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.PostingDates;
-import dev.jobalerts.posting.PostingIds;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import dev.jobalerts.posting.Salary;
 import dev.jobalerts.posting.SalaryText;
+import dev.jobalerts.url.HttpUrls;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
@@ -43,7 +43,7 @@ public final class PostingDraft {
      * {@link SalaryText} when there is no structured {@link #salary}, before the title and the description are.
      */
     public String salaryText;
-    /** HTML or plain text as the source gave it; {@link PostingText#plain} tells them apart. */
+    /** HTML or plain text as the source gave it; {@link PlainText#plain} tells them apart. */
     public String description;
     /** Plain text already made from the page's own elements; when set it wins over {@link #description}. */
     public String descriptionText;
@@ -153,13 +153,13 @@ public final class PostingDraft {
      * read from {@link #salaryText}, the title or the description (marked {@link Salary#fromText}).
      */
     public Optional<Posting> build(String source, String pageUrl, Instant fetchedAt) {
-        String cleanTitle = PostingText.line(title);
+        String cleanTitle = PlainText.line(title);
         if (cleanTitle.isEmpty()) return Optional.empty();
-        String cleanLocation = PostingText.line(location);
+        String cleanLocation = PlainText.line(location);
         String link = url == null || url.isBlank() ? pageUrl : url.trim();
-        String id = atsId != null ? atsId : PostingIds.canonicalUrl(link);
+        String id = atsId != null ? atsId : HttpUrls.canonical(link);
         if (id.isBlank()) return Optional.empty();
-        String text = descriptionText != null ? descriptionText : PostingText.plain(description);
+        String text = descriptionText != null ? descriptionText : PlainText.plain(description);
         Salary pay = salary;
         if (pay == null) pay = SalaryText.find(salaryText, locale);
         if (pay == null) pay = SalaryText.find(cleanTitle, locale);
@@ -168,9 +168,9 @@ public final class PostingDraft {
                 id,
                 link,
                 cleanTitle,
-                PostingText.line(company),
+                PlainText.line(company),
                 cleanLocation,
-                remote || PostingText.mentionsRemote(cleanLocation),
+                remote || PlainText.mentionsRemote(cleanLocation),
                 EmploymentTypes.normalise(employmentType),
                 PostingDates.normalise(datePosted, fetchedAt, locale),
                 pay,

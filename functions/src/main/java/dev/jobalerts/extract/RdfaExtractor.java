@@ -3,7 +3,8 @@ package dev.jobalerts.extract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +47,14 @@ final class RdfaExtractor {
         Element[] description = new Element[1];
         PostingDraft d = SchemaOrgJobPosting.draft(toTree(item, 0, description, docLinks), pageLinks);
         // As in microdata, the description is read from its element rather than serialised and parsed again.
-        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PostingText.fromHtml(description[0]);
+        if (description[0] != null && !description[0].hasAttr("content")) d.descriptionText = PlainText.fromHtml(description[0]);
         return d;
     }
 
     /** Whether one of the element's types is schema.org's JobPosting, as a term of its vocab, a prefixed name or an IRI. */
     static boolean isJobPosting(Element el) {
         for (String type : MicrodataExtractor.names(el.attr("typeof"))) {
-            if (type.startsWith("http://") || type.startsWith("https://")) {
+            if (HttpUrls.hasHttpPrefix(type)) {
                 if (SCHEMA_ORG.matcher(type.substring(0, type.lastIndexOf('/') + 1)).matches() && type.endsWith("/JobPosting")) return true;
                 continue;
             }
@@ -155,7 +156,7 @@ final class RdfaExtractor {
         for (String attribute : new String[] {"resource", "href", "src"}) {
             if (!prop.hasAttr(attribute)) continue;
             String raw = prop.attr(attribute);
-            if (raw.startsWith("https://") || raw.startsWith("http://")) return raw;
+            if (HttpUrls.hasHttpPrefix(raw)) return raw;
             String abs = links.absUrl(prop, attribute);
             return abs.isEmpty() ? raw : abs;
         }

@@ -5,6 +5,7 @@ import static dev.jobalerts.extract.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.posting.EmploymentTypes;
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,7 +55,7 @@ final class SchemaOrgJobPosting {
         PostingDraft d = new PostingDraft();
         d.title = text(job, "title") != null ? text(job, "title") : text(job, "name");
         String url = text(job, "url");
-        d.url = url == null || url.startsWith("https://") || url.startsWith("http://") ? url : pageLinks.resolve(url);
+        d.url = url == null || HttpUrls.hasHttpPrefix(url) ? url : pageLinks.resolve(url);
         d.company = name(first(job.get("hiringOrganization")));
         List<String> places = new ArrayList<>();
         for (JsonNode place : each(job.get("jobLocation"))) addIfNew(places, place(place));

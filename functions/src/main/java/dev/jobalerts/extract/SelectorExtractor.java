@@ -1,6 +1,6 @@
 package dev.jobalerts.extract;
 
-import dev.jobalerts.posting.PostingText;
+import dev.jobalerts.posting.PlainText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +39,7 @@ final class SelectorExtractor {
         Element date = first(item, q.datePosted);
         if (date != null) d.datePosted = date.hasAttr("datetime") ? date.attr("datetime") : date.text();
         Element description = first(item, q.description);
-        if (description != null) d.descriptionText = PostingText.fromHtml(description);
+        if (description != null) d.descriptionText = PlainText.fromHtml(description);
         return d;
     }
 

@@ -1,14 +1,14 @@
 package dev.jobalerts.extract;
 
+import dev.jobalerts.url.HttpUrls;
 import java.net.MalformedURLException;
 import java.net.URL;
-import org.jsoup.internal.StringUtil;
 import org.jsoup.nodes.Element;
 
 /**
- * Resolves links against one base URL the way jsoup's {@code absUrl} does, but parses the base once per page instead
- * of once per link: jsoup re-parses the base and strips control characters from it with a regular expression on every
- * call, which costs more than the resolution itself on a listing page with a link per posting.
+ * Resolves links against one base URL the way jsoup's {@code absUrl} does ({@link HttpUrls#resolveLink}), but parses
+ * the base once per page instead of once per link: re-parsing the base and stripping control characters from it on
+ * every call costs more than the resolution itself on a listing page with a link per posting.
  */
 final class UrlResolver {
     private final String base;
@@ -27,14 +27,14 @@ final class UrlResolver {
         return base;
     }
 
-    /** The absolute form of {@code relative}, exactly as {@code StringUtil.resolve(base, relative)} gives it. */
+    /** The absolute form of {@code relative}, exactly as {@code HttpUrls.resolveLink(base, relative)} gives it. */
     String resolve(String relative) {
-        if (parsed == null) return StringUtil.resolve(base, relative);
+        if (parsed == null) return HttpUrls.resolveLink(base, relative);
         if (isPlainRootPath(relative) && origin() != null) return origin + relative;
         try {
-            return StringUtil.resolve(parsed, relative).toExternalForm();
+            return HttpUrls.resolveLink(parsed, relative).toExternalForm();
         } catch (MalformedURLException e) {
-            return StringUtil.resolve(base, relative); // the rare failure path keeps jsoup's own fallback rules
+            return HttpUrls.resolveLink(base, relative); // the rare failure path keeps the fallback rules
         }
     }
 
@@ -46,7 +46,7 @@ final class UrlResolver {
     /**
      * A path such as "/jobs/123?ref=x", the usual shape of a link on a job page: java.net.URL keeps it verbatim after
      * the base's origin, so it needs no parsing. Anything that URL would rewrite or read differently (a dot segment,
-     * a fragment, a backslash, whitespace, control or non-ASCII characters, a "//" network path) is left to jsoup.
+     * a fragment, a backslash, whitespace, control or non-ASCII characters, a "//" network path) takes the full path.
      */
     static boolean isPlainRootPath(String path) {
         if (path.length() < 1 || path.charAt(0) != '/' || (path.length() > 1 && path.charAt(1) == '/')) return false;
@@ -57,7 +57,7 @@ final class UrlResolver {
         return true;
     }
 
-    /** jsoup's own result for a plain path, minus the path: whatever it does to the origin (e.g. drop user info) stays. */
+    /** The full resolution of a plain path, minus the path: whatever it does to the origin (e.g. drop user info) stays. */
     private String origin() {
         if (!originKnown) {
             origin = origin(parsed);
@@ -69,7 +69,7 @@ final class UrlResolver {
     private static String origin(URL base) {
         if (!base.getProtocol().equals("http") && !base.getProtocol().equals("https")) return null;
         try {
-            String probe = StringUtil.resolve(base, "/x").toExternalForm();
+            String probe = HttpUrls.resolveLink(base, "/x").toExternalForm();
             return probe.endsWith("/x") ? probe.substring(0, probe.length() - 2) : null;
         } catch (MalformedURLException e) {
             return null;
@@ -77,7 +77,7 @@ final class UrlResolver {
     }
 
     private static URL parse(String base) {
-        // jsoup strips C0 control characters before parsing; a base holding any takes the slow path unchanged.
+        // Control characters are stripped before parsing; a base holding any takes the slow path unchanged.
         for (int i = 0; i < base.length(); i++) if (base.charAt(i) < 0x20) return null;
         try {
             return new URL(base);

@@ -1,11 +1,11 @@
 package dev.jobalerts.fetch;
 
+import dev.jobalerts.url.HttpUrls;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
 
 /**
  * The SSRF guard: a source URL (or any redirect hop) must be http(s) and every address its host resolves to
@@ -45,8 +45,7 @@ class AddressGuard {
 
     /** Blocks on DNS; call off the scheduling threads. */
     Verdict check(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) return new Verdict.Refused("scheme not allowed: " + url.getScheme());
+        if (!HttpUrls.isHttp(url)) return new Verdict.Refused("scheme not allowed: " + url.getScheme());
         String host = url.getHost();
         if (host == null || host.isEmpty()) return new Verdict.Refused("URL has no host: " + url);
         if (allowPrivate) return new Verdict.Allowed();

@@ -1,5 +1,6 @@
 package dev.jobalerts.fetch;
 
+import dev.jobalerts.url.HttpUrls;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -109,7 +110,7 @@ final class HttpHops {
         Chain(Call start, Function<URI, CompletableFuture<HopPermission>> permission, Instant deadline,
                 Function<Duration, HttpResponse.BodyHandler<CappedBody.Bytes>> bodies) {
             seen.add(start.url());
-            this.origin = origin(start.url());
+            this.origin = HttpUrls.origin(start.url());
             this.permission = permission;
             this.deadline = deadline;
             this.bodies = bodies;
@@ -138,7 +139,7 @@ final class HttpHops {
             if (left.isNegative() || left.isZero()) return CompletableFuture.failedFuture(new DeadlineReachedException());
             // Cutting a request off at the deadline lets the run end on time; the caller reports it deferred.
             Duration timeout = left.compareTo(settings.readTimeout()) < 0 ? left : settings.readTimeout();
-            boolean sameOrigin = origin.equals(origin(uri));
+            boolean sameOrigin = origin.equals(HttpUrls.origin(uri));
             return client.sendAsync(request(call, sameOrigin, timeout), bodies.apply(timeout)).thenCompose(response -> {
                 int status = response.statusCode();
                 String location = response.headers().firstValue("Location").orElse(null);
@@ -148,7 +149,7 @@ final class HttpHops {
                 }
                 URI next;
                 try {
-                    next = resolve(uri, location);
+                    next = HttpUrls.resolveRedirect(uri, location);
                 } catch (URISyntaxException | IllegalArgumentException e) {
                     return done(new Result.RedirectFailed(status, "unusable Location " + location));
                 }
@@ -192,24 +193,8 @@ final class HttpHops {
         return b.build();
     }
 
-    private static String origin(URI uri) {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
-        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(java.util.Locale.ROOT);
-        return scheme + "://" + host + ":" + uri.getPort();
-    }
-
     static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
-    }
-
-    /** Resolves a Location (RFC 9110 §10.2.2 allows relative references) and drops the fragment, which never goes on the wire. */
-    static URI resolve(URI base, String location) throws URISyntaxException {
-        URI ref = new URI(location.trim().replace(" ", "%20"));
-        // java.net.URI resolves "x" against "http://host" (empty path) to "http://hostx"; RFC 3986 §5.2.3 merges with "/".
-        URI from = base.getRawPath() == null || base.getRawPath().isEmpty() ? base.resolve("/") : base;
-        String target = from.resolve(ref).toString();
-        int hash = target.indexOf('#');
-        return hash < 0 ? new URI(target) : new URI(target.substring(0, hash));
     }
 
     private static CompletableFuture<Result> done(Result result) {

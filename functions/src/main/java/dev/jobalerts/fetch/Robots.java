@@ -3,6 +3,7 @@ package dev.jobalerts.fetch;
 import crawlercommons.robots.BaseRobotRules;
 import crawlercommons.robots.SimpleRobotRules;
 import crawlercommons.robots.SimpleRobotRulesParser;
+import dev.jobalerts.url.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -31,15 +32,7 @@ sealed interface Robots {
 
     /** The robots.txt URL governing {@code url}: same scheme, host and port (RFC 9309 §2.3). */
     static URI location(URI url) {
-        return URI.create(authority(url) + "/robots.txt");
-    }
-
-    /** scheme://host:port with the default port made explicit, so http://a and http://a:80 share one entry. */
-    static String authority(URI url) {
-        String scheme = url.getScheme().toLowerCase(java.util.Locale.ROOT);
-        int port = url.getPort() != -1 ? url.getPort() : scheme.equals("https") ? 443 : 80;
-        String host = url.getHost().toLowerCase(java.util.Locale.ROOT);
-        return scheme + "://" + host + ":" + port;
+        return URI.create(HttpUrls.origin(url) + "/robots.txt");
     }
 
     /** Interprets the end of fetching robots.txt; {@code error} is a network fault, else {@code result} is set. */

@@ -5,7 +5,8 @@ import dev.jobalerts.fetch.FetchOutcome.Disallowed;
 import dev.jobalerts.fetch.FetchOutcome.Failed;
 import dev.jobalerts.fetch.FetchOutcome.Fetched;
 import dev.jobalerts.fetch.FetchOutcome.NotModified;
-import dev.jobalerts.coldstart.Entropy;
+import dev.jobalerts.pacing.Backoff;
+import dev.jobalerts.url.HttpUrls;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
@@ -40,6 +41,7 @@ final class Run {
 
     private final FetchSettings settings;
     private final Tuning tuning;
+    private final Backoff backoff;
     private final HttpHops hops;
     private final ScheduledExecutorService timer;
     private final ExecutorService worker;
@@ -65,6 +67,7 @@ final class Run {
             Instant deadline, Function<FetchOutcome, List<FetchRequest>> onOutcome) {
         this.settings = settings;
         this.tuning = tuning;
+        this.backoff = tuning.backoff();
         this.hops = hops;
         this.timer = timer;
         this.worker = worker;
@@ -103,7 +106,7 @@ final class Run {
         }
         jobs.add(job);
         URI url = request.url();
-        String refusal = !isHttp(url) ? "scheme not allowed: " + url.getScheme()
+        String refusal = !HttpUrls.isHttp(url) ? "scheme not allowed: " + url.getScheme()
                 : url.getHost() == null ? "URL has no host: " + url : null;
         if (refusal != null) {
             report(job, new Disallowed(request, refusal));
@@ -177,11 +180,6 @@ final class Run {
         return deadline.minus(tuning.deadlineMargin());
     }
 
-    private static boolean isHttp(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
-        return scheme.equals("http") || scheme.equals("https");
-    }
-
     /** Answers robots.txt for a redirect target, fetching it now if this run has not seen its host yet. */
     private CompletableFuture<HttpHops.HopPermission> permissionFor(URI target) {
         return robotsFor(target).thenApply(r -> {
@@ -192,19 +190,13 @@ final class Run {
     }
 
     private CompletableFuture<Robots> robotsFor(URI url) {
-        return robots.computeIfAbsent(Robots.authority(url), a -> fetchRobots(url));
+        return robots.computeIfAbsent(HttpUrls.origin(url), a -> fetchRobots(url));
     }
 
     private CompletableFuture<Robots> fetchRobots(URI url) {
         URI robotsUrl = Robots.location(url);
         return hops.follow(HttpHops.Call.get(robotsUrl, Map.of()), null, deadline, tuning.robotsBodyCap(), true, tuning.errorBodyCap())
                 .handle((result, error) -> Robots.from(robotsUrl, result, error, settings.productToken(), settings.maxBodyBytes()));
-    }
-
-    private Duration backoff(int attempt) {
-        long base = tuning.backoffBase().toMillis() << Math.min(attempt - 1, 20);
-        long jittered = base / 2 + Entropy.upTo(base / 2);
-        return Duration.ofMillis(jittered);
     }
 
     private static final class Job {
@@ -296,7 +288,7 @@ final class Run {
                     return;
                 }
                 boolean[] mine = {false};
-                CompletableFuture<Robots> rules = robots.computeIfAbsent(Robots.authority(url), a -> {
+                CompletableFuture<Robots> rules = robots.computeIfAbsent(HttpUrls.origin(url), a -> {
                     mine[0] = true;
                     return fetchRobots(url);
                 });
@@ -428,14 +420,13 @@ final class Run {
                 finishHead(new Failed(job.request, status, reason + " (after " + job.attempt + " attempts)"));
                 return;
             }
-            Duration wait = backoff(job.attempt);
-            if (retryAfter != null && retryAfter.compareTo(wait) > 0) wait = retryAfter;
-            if (Instant.now().plus(wait).isAfter(startLimit())) {
-                finishHead(new Deferred(job.request, reason + ": retrying in " + wait.toMillis() + " ms would pass the run deadline"));
+            Backoff.Next next = backoff.next(job.attempt, retryAfter, Duration.between(Instant.now(), startLimit()));
+            if (next instanceof Backoff.Next.PastDeadline) {
+                finishHead(new Deferred(job.request, reason + ": retrying in " + next.delay().toMillis() + " ms would pass the run deadline"));
                 return;
             }
             job.attempt++;
-            nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + wait.toNanos());
+            nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + next.delay().toNanos());
         }
 
         void finishHead(FetchOutcome outcome) {

@@ -1,5 +1,6 @@
 package dev.jobalerts.fetch;
 
+import dev.jobalerts.pacing.Backoff;
 import java.time.Duration;
 
 /**
@@ -26,6 +27,14 @@ record Tuning(Duration backoffBase, Duration maxRetryAfter, Duration deadlineMar
     static Tuning defaults() {
         return new Tuning(Duration.ofSeconds(2), Duration.ofSeconds(120), Duration.ofSeconds(2), 64, 64 * 1024, 512 * 1024,
                 Duration.ofSeconds(2));
+    }
+
+    /**
+     * Retries of one request: equal jitter, so a retry never follows its failure at once. Uncapped in practice: the
+     * run's deadline is what bounds a retry, and the cap of 2^20 times the base only keeps the arithmetic in range.
+     */
+    Backoff backoff() {
+        return new Backoff(backoffBase, backoffBase.multipliedBy(1L << 20), Backoff.Jitter.EQUAL);
     }
 
     Tuning withBackoffBase(Duration d) {

@@ -7,6 +7,7 @@ import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceHealth;
 import dev.jobalerts.store.PageStore;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,13 +49,27 @@ public final class FetchRun {
 
     /** Counts of one run, per outcome. {@code changed} sources stored at least one new snapshot. */
     public record Summary(int sources, int changed, int unchanged, int notModified, int failed, int disallowed,
-                          int deferred, int detailPages) {}
+                          int deferred, int detailPages) {
+        /** The counts by name, in this order: the function's answer and the run's log line. */
+        public Map<String, Object> counts() {
+            Map<String, Object> counts = new LinkedHashMap<>();
+            counts.put("sources", sources);
+            counts.put("changed", changed);
+            counts.put("unchanged", unchanged);
+            counts.put("notModified", notModified);
+            counts.put("failed", failed);
+            counts.put("disallowed", disallowed);
+            counts.put("deferred", deferred);
+            counts.put("detailPages", detailPages);
+            return counts;
+        }
+    }
 
     /**
      * @param only     source ids to fetch now regardless of their schedule; empty means every due, unpaused source
-     * @param progress receives one human line per source as it completes
+     * @param progress receives one report per source as it completes
      */
-    public Summary run(int segment, int totalSegments, Set<String> only, Instant deadline, Consumer<String> progress) {
+    public Summary run(int segment, int totalSegments, Set<String> only, Instant deadline, Consumer<SourceReport> progress) {
         Instant now = Instant.now(clock);
         List<Source> due = sources.list(segment, totalSegments).stream()
                 .filter(s -> only.isEmpty() ? !s.definition().paused() && isDue(s, now) : only.contains(s.id()))
@@ -92,11 +108,12 @@ public final class FetchRun {
         Log.info("fetch run finished", "segment", segment, "sources", summary.sources(), "changed", summary.changed(),
                 "unchanged", summary.unchanged(), "notModified", summary.notModified(), "failed", summary.failed(),
                 "disallowed", summary.disallowed(), "deferred", summary.deferred(), "detailPages", summary.detailPages());
+        Log.metrics("fetcher", Map.of("SourcesFetched", summary.sources(), "PagesChanged", summary.changed(), "FetchFailures", summary.failed()));
         return summary;
     }
 
     /** The source's first request, or null when it cannot start (no board for its URL, credentials missing). */
-    private FetchRequest start(Source source, Instant now, Tally tally, Consumer<String> progress) {
+    private FetchRequest start(Source source, Instant now, Tally tally, Consumer<SourceReport> progress) {
         try {
             Board board = adapters.board(source.definition());
             Credentials.Resolved secrets = credentials.resolve(source.definition());
@@ -115,33 +132,26 @@ public final class FetchRun {
         }
     }
 
-    private void finish(SourceFetch fetch, Tally tally, Consumer<String> progress) {
+    private void finish(SourceFetch fetch, Tally tally, Consumer<SourceReport> progress) {
         SourceFetch.Result result = fetch.result(Instant.now(clock));
         try {
             sources.recordFetch(fetch.id(), result.state(), result.health());
         } catch (RuntimeException e) {
             Log.error("source health not recorded", e, "sourceId", fetch.id());
         }
-        switch (result.status()) {
-            case "ok" -> tally.changed++;
-            case "unchanged" -> tally.unchanged++;
-            case "not-modified" -> tally.notModified++;
-            case "deferred" -> tally.deferred++;
-            case "disallowed" -> tally.disallowed++;
-            default -> tally.failed++;
-        }
+        tally.count(result.report().status());
         tally.detailPages += result.detailsStored();
-        progress.accept(fetch.id() + ": " + result.line());
+        progress.accept(result.report());
     }
 
     /** Records a source that failed before or outside its requests; its schedule moves on as after any failure. */
-    private void fail(String sourceId, String why, Instant now, Tally tally, Consumer<String> progress) {
-        tally.failed++;
-        progress.accept(sourceId + ": failed: " + why);
+    private void fail(String sourceId, String why, Instant now, Tally tally, Consumer<SourceReport> progress) {
+        tally.count(FetchStatus.FAILED);
+        progress.accept(new SourceReport(sourceId, FetchStatus.FAILED, FetchStatus.FAILED.stored() + ": " + why));
         try {
             sources.find(sourceId).ifPresent(source -> {
                 FetchState state = source.fetchState();
-                SourceHealth health = source.health().afterFetch(now, "failed", why, true);
+                SourceHealth health = source.health().afterFetch(now, FetchStatus.FAILED, why);
                 sources.recordFetch(sourceId, new FetchState(state.etag(), state.lastModified(), state.contentHash(),
                         now.plus(source.definition().everyDuration())), health);
             });
@@ -159,5 +169,16 @@ public final class FetchRun {
     private static final class Tally {
         final List<SourceFetch> fetches = new ArrayList<>();
         int changed, unchanged, notModified, failed, disallowed, deferred, detailPages;
+
+        void count(FetchStatus status) {
+            switch (status) {
+                case OK -> changed++;
+                case UNCHANGED -> unchanged++;
+                case NOT_MODIFIED -> notModified++;
+                case DEFERRED -> deferred++;
+                case DISALLOWED -> disallowed++;
+                case FAILED, NEVER -> failed++;
+            }
+        }
     }
 }

@@ -5,17 +5,18 @@ import dev.jobalerts.adapter.Board;
 import dev.jobalerts.adapter.ListingEntry;
 import dev.jobalerts.adapter.ListingPage;
 import dev.jobalerts.extract.Extraction;
+import dev.jobalerts.extract.ExtractorKind;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PageReaders;
 import dev.jobalerts.extract.PostingDraft;
 import dev.jobalerts.fetch.FetchOutcome;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.posting.Posting;
-import dev.jobalerts.posting.PostingIds;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.PageKey;
 import dev.jobalerts.store.PageSnapshot;
+import dev.jobalerts.url.HttpUrls;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -59,7 +60,7 @@ public final class ListingCrawl {
     private String etag;
     private String lastModified;
     private Integer total;
-    private String reader;
+    private ExtractorKind reader;
     private final List<String> warnings = new ArrayList<>();
 
     public ListingCrawl(SourceDefinition source, Board board, Instant fetchedAt) {
@@ -150,10 +151,10 @@ public final class ListingCrawl {
             if (entry.needsDetail()) {
                 id = entry.detail().method() + " " + entry.detail().url() + (entry.detail().body() == null ? "" : " " + entry.detail().body());
             } else {
-                List<Posting> built = PageReaders.build(board.kind().id(), List.of(d), ctx);
+                List<Posting> built = PageReaders.build(ExtractorKind.of(board.kind()), List.of(d), ctx);
                 if (!built.isEmpty()) id = built.get(0).id();
                 else if (d.atsId != null) id = d.atsId;
-                else if (d.url != null && !d.url.isBlank()) id = PostingIds.canonicalUrl(d.url);
+                else if (d.url != null && !d.url.isBlank()) id = HttpUrls.canonical(d.url);
             }
             ids.add(id == null ? ctx.pageUrl() + "#" + pageHashes.size() + "." + index : id);
             index++;
@@ -207,7 +208,7 @@ public final class ListingCrawl {
     }
 
     /** Which page reader found the postings, for a source read by the page readers; null for a family's API. */
-    public String reader() {
+    public ExtractorKind reader() {
         return reader;
     }
 

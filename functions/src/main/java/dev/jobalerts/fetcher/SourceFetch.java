@@ -8,9 +8,9 @@ import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.fetch.FetchOutcome;
 import dev.jobalerts.fetch.FetchRequest;
-import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
@@ -90,7 +90,7 @@ final class SourceFetch {
         if (page.entries().isEmpty()) return;
         var fetched = read.response();
         var write = pages.putIfChanged(new PageSnapshot(read.key(), fetched.finalUrl().toString(), source.id(), fetched.contentType(),
-                fetched.body(), null, startedAt, Json.write(ReadSpec.listing(source.definition(), board.kind()))));
+                fetched.body(), null, startedAt, ReadSpec.listing(source.definition(), board.kind()).toJson()));
         if (write == PageStore.Write.STORED) pagesStored++;
         if (write == PageStore.Write.TOO_LARGE) tooLarge = true;
     }
@@ -140,7 +140,7 @@ final class SourceFetch {
         FetchRequest request = fetched.request();
         var write = pages.putIfChanged(new PageSnapshot(PageKey.of(request.method(), request.url().toString(), request.body()),
                 fetched.finalUrl().toString(), source.id(), fetched.contentType(), fetched.body(), null, startedAt,
-                Json.write(ReadSpec.detail(source.definition(), board.kind(), entry.draft()))));
+                ReadSpec.detail(source.definition(), board.kind(), entry.draft()).toJson()));
         if (write == PageStore.Write.STORED) detailsStored++;
         if (write == PageStore.Write.TOO_LARGE) detailFailures.merge("too large to store", 1, Integer::sum);
         return List.of();
@@ -153,47 +153,41 @@ final class SourceFetch {
         SourceHealth health = source.health();
         Instant nextDue = now.plus(definition.everyDuration());
         String why = crawl.detail();
-        String status;
+        FetchStatus status;
         FetchState nextState;
-        boolean failed;
         switch (crawl.status()) {
             case COMPLETE -> {
                 boolean changed = !crawl.contentHash().equals(state.contentHash());
-                failed = tooLarge;
-                status = failed ? "failed" : changed ? "ok" : "unchanged";
+                status = tooLarge ? FetchStatus.FAILED : changed ? FetchStatus.OK : FetchStatus.UNCHANGED;
                 if (tooLarge) why = "a listing page is too large to store";
                 // Validators only mean something for a listing that is one conditional GET.
                 boolean conditional = crawl.pagesRead() == 1 && board.conditional();
-                nextState = failed ? state : new FetchState(conditional ? crawl.etag() : null, conditional ? crawl.lastModified() : null,
+                nextState = tooLarge ? state : new FetchState(conditional ? crawl.etag() : null, conditional ? crawl.lastModified() : null,
                         crawl.contentHash(), nextDue);
-                if (!failed) health = health.afterListing(crawl.entries().size());
+                if (!tooLarge) health = health.afterListing(crawl.entries().size());
             }
             case NOT_MODIFIED -> {
-                failed = false;
-                status = "not-modified";
+                status = FetchStatus.NOT_MODIFIED;
                 nextState = new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue);
             }
             case DEFERRED -> {
-                failed = false;
-                status = "deferred";
+                status = FetchStatus.DEFERRED;
                 // Keep the due time: it goes first next run.
                 nextState = state;
             }
             case DISALLOWED -> {
-                failed = true;
-                status = "disallowed";
+                status = FetchStatus.DISALLOWED;
                 nextState = new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue);
             }
             default -> {
-                failed = true;
-                status = "failed";
+                status = FetchStatus.FAILED;
                 nextState = new FetchState(state.etag(), state.lastModified(), state.contentHash(), nextDue);
             }
         }
         String httpWhy = why.isEmpty() && crawl.lastHttpStatus() > 0 ? "HTTP " + crawl.lastHttpStatus() : why;
         String detailNote = detailNote();
-        SourceHealth after = health.afterFetch(now, status, httpWhy + (detailNote.isEmpty() ? "" : (httpWhy.isEmpty() ? "" : "; ") + detailNote), failed);
-        return new Result(status, nextState, after, line(status, why), pagesStored, detailsStored);
+        SourceHealth after = health.afterFetch(now, status, httpWhy + (detailNote.isEmpty() ? "" : (httpWhy.isEmpty() ? "" : "; ") + detailNote));
+        return new Result(new SourceReport(source.id(), status, sentence(status, why)), nextState, after, pagesStored, detailsStored);
     }
 
     private String detailNote() {
@@ -205,8 +199,8 @@ final class SourceFetch {
         return note.toString();
     }
 
-    private String line(String status, String why) {
-        StringBuilder line = new StringBuilder(status.equals("ok") ? "changed" : status);
+    private String sentence(FetchStatus status, String why) {
+        StringBuilder line = new StringBuilder(status == FetchStatus.OK ? "changed" : status.stored());
         if (!why.isEmpty()) line.append(": ").append(why);
         if (crawl.pagesRead() > 0) {
             line.append(", ").append(crawl.entries().size()).append(" postings");
@@ -218,6 +212,6 @@ final class SourceFetch {
         return line.toString();
     }
 
-    /** What to record for the source and print for the operator. */
-    record Result(String status, FetchState state, SourceHealth health, String line, int pagesStored, int detailsStored) {}
+    /** What to record for the source and report to the operator. */
+    record Result(SourceReport report, FetchState state, SourceHealth health, int pagesStored, int detailsStored) {}
 }

@@ -1,8 +1,9 @@
 package dev.jobalerts.mail;
 
+import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.url.HttpUrls;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything one alert email says: the subscriber's sections (one per saved search with new matches) and the
@@ -11,12 +12,10 @@ import java.util.Set;
  * @param manageUrl      page listing every match and the subscriber's searches; also where a capped digest links
  * @param unsubscribeUrl one-click unsubscribe target (RFC 8058), also the footer's unsubscribe link
  * @param feedUrl        the subscriber's Atom feed of matches, linked from the footer
- * @param frequency      {@code instant}, {@code daily} or {@code weekly}
+ * @param frequency      how often the subscriber is mailed, which the footer states
  */
 public record AlertEmail(String to, String from, List<AlertSection> sections, String manageUrl,
-                         String unsubscribeUrl, String feedUrl, String frequency) {
-
-    static final Set<String> FREQUENCIES = Set.of("instant", "daily", "weekly");
+                         String unsubscribeUrl, String feedUrl, Frequency frequency) {
 
     public AlertEmail {
         Objects.requireNonNull(to, "to");
@@ -24,12 +23,12 @@ public record AlertEmail(String to, String from, List<AlertSection> sections, St
         Objects.requireNonNull(sections, "sections");
         if (sections.isEmpty()) throw new IllegalArgumentException("sections must not be empty");
         sections = List.copyOf(sections);
-        Links.requireHttp(manageUrl, "manageUrl");
-        Links.requireHttp(unsubscribeUrl, "unsubscribeUrl");
-        Links.requireHttp(feedUrl, "feedUrl");
+        // RFC 8058 asks for an HTTPS one-click URI; plain http passes too because the local cloud serves its API on
+        // loopback without TLS.
+        HttpUrls.requireAbsoluteHttp(manageUrl, "manageUrl");
+        HttpUrls.requireAbsoluteHttp(unsubscribeUrl, "unsubscribeUrl");
+        HttpUrls.requireAbsoluteHttp(feedUrl, "feedUrl");
         Objects.requireNonNull(frequency, "frequency");
-        if (!FREQUENCIES.contains(frequency))
-            throw new IllegalArgumentException("frequency must be one of " + FREQUENCIES + ", was " + frequency);
     }
 
     int matchCount() {

@@ -2,6 +2,8 @@ package dev.jobalerts.mail;
 
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.search.SearchMatch;
+import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.url.HttpUrls;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,11 +42,11 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
         return Formats.shorten(first.title(), 80) + (company.isEmpty() ? "" : " at " + company);
     }
 
-    private static String frequencyText(String frequency) {
+    private static String frequencyText(Frequency frequency) {
         return switch (frequency) {
-            case "daily" -> "once a day";
-            case "weekly" -> "once a week";
-            default -> "as soon as new postings are found";
+            case DAILY -> "once a day";
+            case WEEKLY -> "once a week";
+            case INSTANT -> "as soon as new postings are found";
         };
     }
 
@@ -64,7 +66,7 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
 
         static ItemView of(AlertItem item) {
             Posting p = item.posting();
-            String url = Links.isHttp(p.url()) ? p.url().trim() : "";
+            String url = HttpUrls.isAbsoluteHttp(p.url()) ? p.url().trim() : "";
             String matched = SearchMatch.matchedLine(item.matchedTerms());
             return new ItemView(Formats.shorten(p.title(), 200), url, Formats.shorten(p.company(), 100),
                     Formats.shorten(p.location(), 100), p.remote(), Formats.salary(p.salary()), Formats.salaryNote(p.salary()),
@@ -81,7 +83,7 @@ record AlertView(String to, String preheader, String headline, List<SectionView>
             List<BoardView> boards = new ArrayList<>();
             for (int i = 0; i < shown.size(); i++) {
                 AlsoOn board = shown.get(i);
-                boards.add(new BoardView(Formats.shorten(board.name(), 60), Links.isHttp(board.url()) ? board.url().trim() : "",
+                boards.add(new BoardView(Formats.shorten(board.name(), 60), HttpUrls.isAbsoluteHttp(board.url()) ? board.url().trim() : "",
                         i == shown.size() - 1));
             }
             int hidden = alsoOn.size() - shown.size();

@@ -3,6 +3,7 @@ package dev.jobalerts.mail;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import dev.jobalerts.coldstart.Lazy;
+import dev.jobalerts.url.HttpUrls;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -71,7 +72,7 @@ public final class EmailRenderer {
      * followed, and ignoring the email leaves it that way.
      */
     public OutgoingEmail confirmation(String to, String from, String searchQuery, String confirmUrl) {
-        Links.requireHttp(confirmUrl, "confirmUrl");
+        HttpUrls.requireAbsoluteHttp(confirmUrl, "confirmUrl");
         String subject = "Confirm your job alert for \"" + Formats.shorten(searchQuery, 60) + "\"";
         ConfirmView view = new ConfirmView(Formats.oneLine(searchQuery), confirmUrl, Formats.oneLine(to), subject);
         return new OutgoingEmail(to, from, subject, TEMPLATES.get().confirmHtml().execute(view), TEMPLATES.get().confirmText().execute(view), Map.of());

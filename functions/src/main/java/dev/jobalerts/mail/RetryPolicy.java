@@ -1,29 +1,23 @@
 package dev.jobalerts.mail;
 
+import dev.jobalerts.pacing.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Bounded exponential back-off with full jitter for throttled sends: before attempt {@code n + 1} wait a uniform
- * random time in {@code [0, min(maxDelay, baseDelay * 2^(n-1))]}. Full jitter spreads concurrent senders apart
- * (AWS Architecture Blog, "Exponential Backoff And Jitter").
- *
- * @param maxAttempts attempts in all, the first included
+ * How throttled sends are retried: at most {@code maxAttempts} attempts (the first included), with bounded
+ * exponential back-off and full jitter between them: before attempt {@code n + 1} wait a uniform random time in
+ * {@code [0, min(maxDelay, baseDelay * 2^(n-1))]}. Full jitter spreads concurrent senders apart.
  */
-record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+record RetryPolicy(int maxAttempts, Backoff backoff) {
     static final RetryPolicy DEFAULT = new RetryPolicy(6, Duration.ofMillis(100), Duration.ofSeconds(5));
 
     RetryPolicy {
         if (maxAttempts < 1) throw new IllegalArgumentException("maxAttempts must be >= 1, was " + maxAttempts);
-        Objects.requireNonNull(baseDelay, "baseDelay");
-        Objects.requireNonNull(maxDelay, "maxDelay");
-        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0)
-            throw new IllegalArgumentException("baseDelay must be >= 0 and maxDelay >= baseDelay");
+        Objects.requireNonNull(backoff, "backoff");
     }
 
-    /** Nanoseconds to wait after failed attempt {@code attempt} (1-based), given a uniform {@code random} in [0, 1). */
-    long backoffNanos(int attempt, double random) {
-        long ceiling = Math.min(maxDelay.toNanos(), baseDelay.toNanos() << Math.min(attempt - 1, 30));
-        return (long) (ceiling * random);
+    RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay) {
+        this(maxAttempts, new Backoff(baseDelay, maxDelay, Backoff.Jitter.FULL));
     }
 }

@@ -2,6 +2,8 @@ package dev.jobalerts.mail;
 
 import dev.jobalerts.log.Log;
 import dev.jobalerts.coldstart.Restores;
+import dev.jobalerts.pacing.Backoff;
+import dev.jobalerts.pacing.TokenBucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -81,8 +83,12 @@ public final class SesMailer implements Mailer {
         String lastThrottle = "";
         for (int attempt = 1; attempt <= retry.maxAttempts(); attempt++) {
             try {
-                if (attempt > 1 && !pause(retry.backoffNanos(attempt - 1, time.random()), latestStart))
-                    return throttled("deadline reached during back-off after " + lastThrottle, attempt - 1);
+                if (attempt > 1) {
+                    Backoff.Next next = retry.backoff().next(attempt - 1, null, Duration.ofNanos(latestStart - time.nanoTime()), time.random());
+                    if (next instanceof Backoff.Next.PastDeadline)
+                        return throttled("deadline reached during back-off after " + lastThrottle, attempt - 1);
+                    time.sleep(next.delay().toNanos());
+                }
                 long wait = pace.bucket().reserve(time.nanoTime(), latestStart);
                 if (wait == TokenBucket.NEVER)
                     return throttled("deadline reached before a send slot at " + pace.rate() + "/s", attempt - 1);
@@ -119,7 +125,7 @@ public final class SesMailer implements Mailer {
             current = pace;
             if (current == null || current.generation() != generation) {
                 double rate = givenRate != null ? givenRate : maxSendRate(ses);
-                pace = current = new Pace(generation, rate, new TokenBucket(rate, 1, time.nanoTime()));
+                pace = current = new Pace(generation, rate, TokenBucket.perSecond(rate, 1, time.nanoTime()));
             }
             return current;
         }
@@ -144,13 +150,6 @@ public final class SesMailer implements Mailer {
         return Content.builder().charset("UTF-8").data(data).build();
     }
 
-    /** Sleeps unless waking would be after {@code latestStart}; false when the deadline forbids the wait. */
-    private boolean pause(long nanos, long latestStart) throws InterruptedException {
-        if (time.nanoTime() + nanos - latestStart > 0) return false;
-        time.sleep(nanos);
-        return true;
-    }
-
     private long latestStartNanos(Instant deadline) {
         long now = time.nanoTime();
         if (deadline == null) return now + Long.MAX_VALUE / 2;
@@ -160,7 +159,7 @@ public final class SesMailer implements Mailer {
     }
 
     private static SendOutcome throttled(String reason, int attempts) {
-        Log.warn("ses_throttled", "attempts", attempts, "reason", reason);
+        Log.warn("SES throttled", "attempts", attempts, "reason", reason);
         return new SendOutcome.Throttled(reason);
     }
 
@@ -177,7 +176,7 @@ public final class SesMailer implements Mailer {
         boolean usable = max != null && max > 0 && !max.isInfinite();
         double rate = usable ? max : FALLBACK_RATE;
         if (!usable && source.equals("GetAccount")) source = "fallback, GetAccount gave no MaxSendRate";
-        Log.info("ses_send_rate", "maxSendRate", rate, "source", source);
+        Log.info("SES send rate read", "maxSendRate", rate, "source", source);
         return rate;
     }
 }

@@ -6,10 +6,12 @@ import dev.jobalerts.alert.SearchLabels;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.search.SearchMatch;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.subscribe.Frequency;
+import dev.jobalerts.subscribe.SearchKey;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberStore;
 import java.time.Clock;
@@ -70,8 +72,8 @@ public final class AlertMatcher {
         for (StoredPosting posting : batch) {
             LocalDate firstSeen = LocalDate.ofInstant(posting.firstSeen(), ZoneOffset.UTC);
             for (SearchMatch match : index.match(posting.posting(), firstSeen, today)) {
-                String[] parts = LiveSearchIndex.parts(match.key());
-                bySubscriber.computeIfAbsent(parts[0], id -> new ArrayList<>()).add(new Hit(posting, match, parts[1]));
+                SearchKey key = SearchKey.parse(match.key());
+                bySubscriber.computeIfAbsent(key.subscriberId(), id -> new ArrayList<>()).add(new Hit(posting, match, key.searchId()));
                 matches++;
             }
         }
@@ -84,7 +86,7 @@ public final class AlertMatcher {
             Subscriber to = subscriber.get();
             boolean instant = to.frequency() == Frequency.INSTANT;
             String pendingKey = DigestSchedule.pendingKey(to.frequency(), to.timeZone(), today);
-            String state = instant ? Delivery.CLAIMED : Delivery.QUEUED;
+            DeliveryState state = instant ? DeliveryState.CLAIMED : DeliveryState.QUEUED;
             List<AlertDispatcher.Claimed> claimed = new ArrayList<>();
             for (Hit hit : firstPerJob(entry.getValue())) {
                 String jobId = hit.posting().jobId();
@@ -113,6 +115,9 @@ public final class AlertMatcher {
         Summary summary = new Summary(batch.size(), matches, sent, deferred, queued, taken);
         Log.info("batch matched", "postings", summary.postings(), "matches", matches, "emailsSent", sent,
                 "emailsDeferred", deferred, "queuedForDigest", queued, "alreadyClaimed", taken, "liveSearches", index.size());
+        Log.metrics("matcher", Map.of("Postings", summary.postings(), "Matches", summary.matches(),
+                "EmailsSent", summary.emailsSent(), "EmailsDeferred", summary.emailsDeferred(),
+                "QueuedForDigest", summary.queuedForDigest()));
         return summary;
     }
 

@@ -60,16 +60,17 @@ public final class LiveSearchIndex {
     }
 
     void apply(SubscriberSearch change) {
+        String key = change.indexKey().format();
         if (!change.live()) {
-            index.remove(change.indexKey());
+            index.remove(key);
             return;
         }
         try {
-            index.put(change.indexKey(), change.search());
+            index.put(key, change.search());
         } catch (InvalidSearchException e) {
             // Stored searches were validated by the API; one that no longer parses must not stop the others.
-            index.remove(change.indexKey());
-            Log.warn("stored search skipped", "key", change.indexKey(), "problem", e.getMessage());
+            index.remove(key);
+            Log.warn("stored search skipped", "key", key, "problem", e.getMessage());
         }
     }
 
@@ -79,11 +80,5 @@ public final class LiveSearchIndex {
 
     public int size() {
         return index.size();
-    }
-
-    /** Splits an index key back into subscriber id and search id. */
-    static String[] parts(String key) {
-        int slash = key.indexOf('/');
-        return new String[] {key.substring(0, slash), key.substring(slash + 1)};
     }
 }

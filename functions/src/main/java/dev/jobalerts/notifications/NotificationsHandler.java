@@ -3,92 +3,41 @@ package dev.jobalerts.notifications;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SNSEvent;
-import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.log.Log;
-import dev.jobalerts.mail.SesNotifications;
 import dev.jobalerts.coldstart.Priming;
-import dev.jobalerts.coldstart.PrimingContext;
-import dev.jobalerts.store.AwsClients;
-import dev.jobalerts.subscribe.SubscriberIds;
-import dev.jobalerts.subscribe.SubscriberStore;
 import dev.jobalerts.subscribe.SubscriptionService;
-import dev.jobalerts.subscribe.TokenService;
-import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.List;
+import dev.jobalerts.wiring.Services;
 import java.util.Map;
 
 /**
  * SES bounce and complaint events (configuration set → SNS topic → this function) → suppressed subscribers.
  * Hard bounces and complaints suppress the address; transient bounces and other event types change nothing
- * ({@link SesNotifications} decides). Suppressed subscribers get no further alerts: the matcher and the digest run
+ * (see {@link BounceSuppression}). Suppressed subscribers get no further alerts: the matcher and the digest run
  * read the profile and mail only active subscribers. Unknown addresses and unreadable messages are logged and
  * skipped, never thrown; a DynamoDB fault fails the invocation so Lambda retries it (suppressing twice is harmless).
  */
 public final class NotificationsHandler implements RequestHandler<SNSEvent, Map<String, Object>> {
-    /** A hard bounce as SES event publishing sends it, for priming. */
-    private static final String SAMPLE_BOUNCE = "{\"eventType\":\"Bounce\",\"bounce\":{\"bounceType\":\"Permanent\","
-            + "\"bouncedRecipients\":[{\"emailAddress\":\"priming@example.com\"}]},\"mail\":{\"destination\":[\"priming@example.com\"]}}";
-
-    private final SubscriptionService subscriptions;
+    private final BounceSuppression suppression;
     /** SnapStart hooks; held here because the runtime holds registered hooks weakly. Null when wired by hand. */
     private final Priming priming;
 
     public NotificationsHandler() {
-        this(System.getenv());
+        this(Services.fromEnvironment(System.getenv()));
     }
 
-    private NotificationsHandler(Map<String, String> env) {
-        this.subscriptions = fromEnvironment(env);
-        this.priming = Priming.register("notifications", env,
-                primingEnv -> {
-                    NotificationsHandler copy = new NotificationsHandler(fromEnvironment(primingEnv));
-                    SNSEvent bounce = sampleBounce();
-                    return () -> copy.handleRequest(bounce, PrimingContext.INSTANCE);
-                },
-                () -> subscriptions.findByEmail("priming@example.invalid"));
+    private NotificationsHandler(Services services) {
+        this.suppression = new BounceSuppression(services.subscriptions());
+        this.priming = NotificationsPriming.register(services, services.subscriptions());
     }
 
     public NotificationsHandler(SubscriptionService subscriptions) {
-        this.subscriptions = subscriptions;
+        this.suppression = new BounceSuppression(subscriptions);
         this.priming = null;
-    }
-
-    private static SubscriptionService fromEnvironment(Map<String, String> env) {
-        FunctionConfig config = FunctionConfig.fromEnvironment(env);
-        return create(config, new SubscriberStore(AwsClients.dynamoDb(env), config.tables().subscribers()), Clock.systemUTC());
-    }
-
-    private static SNSEvent sampleBounce() {
-        SNSEvent.SNS message = new SNSEvent.SNS().withType("Notification").withMessageId("priming").withMessage(SAMPLE_BOUNCE);
-        return new SNSEvent().withRecords(List.of(new SNSEvent.SNSRecord().withSns(message).withEventSource("aws:sns")));
-    }
-
-    public static SubscriptionService create(FunctionConfig config, SubscriberStore store, Clock clock) {
-        return new SubscriptionService(store, new TokenService(config.tokenSecret(), clock), new SubscriberIds(config.tokenSecret()), clock);
     }
 
     @Override
     public Map<String, Object> handleRequest(SNSEvent event, Context context) {
-        List<SNSEvent.SNSRecord> records = event == null || event.getRecords() == null ? List.of() : event.getRecords();
-        int suppressed = 0, unknown = 0;
-        for (SNSEvent.SNSRecord record : records) {
-            String message = record == null || record.getSNS() == null ? null : record.getSNS().getMessage();
-            String messageId = record == null || record.getSNS() == null ? null : record.getSNS().getMessageId();
-            for (String address : SesNotifications.addressesToSuppress(message)) {
-                if (subscriptions.suppress(address)) {
-                    suppressed++;
-                    Log.info("address suppressed", "snsMessageId", messageId);
-                } else {
-                    unknown++;
-                    Log.info("suppression for unknown address ignored", "snsMessageId", messageId);
-                }
-            }
-        }
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("records", records.size());
-        result.put("suppressed", suppressed);
-        result.put("unknownAddresses", unknown);
-        return result;
+        Log.invocation(context);
+        return suppression.apply(event).counts();
     }
 }

@@ -3,15 +3,14 @@ package dev.jobalerts.parser;
 import dev.jobalerts.adapter.ReadSpec;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.extract.ExtractionResult;
+import dev.jobalerts.extract.ExtractorKind;
 import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.json.Json;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.store.Faults;
 import dev.jobalerts.store.PageSnapshot;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -38,7 +37,7 @@ public final class PageParser {
      * What parsing one page did. {@code found} postings were on the page, {@code stored} of them were new, and
      * {@code copies} of those were later copies of a job already stored.
      */
-    public record Outcome(String key, String extractor, int found, int stored, int copies, boolean pageMissing) {}
+    public record Outcome(String key, ExtractorKind extractor, int found, int stored, int copies, boolean pageMissing) {}
 
     /** Parses the snapshot stored under {@code key}. */
     public Outcome parse(String key) {
@@ -46,7 +45,7 @@ public final class PageParser {
         if (snapshot.isEmpty()) {
             // Expired by TTL or removed since the record was written: nothing to parse, nothing to retry.
             Log.warn("page snapshot missing", "page", key);
-            return new Outcome(key, ExtractionResult.NONE, 0, 0, 0, true);
+            return new Outcome(key, ExtractorKind.NONE, 0, 0, 0, true);
         }
         return parse(snapshot.get());
     }
@@ -62,7 +61,7 @@ public final class PageParser {
                 if (done.stored()) {
                     stored++;
                     if (done.copyOf() != null) copies++;
-                    Log.info("posting stored", "postingId", posting.id(), "sourceId", page.sourceId(), "url", page.url(), "extractor", result.extractor(),
+                    Log.info("posting stored", "postingId", posting.id(), "sourceId", page.sourceId(), "url", page.url(), "extractor", result.extractor().id(),
                             "copyOf", done.copyOf(), "similarity", done.similarity());
                 }
             } catch (RuntimeException e) {
@@ -72,17 +71,17 @@ public final class PageParser {
                 Log.warn("posting not stored", "postingId", posting.id(), "sourceId", page.sourceId(), "page", page.key(), "problem", e.toString());
             }
         }
-        Log.info("page parsed", "page", page.key(), "sourceId", page.sourceId(), "extractor", result.extractor(),
+        Log.info("page parsed", "page", page.key(), "sourceId", page.sourceId(), "extractor", result.extractor().id(),
                 "found", result.postings().size(), "stored", stored, "copies", copies, "warnings", result.warnings());
         return new Outcome(page.key(), result.extractor(), result.postings().size(), stored, copies, false);
     }
 
     private static ReadSpec readSpec(PageSnapshot page) {
         try {
-            return Json.mapper().readValue(page.readSpec(), ReadSpec.class);
-        } catch (IOException | IllegalArgumentException e) {
+            return ReadSpec.fromJson(page.readSpec());
+        } catch (IllegalArgumentException e) {
             Log.warn("page has unreadable reading settings; detecting", "page", page.key(), "problem", e.getMessage());
-            return new ReadSpec(null, ReadSpec.Role.LISTING, null, null, null, null, null, null);
+            return ReadSpec.detecting();
         }
     }
 }

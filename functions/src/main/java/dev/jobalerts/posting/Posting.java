@@ -1,5 +1,6 @@
 package dev.jobalerts.posting;
 
+import dev.jobalerts.url.HttpUrls;
 import java.util.Objects;
 
 /**
@@ -41,7 +42,7 @@ public record Posting(
             throw new IllegalArgumentException("datePosted must be YYYY-MM-DD, was " + datePosted);
         // What comes from outside is bounded here, once, so no store or email meets a field it cannot hold.
         id = PostingIds.bounded(id);
-        url = PostingIds.safeLink(url);
+        url = HttpUrls.safeLink(url);
         title = cut(title, MAX_LINE);
         company = cut(company == null ? "" : company, MAX_LINE);
         location = cut(location == null ? "" : location, MAX_LINE);

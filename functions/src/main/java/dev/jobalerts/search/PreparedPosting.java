@@ -9,7 +9,7 @@ import java.util.Locale;
 /** Everything the filters and the query need from one posting, worked out once for all searches. */
 final class PreparedPosting {
     final Posting posting;
-    final PostingText text;
+    final PostingWords text;
     final List<String> locationWords;
     final String companyName;
     final String employmentType;
@@ -18,7 +18,7 @@ final class PreparedPosting {
 
     private PreparedPosting(Posting posting, LocalDate firstSeen, java.util.Map<String, String> sharedWords) {
         this.posting = posting;
-        this.text = PostingText.of(posting.title(), posting.company(), posting.description(), sharedWords);
+        this.text = PostingWords.of(posting.title(), posting.company(), posting.description(), sharedWords);
         this.locationWords = Tokenizer.words(posting.location());
         this.companyName = CompanyNames.normalize(posting.company());
         this.employmentType = posting.employmentType() == null || posting.employmentType().isBlank()

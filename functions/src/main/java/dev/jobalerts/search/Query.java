@@ -73,12 +73,12 @@ public final class Query {
         return root;
     }
 
-    boolean test(PostingText posting) {
+    boolean test(PostingWords posting) {
         return root == null || root.test(posting);
     }
 
     /** The words and phrases that made the query match, in query order, without repeats. */
-    List<String> matchedTerms(PostingText posting) {
+    List<String> matchedTerms(PostingWords posting) {
         if (root == null) return List.of();
         List<String> out = new ArrayList<>(4);
         root.explain(posting, out);

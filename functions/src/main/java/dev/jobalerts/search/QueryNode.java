@@ -5,17 +5,17 @@ import java.util.stream.Collectors;
 
 /**
  * The parsed form of a query. Each node evaluates itself against a posting's words, tokenised once per posting
- * ({@link PostingText}), and can list the words that made it true for the "matched:" line of an alert.
+ * ({@link PostingWords}), and can list the words that made it true for the "matched:" line of an alert.
  */
 sealed interface QueryNode {
 
-    boolean test(PostingText text);
+    boolean test(PostingWords text);
 
     /**
      * Adds to {@code out} the labels of the positive leaves that make this node true. Call it only when
      * {@link #test} is true, so an OR branch that failed never contributes a word.
      */
-    void explain(PostingText text, List<String> out);
+    void explain(PostingWords text, List<String> out);
 
     <R> R accept(Query.Visitor<R> visitor);
 
@@ -26,12 +26,12 @@ sealed interface QueryNode {
         }
 
         @Override
-        public boolean test(PostingText text) {
+        public boolean test(PostingWords text) {
             return text.has(word, field.mask);
         }
 
         @Override
-        public void explain(PostingText text, List<String> out) {
+        public void explain(PostingWords text, List<String> out) {
             out.add(word);
         }
 
@@ -49,12 +49,12 @@ sealed interface QueryNode {
         }
 
         @Override
-        public boolean test(PostingText text) {
+        public boolean test(PostingWords text) {
             return text.hasPrefix(prefix, field.mask);
         }
 
         @Override
-        public void explain(PostingText text, List<String> out) {
+        public void explain(PostingWords text, List<String> out) {
             // The alert names the words the reader will find in the posting ("developer"), not the pattern.
             out.addAll(text.wordsWithPrefix(prefix, field.mask));
         }
@@ -77,12 +77,12 @@ sealed interface QueryNode {
         }
 
         @Override
-        public boolean test(PostingText text) {
+        public boolean test(PostingWords text) {
             return text.hasPhrase(words, field.mask);
         }
 
         @Override
-        public void explain(PostingText text, List<String> out) {
+        public void explain(PostingWords text, List<String> out) {
             out.add(String.join(" ", words));
         }
 
@@ -103,7 +103,7 @@ sealed interface QueryNode {
         }
 
         @Override
-        public boolean test(PostingText text) {
+        public boolean test(PostingWords text) {
             for (int i = 0; i < children.size(); i++) {
                 if (!children.get(i).test(text)) return false;
             }
@@ -111,7 +111,7 @@ sealed interface QueryNode {
         }
 
         @Override
-        public void explain(PostingText text, List<String> out) {
+        public void explain(PostingWords text, List<String> out) {
             for (QueryNode child : children) child.explain(text, out);
         }
 
@@ -132,7 +132,7 @@ sealed interface QueryNode {
         }
 
         @Override
-        public boolean test(PostingText text) {
+        public boolean test(PostingWords text) {
             for (int i = 0; i < children.size(); i++) {
                 if (children.get(i).test(text)) return true;
             }
@@ -140,7 +140,7 @@ sealed interface QueryNode {
         }
 
         @Override
-        public void explain(PostingText text, List<String> out) {
+        public void explain(PostingWords text, List<String> out) {
             for (QueryNode child : children) {
                 if (child.test(text)) child.explain(text, out);
             }
@@ -159,12 +159,12 @@ sealed interface QueryNode {
         }
 
         @Override
-        public boolean test(PostingText text) {
+        public boolean test(PostingWords text) {
             return !child.test(text);
         }
 
         @Override
-        public void explain(PostingText text, List<String> out) {
+        public void explain(PostingWords text, List<String> out) {
             // An excluded word that is absent is not something the posting "matched".
         }
 

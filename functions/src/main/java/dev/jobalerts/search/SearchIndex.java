@@ -111,7 +111,7 @@ public final class SearchIndex implements SearchMatcher {
         if (postingsSeen >= nextReplan) replan();
         postingsSeen++;
         Round visit = new Round(PreparedPosting.of(posting, firstSeen), today, ++round);
-        for (Map.Entry<String, PostingText.Occurrences> entry : visit.posting.text.words().entrySet()) {
+        for (Map.Entry<String, PostingWords.Occurrences> entry : visit.posting.text.words().entrySet()) {
             String word = entry.getKey();
             int fields = entry.getValue().fieldMask;
             visit.key(IndexKey.Kind.TERM_ANY, word);
@@ -241,7 +241,7 @@ public final class SearchIndex implements SearchMatcher {
 
         /** A bucket for "engineer" can hold hundreds of second words; a posting has a hundred or so distinct words. */
         void verifyWordGroups(Map<String, List<CompiledSearch>> groups) {
-            Map<String, PostingText.Occurrences> words = posting.text.words();
+            Map<String, PostingWords.Occurrences> words = posting.text.words();
             if (groups.size() <= words.size()) {
                 for (Map.Entry<String, List<CompiledSearch>> group : groups.entrySet()) {
                     if (words.containsKey(group.getKey())) verify(group.getValue());

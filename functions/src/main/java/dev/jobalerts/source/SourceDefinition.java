@@ -1,6 +1,7 @@
 package dev.jobalerts.source;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.jobalerts.url.HttpUrls;
 import java.net.URI;
 import java.time.Duration;
 import java.util.IllformedLocaleException;
@@ -56,8 +57,7 @@ public record SourceDefinition(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("url is not a valid URL: " + url);
         }
-        String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || parsed.getHost() == null)
+        if (!HttpUrls.isAbsoluteHttp(url))
             throw new IllegalArgumentException("url must be an absolute http(s) URL: " + url);
         url = url.strip();
         name = name == null || name.isBlank() ? parsed.getHost() : name.strip();

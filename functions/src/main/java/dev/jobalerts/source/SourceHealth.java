@@ -6,7 +6,7 @@ import java.time.Instant;
  * What the last runs of one source looked like. Kept with the source, shown by {@code jobalerts.jar sources},
  * never mailed to subscribers.
  *
- * @param lastStatus          ok, not-modified, unchanged, failed, disallowed or deferred
+ * @param lastStatus          how the last run ended
  * @param detail              a short human reason for the status (HTTP status, robots, error)
  * @param consecutiveFailures failed runs in a row; reset by any success
  * @param postingsLastRun     postings on the listing the last time it was read whole (-1 before the first time)
@@ -15,7 +15,7 @@ import java.time.Instant;
  */
 public record SourceHealth(
         Instant lastRunAt,
-        String lastStatus,
+        FetchStatus lastStatus,
         String detail,
         int consecutiveFailures,
         int postingsLastRun,
@@ -28,11 +28,11 @@ public record SourceHealth(
     public static final int MANY_POSTINGS = 5;
 
     public static SourceHealth unknown() {
-        return new SourceHealth(null, "never", "", 0, -1, 0, false);
+        return new SourceHealth(null, FetchStatus.NEVER, "", 0, -1, 0, false);
     }
 
-    public SourceHealth afterFetch(Instant at, String status, String why, boolean failed) {
-        int failures = failed ? consecutiveFailures + 1 : 0;
+    public SourceHealth afterFetch(Instant at, FetchStatus status, String why) {
+        int failures = status.isFailure() ? consecutiveFailures + 1 : 0;
         return new SourceHealth(at, status, why, failures, postingsLastRun, postingsHighWater,
                 failures >= FAILURES_BEFORE_BROKEN || wentSilent(postingsLastRun, postingsHighWater));
     }

@@ -52,10 +52,10 @@ public final class DeliveryStore {
     public boolean claim(Delivery delivery, Instant now, boolean repost) {
         Map<String, AttributeValue> item = toItem(delivery, now);
         String condition = "attribute_not_exists(postingId) OR (#state = :claimed AND claimedAt < :staleBefore)";
-        Map<String, AttributeValue> values = new HashMap<>(Map.of(":claimed", s(Delivery.CLAIMED), ":staleBefore", s(now.minus(LEASE).toString())));
+        Map<String, AttributeValue> values = new HashMap<>(Map.of(":claimed", s(DeliveryState.CLAIMED.stored()), ":staleBefore", s(now.minus(LEASE).toString())));
         if (repost) {
             condition += " OR (#state = :sent AND finishedAt < :realertBefore)";
-            values.put(":sent", s(Delivery.SENT));
+            values.put(":sent", s(DeliveryState.SENT.stored()));
             values.put(":realertBefore", s(now.minus(REALERT_AFTER).toString()));
         }
         String expression = condition;
@@ -76,7 +76,7 @@ public final class DeliveryStore {
                     .updateExpression("SET #state = :claimed, claimedAt = :now")
                     .conditionExpression("(#state = :claimed AND claimedAt < :staleBefore) OR (#state = :queued AND claimedAt = :was)")
                     .expressionAttributeNames(Map.of("#state", "state"))
-                    .expressionAttributeValues(Map.of(":claimed", s(Delivery.CLAIMED), ":queued", s(Delivery.QUEUED),
+                    .expressionAttributeValues(Map.of(":claimed", s(DeliveryState.CLAIMED.stored()), ":queued", s(DeliveryState.QUEUED.stored()),
                             ":now", s(now.toString()), ":staleBefore", s(now.minus(LEASE).toString()),
                             ":was", s(delivery.claimedAt().toString()))));
             return true;
@@ -87,12 +87,12 @@ public final class DeliveryStore {
 
     /** Marks deliveries sent and takes them off every pending list. */
     public void markSent(String subscriberId, List<String> postingIds, String messageId, Instant now) {
-        finish(subscriberId, postingIds, Delivery.SENT, messageId, now);
+        finish(subscriberId, postingIds, DeliveryState.SENT, messageId, now);
     }
 
     /** SES refused the address permanently: never retry these. */
     public void markRejected(String subscriberId, List<String> postingIds, String reason, Instant now) {
-        finish(subscriberId, postingIds, Delivery.REJECTED, reason, now);
+        finish(subscriberId, postingIds, DeliveryState.REJECTED, reason, now);
     }
 
     /**
@@ -101,15 +101,15 @@ public final class DeliveryStore {
      * queue the same match again.
      */
     public void markSkipped(String subscriberId, List<String> postingIds, String reason, Instant now) {
-        finish(subscriberId, postingIds, Delivery.SKIPPED, reason, now);
+        finish(subscriberId, postingIds, DeliveryState.SKIPPED, reason, now);
     }
 
-    private void finish(String subscriberId, List<String> postingIds, String state, String detail, Instant now) {
+    private void finish(String subscriberId, List<String> postingIds, DeliveryState state, String detail, Instant now) {
         for (String postingId : postingIds) {
             dynamo.updateItem(b -> b.tableName(table).key(key(subscriberId, postingId))
                     .updateExpression("SET #state = :state, finishedAt = :now, #detail = :detail REMOVE pendingKey, pendingSort")
                     .expressionAttributeNames(Map.of("#state", "state", "#detail", "detail"))
-                    .expressionAttributeValues(Map.of(":state", s(state), ":now", s(now.toString()), ":detail", s(detail == null ? "" : detail))));
+                    .expressionAttributeValues(Map.of(":state", s(state.stored()), ":now", s(now.toString()), ":detail", s(detail == null ? "" : detail))));
         }
     }
 
@@ -146,7 +146,7 @@ public final class DeliveryStore {
                 // DynamoDB deletes expired items up to days late; they are not matches any more.
                 .filterExpression("#state <> :skipped AND (attribute_not_exists(expiresAt) OR expiresAt > :now)")
                 .expressionAttributeNames(Map.of("#state", "state"))
-                .expressionAttributeValues(Map.of(":id", s(subscriberId), ":skipped", s(Delivery.SKIPPED), ":now", n(now.getEpochSecond())))
+                .expressionAttributeValues(Map.of(":id", s(subscriberId), ":skipped", s(DeliveryState.SKIPPED.stored()), ":now", n(now.getEpochSecond())))
                 .build();
         List<Delivery> deliveries = new ArrayList<>();
         for (var page : dynamo.queryPaginator(request)) page.items().forEach(item -> deliveries.add(fromItem(item)));
@@ -167,7 +167,7 @@ public final class DeliveryStore {
         Map<String, AttributeValue> item = new HashMap<>(key(delivery.subscriberId(), delivery.postingId()));
         item.put("searchId", s(delivery.searchId()));
         item.put("matchedTerms", AttributeValue.fromL(delivery.matchedTerms().stream().map(Attrs::s).toList()));
-        item.put("state", s(delivery.state()));
+        item.put("state", s(delivery.state().stored()));
         item.put("claimedAt", s(now.toString()));
         if (delivery.pendingKey() != null) {
             item.put("pendingKey", s(delivery.pendingKey()));
@@ -182,6 +182,6 @@ public final class DeliveryStore {
         List<String> matched = terms == null || !terms.hasL() ? List.of() : terms.l().stream().map(AttributeValue::s).toList();
         String claimedAt = str(item, "claimedAt");
         return new Delivery(str(item, "subscriberId"), str(item, "postingId"), str(item, "searchId"), matched,
-                str(item, "state"), claimedAt == null ? null : Instant.parse(claimedAt), str(item, "pendingKey"));
+                DeliveryState.fromStored(str(item, "state")), claimedAt == null ? null : Instant.parse(claimedAt), str(item, "pendingKey"));
     }
 }

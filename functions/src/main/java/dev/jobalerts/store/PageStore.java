@@ -6,6 +6,7 @@ import static dev.jobalerts.store.Attrs.n;
 import static dev.jobalerts.store.Attrs.s;
 import static dev.jobalerts.store.Attrs.str;
 
+import dev.jobalerts.pacing.Backoff;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -41,6 +42,8 @@ public final class PageStore {
     static final int MAX_COMPRESSED_BYTES = 380_000;
     static final Duration RETENTION = Duration.ofDays(90);
     private static final int BATCH_GET_LIMIT = 100;
+    /** 50 ms, doubling, at most a second between asks for the keys DynamoDB left unprocessed. */
+    private static final Backoff UNPROCESSED_KEYS_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofSeconds(1), Backoff.Jitter.NONE);
 
     private final DynamoDbClient dynamo;
     private final String table;
@@ -112,7 +115,7 @@ public final class PageStore {
     /** DynamoDB asks for back-off before unprocessed keys are asked again. */
     private static void pause(int attempt) {
         try {
-            Thread.sleep(Math.min(1_000, 50L << Math.min(attempt, 5)));
+            Thread.sleep(UNPROCESSED_KEYS_BACKOFF.delay(attempt + 1).toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading pages", e);

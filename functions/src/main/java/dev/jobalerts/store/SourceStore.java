@@ -9,6 +9,7 @@ import static dev.jobalerts.store.Attrs.str;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
@@ -118,7 +119,7 @@ public final class SourceStore {
     private static Map<String, AttributeValue> healthValues(SourceHealth health) {
         Map<String, AttributeValue> values = new HashMap<>();
         values.put(":lastRunAt", s(health.lastRunAt() == null ? "" : health.lastRunAt().toString()));
-        values.put(":lastStatus", s(health.lastStatus()));
+        values.put(":lastStatus", s(health.lastStatus().stored()));
         values.put(":statusDetail", s(health.detail() == null ? "" : health.detail()));
         values.put(":failures", n(health.consecutiveFailures()));
         values.put(":postingsLastRun", n(health.postingsLastRun()));
@@ -141,7 +142,7 @@ public final class SourceStore {
         if (item.containsKey("lastStatus")) {
             String lastRun = str(item, "lastRunAt");
             health = new SourceHealth(lastRun == null || lastRun.isEmpty() ? null : Instant.parse(lastRun),
-                    str(item, "lastStatus"), str(item, "statusDetail"),
+                    FetchStatus.fromStored(str(item, "lastStatus")), str(item, "statusDetail"),
                     num(item, "failures").intValue(), num(item, "postingsLastRun").intValue(),
                     num(item, "postingsHighWater").intValue(), Attrs.flag(item, "broken"));
         }

@@ -1,11 +1,11 @@
 package dev.jobalerts.store;
 
-import java.util.Map;
 import java.util.Objects;
 
 /**
- * The physical names of the five tables. In Lambda they come from the environment that template.yaml sets;
- * for a deployed stack they derive from its name ({@code ${AWS::StackName}-sources} …).
+ * The physical names of the five tables. In Lambda they come from the environment that template.yaml sets (read by
+ * {@link dev.jobalerts.config.FunctionConfig#fromEnvironment}); for a deployed stack they derive from its name
+ * ({@code ${AWS::StackName}-sources} …).
  */
 public record TableNames(String sources, String pages, String postings, String subscribers, String deliveries) {
 
@@ -23,17 +23,5 @@ public record TableNames(String sources, String pages, String postings, String s
             throw new IllegalArgumentException("stack name must start with a letter and hold only letters, digits and hyphens: " + stackName);
         return new TableNames(stackName + "-sources", stackName + "-pages", stackName + "-postings",
                 stackName + "-subscribers", stackName + "-deliveries");
-    }
-
-    /** Reads SOURCES_TABLE … DELIVERIES_TABLE; a missing one is a deployment fault, named in the message. */
-    public static TableNames fromEnvironment(Map<String, String> env) {
-        return new TableNames(required(env, "SOURCES_TABLE"), required(env, "PAGES_TABLE"), required(env, "POSTINGS_TABLE"),
-                required(env, "SUBSCRIBERS_TABLE"), required(env, "DELIVERIES_TABLE"));
-    }
-
-    static String required(Map<String, String> env, String name) {
-        String value = env.get(name);
-        if (value == null || value.isBlank()) throw new IllegalStateException("environment variable " + name + " is not set");
-        return value;
     }
 }

@@ -21,8 +21,8 @@ public record SubscriberSearch(String subscriberId, SavedSearch search, boolean 
     }
 
     /** The key the matcher's index uses: unique across subscribers. */
-    public String indexKey() {
-        return subscriberId + "/" + search.id();
+    public SearchKey indexKey() {
+        return new SearchKey(subscriberId, search.id());
     }
 
     /** Whether this search should produce alerts now. */

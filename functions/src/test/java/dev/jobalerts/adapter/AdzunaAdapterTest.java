@@ -3,10 +3,12 @@ package dev.jobalerts.adapter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobalerts.extract.Extraction;
+import dev.jobalerts.extract.ExtractorKind;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PageReaders;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
+import dev.jobalerts.source.SourceKind;
 import java.net.URI;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -106,7 +108,7 @@ class AdzunaAdapterTest {
         Extraction ctx = ctx();
         ListingPage page = board("gb").readListing(null, json("{\"count\": 4, \"results\": [\"ad\", null, "
                 + result("11", "\"salary_is_predicted\": \"0\"") + ", {\"id\": \"12\", \"description\": \"no title\"}]}"), ctx);
-        List<Posting> postings = PageReaders.build("adzuna", page.entries().stream().map(ListingEntry::draft).toList(), ctx);
+        List<Posting> postings = PageReaders.build(ExtractorKind.of(SourceKind.ADZUNA), page.entries().stream().map(ListingEntry::draft).toList(), ctx);
         assertThat(postings).extracting(Posting::id).containsExactly("adzuna:gb:11");
         assertThat(ctx.warnings()).hasSize(2);
     }
@@ -165,7 +167,7 @@ class AdzunaAdapterTest {
     private Posting only(AdzunaAdapter.AdzunaBoard board, String body) {
         Extraction ctx = ctx();
         ListingPage page = board.readListing(null, json(body), ctx);
-        List<Posting> postings = PageReaders.build("adzuna", page.entries().stream().map(ListingEntry::draft).toList(), ctx);
+        List<Posting> postings = PageReaders.build(ExtractorKind.of(SourceKind.ADZUNA), page.entries().stream().map(ListingEntry::draft).toList(), ctx);
         assertThat(postings).hasSize(1);
         return postings.get(0);
     }

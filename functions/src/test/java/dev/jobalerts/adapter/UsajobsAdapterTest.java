@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jobalerts.extract.Extraction;
+import dev.jobalerts.extract.ExtractorKind;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PageReaders;
 import dev.jobalerts.posting.Posting;
@@ -129,7 +130,7 @@ class UsajobsAdapterTest {
                 + ", {\"MatchedObjectId\": \"7\", \"MatchedObjectDescriptor\": {\"PositionTitle\": [\"not\", \"text\"]}}";
         Extraction ctx = ctx();
         ListingPage page = board().readListing(null, json(answer(items, 1, "1", 4)), ctx);
-        List<Posting> postings = PageReaders.build("usajobs", page.entries().stream().map(ListingEntry::draft).toList(), ctx);
+        List<Posting> postings = PageReaders.build(ExtractorKind.of(SourceKind.USAJOBS), page.entries().stream().map(ListingEntry::draft).toList(), ctx);
         assertThat(postings).extracting(Posting::id).containsExactly("usajobs:1002");
         assertThat(ctx.warnings()).anySatisfy(w -> assertThat(w).contains("MatchedObjectDescriptor"));
     }
@@ -151,7 +152,7 @@ class UsajobsAdapterTest {
                 """;
         Extraction ctx = ctx();
         ListingPage page = board().readListing(null, json(answer(item, 1, "1", 1)), ctx);
-        Posting p = PageReaders.build("usajobs", List.of(page.entries().get(0).draft()), ctx).get(0);
+        Posting p = PageReaders.build(ExtractorKind.of(SourceKind.USAJOBS), List.of(page.entries().get(0).draft()), ctx).get(0);
         assertThat(page.entries().get(0).needsDetail()).isFalse();
         assertThat(p.id()).isEqualTo("usajobs:812004511");
         assertThat(p.url()).isEqualTo("https://www.usajobs.gov/GetJob/ViewDetails/812004511");

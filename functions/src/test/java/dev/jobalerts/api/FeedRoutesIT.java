@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.StoredPosting;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -64,14 +65,14 @@ class FeedRoutesIT {
     }
 
     /** A posting first seen now, matched for the subscriber now (the clock moves a minute per match). */
-    private static void match(String email, String postingId, String title, List<String> terms, String state) {
+    private static void match(String email, String postingId, String title, List<String> terms, DeliveryState state) {
         fixture.clock.advance(Duration.ofMinutes(1));
         Instant now = fixture.clock.instant();
         fixture.postings.putIfAbsent(new StoredPosting(new Posting(postingId, "https://jobs.example/" + postingId, title, "Acme",
                 "Charlotte, NC", false, null, "2026-11-20", null, "text", "test"), "src", now));
-        fixture.deliveries.claim(new Delivery(fixture.idOf(email), postingId, "s1", terms, Delivery.CLAIMED, now, "instant"), now);
-        if (!state.equals(Delivery.CLAIMED)) {
-            if (state.equals(Delivery.SKIPPED)) fixture.deliveries.markSkipped(fixture.idOf(email), List.of(postingId), "search deleted", now);
+        fixture.deliveries.claim(new Delivery(fixture.idOf(email), postingId, "s1", terms, DeliveryState.CLAIMED, now, "instant"), now);
+        if (state != DeliveryState.CLAIMED) {
+            if (state == DeliveryState.SKIPPED) fixture.deliveries.markSkipped(fixture.idOf(email), List.of(postingId), "search deleted", now);
             else fixture.deliveries.markSent(fixture.idOf(email), List.of(postingId), "ses-1", now);
         }
     }
@@ -98,9 +99,9 @@ class FeedRoutesIT {
     void feed_listsTheLatestMatches_newestFirst_withTheMatchedLine() throws Exception {
         String email = "reader@example.com";
         String path = feedPath(activeSubscriber(email, "python AND django"));
-        match(email, "g-1", "Python Engineer", List.of("python", "django"), Delivery.SENT);
-        match(email, "g-2", "Django <Developer> & Co", List.of("python", "django"), Delivery.CLAIMED);
-        match(email, "g-3", "Deleted search's match", List.of("python"), Delivery.SKIPPED);
+        match(email, "g-1", "Python Engineer", List.of("python", "django"), DeliveryState.SENT);
+        match(email, "g-2", "Django <Developer> & Co", List.of("python", "django"), DeliveryState.CLAIMED);
+        match(email, "g-3", "Deleted search's match", List.of("python"), DeliveryState.SKIPPED);
 
         APIGatewayV2HTTPResponse response = call(Events.get(path));
 
@@ -124,7 +125,7 @@ class FeedRoutesIT {
     void feed_holdsAtMostFiftyEntries() throws Exception {
         String email = "busy@example.com";
         String path = feedPath(activeSubscriber(email, "java"));
-        for (int i = 0; i < 55; i++) match(email, "busy-" + i, "Java job " + i, List.of("java"), Delivery.SENT);
+        for (int i = 0; i < 55; i++) match(email, "busy-" + i, "Java job " + i, List.of("java"), DeliveryState.SENT);
 
         List<String> titles = texts(xml(call(Events.get(path))), "entry/title");
 
@@ -149,7 +150,7 @@ class FeedRoutesIT {
     void feed_answers304ToAnUnchangedPoll_and200OnceSomethingMatched() {
         String email = "poller@example.com";
         String path = feedPath(activeSubscriber(email, "rust"));
-        match(email, "r-1", "Rust Engineer", List.of("rust"), Delivery.SENT);
+        match(email, "r-1", "Rust Engineer", List.of("rust"), DeliveryState.SENT);
         String etag = call(Events.get(path)).getHeaders().get("etag");
 
         APIGatewayV2HTTPResponse unchanged = call(Events.get(path).header("if-none-match", "W/" + etag));
@@ -157,7 +158,7 @@ class FeedRoutesIT {
         assertThat(unchanged.getBody()).isEmpty();
         assertThat(unchanged.getHeaders()).containsEntry("etag", etag);
 
-        match(email, "r-2", "Rust Developer", List.of("rust"), Delivery.SENT);
+        match(email, "r-2", "Rust Developer", List.of("rust"), DeliveryState.SENT);
         APIGatewayV2HTTPResponse changed = call(Events.get(path).header("if-none-match", etag));
         assertThat(changed.getStatusCode()).isEqualTo(200);
         assertThat(changed.getHeaders().get("etag")).isNotEqualTo(etag);

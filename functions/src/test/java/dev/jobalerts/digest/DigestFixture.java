@@ -5,11 +5,11 @@ import dev.jobalerts.alert.DigestSchedule;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.matcher.AlertMatcher;
-import dev.jobalerts.matcher.MatcherHandler;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.PostingStore;
@@ -21,6 +21,7 @@ import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
 import dev.jobalerts.subscribe.SubscriberIds;
 import dev.jobalerts.subscribe.SubscriberStore;
+import dev.jobalerts.wiring.Services;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,11 +56,11 @@ public final class DigestFixture {
     }
 
     public DigestRun digestRun(Mailer mailer, TestClock clock) {
-        return DigestHandler.create(config, mailer, dynamo.client(), clock);
+        return new Services(config, dynamo.client(), clock).digestRun(mailer);
     }
 
     public AlertMatcher matcher(Mailer mailer, TestClock clock) {
-        return MatcherHandler.create(config, mailer, dynamo.client(), clock);
+        return new Services(config, dynamo.client(), clock).alertMatcher(mailer);
     }
 
     /** An active, confirmed subscriber with these searches (ids {@code s0}, {@code s1} …). */
@@ -89,7 +90,7 @@ public final class DigestFixture {
     /** Queues a match for the subscriber's digest the way the matcher does, at {@code queuedAt}. */
     public Delivery queue(Subscriber subscriber, String postingId, String searchId, Instant queuedAt) {
         String key = DigestSchedule.pendingKey(subscriber.frequency(), subscriber.timeZone(), LocalDate.ofInstant(queuedAt, ZoneOffset.UTC));
-        String state = subscriber.frequency() == Frequency.INSTANT ? Delivery.CLAIMED : Delivery.QUEUED;
+        DeliveryState state = subscriber.frequency() == Frequency.INSTANT ? DeliveryState.CLAIMED : DeliveryState.QUEUED;
         Delivery delivery = new Delivery(subscriber.subscriberId(), postingId, searchId, List.of("backend"), state, queuedAt, key);
         if (!deliveries.claim(delivery, queuedAt)) throw new IllegalStateException("already claimed: " + postingId);
         return delivery;

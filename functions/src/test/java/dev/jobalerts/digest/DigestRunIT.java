@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobalerts.mail.OutgoingEmail;
 import dev.jobalerts.mail.SendOutcome;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
@@ -67,7 +68,7 @@ class DigestRunIT {
         });
         assertThat(summary.emailsSent()).isEqualTo(1);
         assertThat(summary.deliveriesSent()).isEqualTo(200);
-        assertThat(world.deliveries.of(ada.subscriberId())).hasSize(200).allMatch(d -> d.state().equals(Delivery.SENT));
+        assertThat(world.deliveries.of(ada.subscriberId())).hasSize(200).allMatch(d -> d.state() == DeliveryState.SENT);
         assertThat(world.deliveries.pending("daily#13")).isEmpty();
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "digest.html"), mailer.sent.get(0).html());
@@ -131,7 +132,7 @@ class DigestRunIT {
 
         assertThat(mailer.sent).isEmpty();
         assertThat(summary.deliveriesSkipped()).isEqualTo(1);
-        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(Delivery.SKIPPED);
+        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(DeliveryState.SKIPPED);
         assertThat(world.deliveries.pending("daily#08")).isEmpty();
     }
 
@@ -148,9 +149,9 @@ class DigestRunIT {
 
         assertThat(mailer.sent).singleElement().satisfies(email -> assertThat(postingsListed(email)).isEqualTo(1));
         assertThat(summary.deliveriesSkipped()).isEqualTo(2);
-        assertThat(world.ledger(ada, "p-gone").state()).isEqualTo(Delivery.SKIPPED);
-        assertThat(world.ledger(ada, "p-2").state()).isEqualTo(Delivery.SKIPPED);
-        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(Delivery.SENT);
+        assertThat(world.ledger(ada, "p-gone").state()).isEqualTo(DeliveryState.SKIPPED);
+        assertThat(world.ledger(ada, "p-2").state()).isEqualTo(DeliveryState.SKIPPED);
+        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(DeliveryState.SENT);
     }
 
     @Test
@@ -161,7 +162,7 @@ class DigestRunIT {
 
         assertThat(runAt("2026-11-23T10:10:00Z").emailsSent()).as("claim still fresh").isZero();
         assertThat(runAt("2026-11-23T10:16:00Z").emailsSent()).isEqualTo(1);
-        assertThat(world.ledger(ivy, "p-1").state()).isEqualTo(Delivery.SENT);
+        assertThat(world.ledger(ivy, "p-1").state()).isEqualTo(DeliveryState.SENT);
         assertThat(runAt("2026-11-23T11:00:00Z").emailsSent()).isZero();
     }
 
@@ -173,7 +174,7 @@ class DigestRunIT {
         mailer.answer = email -> new SendOutcome.Throttled("TooManyRequestsException");
 
         assertThat(runAt("2026-11-23T08:00:00Z").emailsDeferred()).isEqualTo(1);
-        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(Delivery.CLAIMED);
+        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(DeliveryState.CLAIMED);
 
         mailer.answer = email -> new SendOutcome.Sent("m-1");
         assertThat(runAt("2026-11-23T08:10:00Z").emailsSent()).as("within the lease").isZero();
@@ -192,7 +193,7 @@ class DigestRunIT {
         DigestRun.Summary summary = world.digestRun(mailer, clock).run(clock.instant());
 
         assertThat(summary.stoppedEarly()).isTrue();
-        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(Delivery.QUEUED);
+        assertThat(world.ledger(ada, "p-1").state()).isEqualTo(DeliveryState.QUEUED);
         assertThat(runAt("2026-11-23T09:00:00Z").emailsSent()).isEqualTo(1);
     }
 

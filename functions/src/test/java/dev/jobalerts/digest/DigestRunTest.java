@@ -3,6 +3,7 @@ package dev.jobalerts.digest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberStatus;
@@ -53,7 +54,7 @@ class DigestRunTest {
             """)
     void isDue_atMondayFivePastEight_forUtcSubscriber(String state, String list, Instant at, String subscriber, boolean due) {
         Instant now = Instant.parse("2026-11-23T08:05:00Z");
-        Delivery delivery = new Delivery("sub", "p-1", "s0", List.of(), state, at, list);
+        Delivery delivery = new Delivery("sub", "p-1", "s0", List.of(), DeliveryState.fromStored(state), at, list);
         Optional<Subscriber> profile = subscriber.equals("gone") ? Optional.empty() : Optional.of(new Subscriber("sub",
                 "ada@example.test", SubscriberStatus.fromWire(subscriber), Frequency.DAILY, "UTC", "n", at, null));
 

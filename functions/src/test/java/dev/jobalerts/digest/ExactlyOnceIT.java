@@ -12,6 +12,7 @@ import dev.jobalerts.mail.SesEmulator;
 import dev.jobalerts.mail.SesMailer;
 import dev.jobalerts.matcher.AlertMatcher;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.StoredPosting;
@@ -123,7 +124,7 @@ class ExactlyOnceIT {
     private static final Pattern POSTING_LINK = Pattern.compile(Pattern.quote(DigestFixture.POSTING_URL) + "(\\d+)");
 
     private static boolean settled(DeliveryStore deliveries, List<Subscriber> subscribers) {
-        return subscribers.stream().allMatch(s -> deliveries.of(s.subscriberId()).stream().allMatch(d -> d.state().equals(Delivery.SENT)));
+        return subscribers.stream().allMatch(s -> deliveries.of(s.subscriberId()).stream().allMatch(d -> d.state() == DeliveryState.SENT));
     }
 
     /** A made-up word only subscriber {@code i}'s search and postings contain. */

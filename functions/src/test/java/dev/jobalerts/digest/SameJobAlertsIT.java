@@ -9,6 +9,7 @@ import dev.jobalerts.mail.SendOutcome;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.store.TestClock;
@@ -122,7 +123,7 @@ class SameJobAlertsIT {
         clock.advance(Duration.ofDays(25)); // 35 days after the alert, still within the 60 days a repost is recognised
         match(copy(first, "fl-1-again", "faultlabs", "Fault Labs careers"));
         assertThat(mailer.sent).hasSize(2);
-        assertThat(world.deliveries.of(ana.subscriberId())).singleElement().satisfies(d -> assertThat(d.state()).isEqualTo(Delivery.SENT));
+        assertThat(world.deliveries.of(ana.subscriberId())).singleElement().satisfies(d -> assertThat(d.state()).isEqualTo(DeliveryState.SENT));
     }
 
     @Test
@@ -148,7 +149,7 @@ class SameJobAlertsIT {
         clock.advance(Duration.ofHours(2));
         StoredPosting aggregated = copy(first, "jh-77", "jobhub", "JobHub");
         match(aggregated);
-        assertThat(world.deliveries.of(dee.subscriberId())).singleElement().satisfies(d -> assertThat(d.state()).isEqualTo(Delivery.QUEUED));
+        assertThat(world.deliveries.of(dee.subscriberId())).singleElement().satisfies(d -> assertThat(d.state()).isEqualTo(DeliveryState.QUEUED));
 
         clock.set(Instant.parse("2026-11-23T08:00:30Z"));
         world.digestRun(mailer, clock).run(FAR);

@@ -124,7 +124,7 @@ class JsonListExtractorTest {
     void answer_yieldsOnlyJobLikeLists(String what, int count, String body) {
         ExtractionResult result = read(body);
         assertThat(result.postings()).as(what).hasSize(count);
-        if (count > 0) assertThat(result.extractor()).isEqualTo("json");
+        if (count > 0) assertThat(result.extractor().id()).isEqualTo("json");
     }
 
     @Test
@@ -138,7 +138,7 @@ class JsonListExtractorTest {
                    {"id": "3", "content_text": "No title: a status update."}]}
                 """;
         ExtractionResult result = read(feed);
-        assertThat(result.extractor()).isEqualTo("json");
+        assertThat(result.extractor().id()).isEqualTo("json");
         assertThat(result.postings()).extracting(Posting::title, Posting::url, Posting::company, Posting::description)
                 .containsExactly(
                         Tuple.tuple("Welder", "https://board.example/jobs/1", "Acme Steel", "Weld."),
@@ -148,7 +148,7 @@ class JsonListExtractorTest {
     @Test
     void jsonLd_servedAsJson_isStillReadAsJsonLd() {
         ExtractionResult result = read("[{\"@context\": \"https://schema.org\", \"@type\": \"JobPosting\", \"title\": \"Welder\", \"url\": \"/j/1\"}]");
-        assertThat(result.extractor()).isEqualTo("jsonld");
+        assertThat(result.extractor().id()).isEqualTo("jsonld");
     }
 
     @Test

@@ -28,7 +28,7 @@ class PageReadersTest {
     void extract_whenJsonLdHasGraph_returnsEveryPosting() {
         ExtractionResult result = extract("https://x.example/jobs", jsonLd(
                 "{\"@graph\":[{\"@type\":\"JobPosting\",\"title\":\"A\",\"url\":\"/a\"},{\"@type\":\"JobPosting\",\"title\":\"B\",\"url\":\"/b\"}]}"));
-        assertThat(result.extractor()).isEqualTo("jsonld");
+        assertThat(result.extractor().id()).isEqualTo("jsonld");
         assertThat(result.postings()).extracting(Posting::id).containsExactly("https://x.example/a", "https://x.example/b");
     }
 
@@ -52,7 +52,7 @@ class PageReadersTest {
     @Test
     void extract_whenNothingFound_reportsNone() {
         ExtractionResult result = extract("https://x.example/", "<html><body><h1>Welcome</h1><p>Hello.</p></body></html>");
-        assertThat(result.extractor()).isEqualTo(ExtractionResult.NONE);
+        assertThat(result.extractor()).isEqualTo(ExtractorKind.NONE);
         assertThat(result.postings()).isEmpty();
     }
 
@@ -71,7 +71,7 @@ class PageReadersTest {
                 "<body><div itemscope itemtype=\"https://schema.org/JobPosting\"><span itemprop=\"title\">B</span></div></body>");
         ExtractionResult result = extractor.read(new PageContent("https://x.example/a", "text/html", page, FETCHED),
                 new ExtractionConfig(SourceKind.MICRODATA, Map.of()));
-        assertThat(result.extractor()).isEqualTo("microdata");
+        assertThat(result.extractor().id()).isEqualTo("microdata");
         assertThat(result.postings()).extracting(Posting::title).containsExactly("B");
     }
 

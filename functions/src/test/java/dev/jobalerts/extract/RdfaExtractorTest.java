@@ -103,7 +103,7 @@ class RdfaExtractorTest {
                 + "<body vocab=\"https://schema.org/\"><div typeof=\"JobPosting\"><h1 property=\"title\">From RDFa</h1></div></body></html>";
         assertThat(readers.read(content(page), ExtractionConfig.auto()).postings()).extracting(Posting::title).containsExactly("From JSON-LD");
         ExtractionResult forced = readers.read(content(page), new ExtractionConfig(SourceKind.RDFA, Map.of()));
-        assertThat(forced.extractor()).isEqualTo("rdfa");
+        assertThat(forced.extractor().id()).isEqualTo("rdfa");
         assertThat(forced.postings()).extracting(Posting::title).containsExactly("From RDFa");
     }
 
@@ -111,7 +111,7 @@ class RdfaExtractorTest {
     void auto_readsRdfaWhenNoOtherStructuredDataIsThere() {
         ExtractionResult result = readers.read(content("<body vocab=\"https://schema.org/\"><div typeof=\"JobPosting\"><h1 property=\"title\">Welder</h1></div></body>"),
                 ExtractionConfig.auto());
-        assertThat(result.extractor()).isEqualTo("rdfa");
+        assertThat(result.extractor().id()).isEqualTo("rdfa");
         assertThat(result.postings()).extracting(Posting::title).containsExactly("Welder");
     }
 

@@ -28,6 +28,9 @@ final class TestHost implements AutoCloseable {
         }
     }
 
+    /** One request from its arrival to the end of its answer (System.nanoTime()), to tell which requests overlapped. */
+    record Served(String path, long startNanos, long endNanos) {}
+
     @FunctionalInterface
     interface Page {
         void serve(HttpExchange exchange, int hit) throws IOException;
@@ -43,6 +46,7 @@ final class TestHost implements AutoCloseable {
     private final Map<String, Page> pages = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final List<Served> served = new CopyOnWriteArrayList<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger maxInFlight = new AtomicInteger();
 
@@ -91,6 +95,11 @@ final class TestHost implements AutoCloseable {
         return seen.stream().filter(s -> !s.path().equals("/robots.txt")).toList();
     }
 
+    /** Requests whose answer has ended, in the order they ended. */
+    List<Served> served() {
+        return List.copyOf(served);
+    }
+
     int maxConcurrent() {
         return maxInFlight.get();
     }
@@ -129,6 +138,7 @@ final class TestHost implements AutoCloseable {
         } finally {
             inFlight.decrementAndGet();
             ex.close();
+            served.add(new Served(path, start, System.nanoTime()));
         }
     }
 

@@ -66,7 +66,7 @@ class BoardFamiliesIT {
             PageParser parser = new PageParser(pages, postings, new SourceReader(adapters), Clock.systemUTC());
 
             List<String> progress = new java.util.ArrayList<>();
-            run.run(0, 1, Set.of(source.id()), Instant.now().plusSeconds(60), progress::add);
+            run.run(0, 1, Set.of(source.id()), Instant.now().plusSeconds(60), report -> progress.add(report.line()));
             int stored = parseAll(pages, parser, source.id());
 
             assertThat(board.unmatched()).as("requests no route answers").isEmpty();
@@ -79,7 +79,7 @@ class BoardFamiliesIT {
                     .isEqualTo(script.path("expect").path("listed").asInt(expected.size()));
 
             int before = board.seen().size();
-            run.run(0, 1, Set.of(source.id()), Instant.now().plusSeconds(60), progress::add);
+            run.run(0, 1, Set.of(source.id()), Instant.now().plusSeconds(60), report -> progress.add(report.line()));
             List<FakeBoard.Seen> second = board.seen().subList(before, board.seen().size());
             Set<String> detailPaths = detailPaths(script);
             assertThat(second).as("second run asks for no detail again")

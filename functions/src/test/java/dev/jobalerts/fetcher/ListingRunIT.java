@@ -11,6 +11,7 @@ import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.parser.PageParser;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
 import dev.jobalerts.source.SourceKind;
@@ -88,7 +89,7 @@ class ListingRunIT {
         Fixture f = run(source(1000, "5ms"), List.of(login), Duration.ofSeconds(60));
 
         SourceHealth health = health();
-        assertThat(health.lastStatus()).isEqualTo("failed");
+        assertThat(health.lastStatus()).isEqualTo(FetchStatus.FAILED);
         assertThat(health.detail()).contains("Workday answered with an HTML page instead of JSON");
         assertThat(health.consecutiveFailures()).isEqualTo(1);
         assertThat(pages.urlsOfSource("harborline", null)).isEmpty();
@@ -111,7 +112,7 @@ class ListingRunIT {
         broken.put("text", "oops");
         Fixture f = run(source(1000, "5ms"), List.of(listing(0, page(0, 20, 45)), broken, details()), Duration.ofSeconds(60));
 
-        assertThat(health().lastStatus()).isEqualTo("failed");
+        assertThat(health().lastStatus()).isEqualTo(FetchStatus.FAILED);
         assertThat(health().detail()).startsWith("page 2: HTTP 500");
         assertThat(f.stored).isEqualTo(20);
     }
@@ -124,7 +125,7 @@ class ListingRunIT {
         Fixture first = run(source, routes, Duration.ofMillis(4000));
         // 22 requests 150 ms apart need over 3 s; the start limit comes after 2 s.
         assertThat(first.details()).isBetween(1, 19);
-        assertThat(health().lastStatus()).isIn("ok", "deferred");
+        assertThat(health().lastStatus()).isIn(FetchStatus.OK, FetchStatus.DEFERRED);
 
         Fixture second = run(source, routes, Duration.ofSeconds(60));
 

@@ -2,6 +2,7 @@ package dev.jobalerts.mail;
 
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
+import dev.jobalerts.subscribe.Frequency;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -35,7 +36,7 @@ final class MailFixtures {
     }
 
     static AlertEmail alert(String frequency, AlertSection... sections) {
-        return new AlertEmail(TO, FROM, List.of(sections), MANAGE, UNSUBSCRIBE, FEED, frequency);
+        return new AlertEmail(TO, FROM, List.of(sections), MANAGE, UNSUBSCRIBE, FEED, Frequency.fromWire(frequency));
     }
 
     static AlertEmail alert(int postings) {

@@ -9,12 +9,14 @@ import dev.jobalerts.digest.DigestFixture;
 import dev.jobalerts.digest.RecordingMailer;
 import dev.jobalerts.store.TestClock;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.LocalDynamoDb;
 import dev.jobalerts.store.StoredPosting;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberSearch;
 import dev.jobalerts.subscribe.SubscriberStatus;
+import dev.jobalerts.wiring.Services;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,7 +44,7 @@ class NotificationsHandlerIT {
     void freshWorld() {
         world = new DigestFixture(dynamo);
         clock = new TestClock(Instant.now());
-        handler = new NotificationsHandler(NotificationsHandler.create(world.config, world.subscribers, clock));
+        handler = new NotificationsHandler(new Services(world.config, dynamo.client(), clock).subscriptions());
     }
 
     @Test
@@ -130,7 +132,7 @@ class NotificationsHandlerIT {
         world.digestRun(mailer, clock).run(clock.instant().plusSeconds(60));
 
         assertThat(mailer.sent).isEmpty();
-        assertThat(world.ledger(annoyed, "p-1").state()).isEqualTo(Delivery.SKIPPED);
+        assertThat(world.ledger(annoyed, "p-1").state()).isEqualTo(DeliveryState.SKIPPED);
     }
 
     private SubscriberStatus status(Subscriber subscriber) {

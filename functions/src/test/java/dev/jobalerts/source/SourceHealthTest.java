@@ -11,14 +11,14 @@ class SourceHealthTest {
     @Test
     void afterFetch_fiveFailuresInARow_flagBroken_andOneSuccessClearsIt() {
         SourceHealth health = SourceHealth.unknown();
-        for (int i = 0; i < SourceHealth.FAILURES_BEFORE_BROKEN - 1; i++) health = health.afterFetch(NOW, "failed", "HTTP 500", true);
+        for (int i = 0; i < SourceHealth.FAILURES_BEFORE_BROKEN - 1; i++) health = health.afterFetch(NOW, FetchStatus.FAILED, "HTTP 500");
         assertThat(health.broken()).isFalse();
 
-        health = health.afterFetch(NOW, "failed", "HTTP 500", true);
+        health = health.afterFetch(NOW, FetchStatus.FAILED, "HTTP 500");
         assertThat(health.broken()).isTrue();
         assertThat(health.consecutiveFailures()).isEqualTo(5);
 
-        health = health.afterFetch(NOW, "ok", "HTTP 200", false);
+        health = health.afterFetch(NOW, FetchStatus.OK, "HTTP 200");
         assertThat(health.broken()).isFalse();
         assertThat(health.consecutiveFailures()).isZero();
     }

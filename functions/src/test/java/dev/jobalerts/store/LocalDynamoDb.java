@@ -1,5 +1,6 @@
 package dev.jobalerts.store;
 
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,6 +32,20 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * tables) without restarting the server.
  */
 public final class LocalDynamoDb implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
+    /**
+     * Libraries inside DynamoDB Local warn through java.util.logging on every start: sqlite4java ("unknown jar
+     * version" when its native library comes out of a jar it did not ship in) and the AWS SDK v1 (JAXB missing, its
+     * Base64 falls back to its own code). Neither is ours to act on; SEVERE still gets through. A filter rather than a
+     * level, because DynamoDB Local sets sqlite4java's level itself when it starts. Held here because
+     * java.util.logging keeps loggers weakly, and a collected logger forgets its filter.
+     */
+    private static final List<Logger> QUIETED = Stream.of("com.almworks.sqlite4java", "com.amazonaws.util.Base64")
+            .map(name -> {
+                Logger logger = Logger.getLogger(name);
+                logger.setFilter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
+                return logger;
+            }).toList();
+
     private DynamoDBProxyServer server;
     private int port;
     private DynamoDbClient client;
@@ -61,8 +79,10 @@ public final class LocalDynamoDb implements AutoCloseable, BeforeAllCallback, Af
     private void startServer() {
         try {
             port = freePort();
-            server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            // createServer, not createServerFromCommandLineArgs: the latter prints an eight-line banner on System.out.
+            CommandLineInput input = new CommandLineInput(new String[] {"-inMemory", "-port", Integer.toString(port), "-disableTelemetry"});
+            if (!input.init()) throw new IllegalStateException("DynamoDB Local refused its arguments");
+            server = ServerRunner.createServer(input);
             server.start();
             template = readTemplate();
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.SourceTable;
 import dev.jobalerts.local.cli.Terminal;
+import dev.jobalerts.log.Log;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.SourceStore;
 import java.io.PrintStream;
@@ -12,6 +13,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,34 +23,52 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code demo}: the whole pipeline once, on the local cloud. Signs a subscriber up through the HTTP API,
+ * {@code demo [--verbose]}: the whole pipeline once, on the local cloud. Signs a subscriber up through the HTTP API,
  * confirms through the link in the confirmation email, fetches the sample board, lets the stream pollers drive
- * the parser and the matcher, and reports what happened and where the first alert is.
+ * the parser and the matcher, and reports what happened and where the first alert is. The functions' JSON log lines
+ * go to {@link #LOG} so the console keeps the readable summary; {@code --verbose} prints them on stderr instead.
  */
 @Command(name = "demo", description = {"run the whole pipeline once on the local cloud and exit",
         "Signs two subscribers up, fetches the sample board, lets the parser and the matcher run, and says where the",
-        "first alert email is (outbox/)."})
+        "first alert email is (outbox/). The functions' log lines go to logs/demo.jsonl, or with --verbose to stderr."})
 public final class Demo implements Callable<Integer> {
+    /** Where the functions' log lines go, relative to the working directory (beside {@code outbox/}); replaced each run. */
+    static final Path LOG = Path.of("logs", "demo.jsonl");
+
     static final String DEMO_EMAIL = "dev@example.com";
     /** A second subscriber with the same search who asked for a daily digest instead of instant alerts. */
     static final String DIGEST_EMAIL = "daily@example.com";
     static final String DEMO_SEARCH = "{\"id\":\"demo\",\"query\":\"python AND (django OR flask)\",\"locations\":[\"Charlotte\"],"
             + "\"remote\":\"include\",\"minSalary\":120000,\"currency\":\"USD\"}";
 
+    @Option(names = "--verbose", description = "print the functions' JSON log lines on stderr instead of in logs/demo.jsonl")
+    boolean verbose;
+
     private final PrintStream out;
+    private final PrintStream err;
 
     Demo(Terminal terminal) {
         this.out = terminal.out();
+        this.err = terminal.err();
     }
 
     @Override
     public Integer call() throws Exception {
-        return run(Path.of("outbox"));
+        if (verbose) return run(Path.of("outbox"), "the log lines above");
+        Files.createDirectories(LOG.getParent());
+        try (PrintStream log = new PrintStream(Files.newOutputStream(LOG), true, StandardCharsets.UTF_8)) {
+            Log.to(log);
+            return run(Path.of("outbox"), "the log lines in " + LOG);
+        } finally {
+            Log.to(err);
+        }
     }
 
-    int run(Path outboxDir) throws Exception {
+    /** @param logLines where the functions' log lines went, for the reader of a failed run */
+    int run(Path outboxDir, String logLines) throws Exception {
         long started = System.nanoTime();
         Outbox outbox = new Outbox(outboxDir);
         outbox.clear();
@@ -63,7 +84,7 @@ public final class Demo implements Callable<Integer> {
             signUpAndConfirm(http, cloud, outbox, DIGEST_EMAIL, "daily");
 
             step("scheduled fetch:");
-            FetchRun.Summary fetch = cloud.fetch(Set.of(), line -> out.println("    " + line));
+            FetchRun.Summary fetch = cloud.fetch(Set.of(), report -> out.println("    " + report.line()));
             cloud.drainStreams();
             step("stream pollers drained: parser and matcher saw every new record");
             Instant tomorrowMorning = LocalDate.now(ZoneOffset.UTC).plusDays(1).atTime(8, 5).toInstant(ZoneOffset.UTC);
@@ -88,13 +109,14 @@ public final class Demo implements Callable<Integer> {
             SourceTable.print(sourceStore.listAll(), out);
             out.println();
             if (alerts.isEmpty()) {
-                out.println("no alert email was written; see the log lines above");
+                out.println("no alert email was written; see " + logLines);
                 return 1;
             }
             Path first = alerts.get(0);
             out.println("first alert: " + first.toAbsolutePath());
             out.println("preview:     " + Path.of(first.toString().replaceFirst("\\.eml$", ".html")).toAbsolutePath());
             if (alerts.size() > 1) out.println("digest:      " + alerts.get(alerts.size() - 1).toAbsolutePath());
+            if (!logLines.endsWith("above")) out.println("log lines:   " + LOG.toAbsolutePath() + " (--verbose prints them here)");
             return 0;
         }
     }

@@ -4,22 +4,17 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobalerts.alert.AlertSettings;
 import dev.jobalerts.confirmations.ConfirmationsHandler;
-import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
-import dev.jobalerts.api.ApiServices;
 import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.digest.DigestRun;
 import dev.jobalerts.notifications.NotificationsHandler;
-import dev.jobalerts.adapter.Adapters;
-import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.fetcher.Credentials;
-import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.fetcher.FetcherHandler;
+import dev.jobalerts.fetcher.SourceReport;
 import dev.jobalerts.local.cloud.DataDir;
 import dev.jobalerts.local.cloud.DeadLetterFile;
 import dev.jobalerts.log.Log;
@@ -31,16 +26,11 @@ import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.StreamPoller;
 import dev.jobalerts.local.cloud.Template;
-import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.matcher.MatcherHandler;
-import dev.jobalerts.parser.PageParser;
 import dev.jobalerts.parser.ParserHandler;
-import dev.jobalerts.preview.PreviewSettings;
-import dev.jobalerts.store.PageStore;
-import dev.jobalerts.store.PostingStore;
-import dev.jobalerts.store.SourceStore;
 import dev.jobalerts.store.TableNames;
 import dev.jobalerts.subscribe.SubscriptionService;
+import dev.jobalerts.wiring.Services;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -55,8 +45,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * The whole system on one machine: DynamoDB Local with the template's tables, the four functions wired with
- * the same services as in Lambda, a stream poller per event source mapping of the template, the HTTP API on
+ * The whole system on one machine: DynamoDB Local with the template's tables, the functions wired by the same
+ * {@link Services} as in Lambda, a stream poller per event source mapping of the template, the HTTP API on
  * loopback, the sample job board, and an outbox directory or an SMTP server instead of SES. With a {@link DataDir}
  * ({@code serve --data}) the database, the token secret and the stream positions outlive the process.
  */
@@ -109,7 +99,7 @@ public final class LocalCloud implements AutoCloseable {
     private final List<StreamPoller> pollers = new ArrayList<>();
     private final Map<String, RequestHandler<?, ?>> handlers;
     private final DigestHandler digest;
-    private final FunctionConfig config;
+    private final Services services;
     private final List<EventSourceMapping> mappings;
     private final List<DynamodbEvent.DynamodbStreamRecord> deadLetters = new CopyOnWriteArrayList<>();
     private final Clock clock;
@@ -135,34 +125,28 @@ public final class LocalCloud implements AutoCloseable {
         }
         int apiPort = options.apiPort() == 0 ? LocalDynamo.freePort() : options.apiPort();
         String apiUrl = options.publicUrl() != null ? options.publicUrl() : "http://127.0.0.1:" + apiPort;
-        config = new FunctionConfig(tables, options.sender(), apiUrl, data != null ? data.tokenSecret() : randomSecret(), null);
-        var client = dynamo.client();
-        var apiServices = ApiServices.create(config, client, PreviewSettings.DEFAULTS, clock);
+        // The sample board is on loopback, which the SSRF guard refuses everywhere but here.
+        services = new Services(new FunctionConfig(tables, options.sender(), apiUrl, data != null ? data.tokenSecret() : randomSecret(), null, true),
+                dynamo.client(), clock);
+        var apiServices = services.apiServices();
         subscriptions = apiServices.subscriptions();
         board = SampleBoard.start(options.host(), options.boardPort());
 
-        var sources = new SourceStore(client, tables.sources());
-        var pages = new PageStore(client, tables.pages());
-        var adapters = new Adapters();
-        // The sample board is on loopback, which the SSRF guard refuses everywhere but here.
-        fetcher = new PoliteFetcher(FetchSettings.defaults().allowingPrivateAddresses());
+        fetcher = new PoliteFetcher(services.fetchSettings());
         // Sources name their API keys by env: reference; the local cloud has no Secrets Manager.
-        fetchRun = new FetchRun(sources, pages, fetcher, adapters, Credentials.fromEnvironment(System.getenv()), clock);
-        var parser = new ParserHandler(new PageParser(pages, new PostingStore(client, tables.postings()), new SourceReader(adapters), clock));
-        var matcher = new MatcherHandler(MatcherHandler.create(config, mailer, client, clock), clock);
-
-        var apiHandler = new ApiHandler(apiServices, ApiConfig.defaults(apiUrl));
+        fetchRun = services.fetchRun(fetcher, Credentials.fromEnvironment(System.getenv()));
+        var apiHandler = new ApiHandler(apiServices, services.apiConfig());
         api = new LocalHttpApi(apiHandler, options.host(), apiPort, options.trustedProxies());
 
-        digest = new DigestHandler(DigestHandler.create(config, mailer, client, clock));
+        digest = new DigestHandler(services.digestRun(mailer));
         handlers = Map.of(
                 FetcherHandler.class.getName(), new FetcherHandler(fetchRun),
-                ParserHandler.class.getName(), parser,
-                MatcherHandler.class.getName(), matcher,
+                ParserHandler.class.getName(), new ParserHandler(services.pageParser()),
+                MatcherHandler.class.getName(), new MatcherHandler(services.alertMatcher(mailer), clock),
                 ApiHandler.class.getName(), apiHandler,
                 DigestHandler.class.getName(), digest,
                 NotificationsHandler.class.getName(), new NotificationsHandler(subscriptions),
-                ConfirmationsHandler.class.getName(), new ConfirmationsHandler(ConfirmationsHandler.create(config, mailer, client, clock)));
+                ConfirmationsHandler.class.getName(), new ConfirmationsHandler(services.pendingConfirmations(mailer)));
         mappings = EventSourceMapping.fromTemplate(template);
         pollers.addAll(newPollers());
     }
@@ -250,12 +234,11 @@ public final class LocalCloud implements AutoCloseable {
      * digest without waiting a day. Mail goes to the same outbox.
      */
     public DigestRun.Summary runDigestAt(Instant when) {
-        Clock at = Clock.fixed(when, java.time.ZoneOffset.UTC);
-        return DigestHandler.create(config, mailer, dynamo.client(), at).run(when.plusSeconds(300));
+        return services.withClock(Clock.fixed(when, java.time.ZoneOffset.UTC)).digestRun(mailer).run(when.plusSeconds(300));
     }
 
     /** Runs the scheduled fetch now over all due sources, or over {@code only} these ids. */
-    public FetchRun.Summary fetch(Set<String> only, Consumer<String> progress) {
+    public FetchRun.Summary fetch(Set<String> only, Consumer<SourceReport> progress) {
         return fetchRun.run(0, 1, only, Instant.now(clock).plusSeconds(600), progress);
     }
 

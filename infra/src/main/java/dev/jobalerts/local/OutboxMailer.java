@@ -7,7 +7,6 @@ import dev.jobalerts.mail.OutgoingEmail;
 import dev.jobalerts.mail.SendOutcome;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,10 +61,8 @@ public final class OutboxMailer implements Mailer {
         MimeMessage message;
         try {
             message = MimeEmails.build(session, email, messageId, clock.instant());
-        } catch (AddressException e) {
-            return new SendOutcome.Rejected("bad address: " + e.getMessage());
         } catch (MessagingException e) {
-            return new SendOutcome.Failed("cannot build MIME message: " + e.getMessage());
+            return MimeEmails.notBuilt(e);
         }
         String base = STAMP.format(clock.instant()) + "-" + counter.incrementAndGet() + "-" + fileSafe(email.to());
         try {

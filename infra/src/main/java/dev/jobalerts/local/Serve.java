@@ -66,7 +66,7 @@ public final class Serve {
         Duration tick = settings.tick();
         schedule.scheduleWithFixedDelay(() -> {
             try {
-                var summary = cloud.fetch(Set.of(), line -> out.println("fetch  " + line));
+                var summary = cloud.fetch(Set.of(), report -> out.println("fetch  " + report.line()));
                 out.println("fetch  run done: " + summary);
             } catch (RuntimeException e) {
                 out.println("fetch  run failed: " + e);

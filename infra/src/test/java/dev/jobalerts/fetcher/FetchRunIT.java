@@ -9,6 +9,7 @@ import dev.jobalerts.local.SampleBoard;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.source.Source;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceKind;
 import dev.jobalerts.store.PageStore;
@@ -64,16 +65,17 @@ class FetchRunIT {
     void run_fetchesDueSources_recordsHealth_andSchedulesTheNextRun() {
         add("ok", "/greenhouse/tidewaterfreight-jobs.json");
         add("missing", "/no/such/page.html");
-        List<String> progress = new ArrayList<>();
+        List<SourceReport> progress = new ArrayList<>();
 
         FetchRun.Summary summary = run.run(0, 1, Set.of(), Instant.now().plusSeconds(60), progress::add);
 
         assertThat(summary.sources()).isEqualTo(2);
         assertThat(summary.changed()).isEqualTo(1);
         assertThat(summary.failed()).isEqualTo(1);
-        assertThat(progress).hasSize(2).anyMatch(line -> line.startsWith("missing: failed"));
+        assertThat(progress).hasSize(2).anyMatch(report -> report.sourceId().equals("missing") && report.status() == FetchStatus.FAILED
+                && report.line().startsWith("missing: failed"));
         Source ok = sources.find("ok").orElseThrow();
-        assertThat(ok.health().lastStatus()).isEqualTo("ok");
+        assertThat(ok.health().lastStatus()).isEqualTo(FetchStatus.OK);
         assertThat(ok.fetchState().etag()).isNotBlank();
         assertThat(ok.fetchState().nextDueAt()).isAfter(Instant.now().plusSeconds(3000));
         Source missing = sources.find("missing").orElseThrow();
@@ -103,7 +105,7 @@ class FetchRunIT {
 
         assertThat(summary.deferred()).isEqualTo(1);
         Source ok = sources.find("ok").orElseThrow();
-        assertThat(ok.health().lastStatus()).isEqualTo("deferred");
+        assertThat(ok.health().lastStatus()).isEqualTo(FetchStatus.DEFERRED);
         assertThat(ok.fetchState().nextDueAt()).as("still due: it goes first next run").isNull();
     }
 }

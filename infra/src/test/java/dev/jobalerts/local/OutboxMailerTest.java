@@ -9,6 +9,7 @@ import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.OutgoingEmail;
 import dev.jobalerts.mail.SendOutcome;
 import dev.jobalerts.posting.Posting;
+import dev.jobalerts.subscribe.Frequency;
 import jakarta.mail.Message;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -42,7 +43,7 @@ class OutboxMailerTest {
                 "Remote — Europe", true, null, "2026-11-20", null, "Python and Django.", "test");
         return new EmailRenderer().alert(new AlertEmail("Ada Lovelace <ada@example.test>", "Job Alerts <alerts@example.test>",
                 List.of(new AlertSection("python backend", List.of(new AlertItem(posting, List.of("python"))))),
-                "https://alerts.example.test/manage?token=m-1", UNSUBSCRIBE, "https://alerts.example.test/feeds/f-1.atom", "instant"));
+                "https://alerts.example.test/manage?token=m-1", UNSUBSCRIBE, "https://alerts.example.test/feeds/f-1.atom", Frequency.INSTANT));
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.config.FunctionConfig;
-import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Main;
 import dev.jobalerts.local.cloud.LocalDynamo;
@@ -12,6 +11,7 @@ import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.TableNames;
+import dev.jobalerts.wiring.Services;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
@@ -186,7 +186,7 @@ class ServeRestartIT {
             throw new java.io.UncheckedIOException(e);
         }
         var config = new FunctionConfig(tables, LocalCloud.SENDER, api, new String(secret, StandardCharsets.US_ASCII).strip().getBytes(StandardCharsets.US_ASCII), null);
-        DigestHandler.create(config, new OutboxMailer(data.resolve("outbox")), dynamo, Clock.fixed(later, ZoneOffset.UTC)).run(later.plusSeconds(300));
+        new Services(config, dynamo, Clock.fixed(later, ZoneOffset.UTC)).digestRun(new OutboxMailer(data.resolve("outbox"))).run(later.plusSeconds(300));
     }
 
     /** Each matched posting's URL → in how many alert emails it was listed. */

@@ -14,6 +14,7 @@ import dev.jobalerts.local.cloud.Template;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.preview.PreviewService;
 import dev.jobalerts.preview.PreviewSettings;
+import dev.jobalerts.wiring.Services;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.StoredPosting;
@@ -88,8 +89,8 @@ public final class PreviewBenchmark implements Callable<Integer> {
                 descriptionTotal += stored.posting().description().length();
             }
 
-            ApiServices services = ApiServices.create(new FunctionConfig(tables, "bench@example.test", "", SECRET, null), dynamo.client(),
-                    PreviewSettings.DEFAULTS, clock);
+            ApiServices services = new Services(new FunctionConfig(tables, "bench@example.test", "", SECRET, null), dynamo.client(), clock)
+                    .apiServices(PreviewSettings.DEFAULTS);
             PreviewService previewService = services.previews();
             out.printf(Locale.ROOT, "preview benchmark: %,d postings (descriptions of %,d characters on average), %s, 1 thread%n%n",
                     postings, descriptionTotal / Math.max(1, postings), Runtime.version());

@@ -8,6 +8,7 @@ import dev.jobalerts.mail.EmailRenderer;
 import dev.jobalerts.mail.OutgoingEmail;
 import dev.jobalerts.posting.Posting;
 import dev.jobalerts.posting.Salary;
+import dev.jobalerts.subscribe.Frequency;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -39,8 +40,8 @@ public final class RenderBenchmark implements Callable<Integer> {
     @Override
     public Integer call() {
         EmailRenderer renderer = new EmailRenderer();
-        AlertEmail alert = alert("instant", List.of(new AlertSection("python backend", items(10, 0))));
-        AlertEmail digest = alert("daily", List.of(
+        AlertEmail alert = alert(Frequency.INSTANT, List.of(new AlertSection("python backend", items(10, 0))));
+        AlertEmail digest = alert(Frequency.DAILY, List.of(
                 new AlertSection("python backend", items(30, 0)),
                 new AlertSection("data engineer NOT intern", items(20, 30))));
 
@@ -86,7 +87,7 @@ public final class RenderBenchmark implements Callable<Integer> {
                         last.text().getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
     }
 
-    private static AlertEmail alert(String frequency, List<AlertSection> sections) {
+    private static AlertEmail alert(Frequency frequency, List<AlertSection> sections) {
         return new AlertEmail("reader@example.test", "Job Alerts <alerts@example.test>", sections,
                 "https://alerts.example.test/manage?token=bench-manage-token",
                 "https://alerts.example.test/unsubscribe?token=bench-unsubscribe-token",

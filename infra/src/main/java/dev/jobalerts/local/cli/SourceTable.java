@@ -22,7 +22,7 @@ public final class SourceTable {
             rows[i] = new String[] {
                     source.id() + (source.definition().paused() ? " (paused)" : ""),
                     health.lastRunAt() == null ? "never" : WHEN.format(health.lastRunAt()),
-                    health.lastStatus(),
+                    health.lastStatus().stored(),
                     health.postingsLastRun() < 0 ? "-" : Integer.toString(health.postingsLastRun()),
                     Integer.toString(health.consecutiveFailures()),
                     health.broken() ? "yes" : "no",

@@ -1,5 +1,6 @@
 package dev.jobalerts.local.cloud;
 
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +16,8 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -33,6 +36,20 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * DynamoDB Local keeps non-daemon threads alive after stop, which is why the CLI exits explicitly.
  */
 public final class LocalDynamo implements AutoCloseable {
+    /**
+     * Libraries inside DynamoDB Local warn through java.util.logging on every start: sqlite4java ("unknown jar
+     * version" when its native library comes out of a jar it did not ship in) and the AWS SDK v1 (JAXB missing, its
+     * Base64 falls back to its own code). Neither is ours to act on; SEVERE still gets through. A filter rather than a
+     * level, because DynamoDB Local sets sqlite4java's level itself when it starts. Held here because
+     * java.util.logging keeps loggers weakly, and a collected logger forgets its filter.
+     */
+    private static final List<Logger> QUIETED = Stream.of("com.almworks.sqlite4java", "com.amazonaws.util.Base64")
+            .map(name -> {
+                Logger logger = Logger.getLogger(name);
+                logger.setFilter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
+                return logger;
+            }).toList();
+
     public static final String STACK = "local";
 
     /** Null when connected to a DynamoDB that runs elsewhere (LocalStack, a container). */
@@ -81,7 +98,11 @@ public final class LocalDynamo implements AutoCloseable {
             if (dbPath != null) java.nio.file.Files.createDirectories(dbPath);
             String[] args = Stream.concat(Arrays.stream(storage), Stream.of("-port", Integer.toString(chosen), "-disableTelemetry"))
                     .toArray(String[]::new);
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args);
+            // createServer, not createServerFromCommandLineArgs: the latter prints an eight-line banner on System.out,
+            // into the output of demo and serve. (Neither uses -optimizeDbBeforeStartup, the one thing only it handles.)
+            CommandLineInput input = new CommandLineInput(args);
+            if (!input.init()) throw new IllegalArgumentException("DynamoDB Local refused its arguments " + Arrays.toString(args));
+            DynamoDBProxyServer server = ServerRunner.createServer(input);
             bindTo(server, host);
             server.start();
             String endpointHost = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
@@ -94,7 +115,7 @@ public final class LocalDynamo implements AutoCloseable {
     /**
      * DynamoDB Local has no option for the address it listens on and binds every interface, which would let anyone
      * on the network read subscribers and add sources. Its Jetty server is built but not started by
-     * {@code createServerFromCommandLineArgs}; this sets the host of its connectors before the start.
+     * {@code createServer}; this sets the host of its connectors before the start.
      */
     static void bindTo(DynamoDBProxyServer proxy, String host) throws ReflectiveOperationException {
         Field field = DynamoDBProxyServer.class.getDeclaredField("server");

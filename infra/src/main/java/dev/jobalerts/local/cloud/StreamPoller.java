@@ -3,6 +3,8 @@ package dev.jobalerts.local.cloud;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import dev.jobalerts.pacing.Backoff;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +36,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 public final class StreamPoller implements AutoCloseable {
     /** Lambda retries until records expire when MaximumRetryAttempts is -1; locally that would spin forever. */
     static final int LOCAL_RETRY_CAP = 10;
+    /** Between retries of a failed batch: 100 ms, doubling to 800 ms; one poller per shard, so no jitter. */
+    private static final Backoff RETRY_BACKOFF = new Backoff(Duration.ofMillis(50), Duration.ofMillis(800), Backoff.Jitter.NONE);
 
     private final DynamoDbStreamsClient streams;
     private final String streamArn;
@@ -260,7 +264,7 @@ public final class StreamPoller implements AutoCloseable {
                 deadLetters.accept(List.copyOf(remaining));
                 return;
             }
-            sleepQuietly(Math.min(1000, 50L << Math.min(attempts, 4)));
+            sleepQuietly(RETRY_BACKOFF.delay(attempts + 1).toMillis());
         }
     }
 

@@ -1,9 +1,11 @@
 package dev.jobalerts.local.mail;
 
 import dev.jobalerts.mail.OutgoingEmail;
+import dev.jobalerts.mail.SendOutcome;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -47,6 +49,15 @@ public final class MimeEmails {
             message.setHeader(header.getKey(), header.getValue()); // set, not add: each header exactly once
         message.saveChanges();
         return message;
+    }
+
+    /**
+     * What a mailer answers for a message that could not be built: an address that does not parse is refused for
+     * good (as SES refuses it), anything else is a failure of ours.
+     */
+    public static SendOutcome notBuilt(MessagingException e) {
+        return e instanceof AddressException ? new SendOutcome.Rejected("bad address: " + e.getMessage())
+                : new SendOutcome.Failed("cannot build MIME message: " + e.getMessage());
     }
 
     /** The domain part of an address, for Message-IDs that name the sender's domain (RFC 5322 §3.6.4). */

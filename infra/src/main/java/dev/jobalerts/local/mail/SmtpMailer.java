@@ -109,10 +109,8 @@ public final class SmtpMailer implements Mailer, AutoCloseable {
         MimeMessage message;
         try {
             message = MimeEmails.build(session, email, messageId, clock.instant());
-        } catch (AddressException e) {
-            return new SendOutcome.Rejected("bad address: " + e.getMessage());
         } catch (MessagingException e) {
-            return new SendOutcome.Failed("cannot build MIME message: " + e.getMessage());
+            return MimeEmails.notBuilt(e);
         }
         try {
             if (transport == null || !transport.isConnected()) transport = open();

@@ -86,7 +86,7 @@ final class AddSourceCommand extends OperatorCommand {
             if (!probe.fetched()) line.put("problem", probe.problem());
             line.put("kind", probe.board().kind().id());
             line.put("board", probe.board().label());
-            line.put("extractor", probe.reader() != null ? probe.reader() : probe.board().kind().id());
+            line.put("extractor", probe.reader() != null ? probe.reader().id() : probe.board().kind().id());
             line.put("postings", probe.postings());
             line.put("detailLinks", probe.needDetails());
             line.put("pages", probe.pages());

@@ -3,6 +3,7 @@ package dev.jobalerts.local.ops;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.fetch.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
+import dev.jobalerts.fetcher.SourceReport;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.source.Source;
@@ -44,7 +45,7 @@ public final class FetchCommand extends OperatorCommand {
         FetchRun.Summary summary;
         try (PoliteFetcher fetcher = new PoliteFetcher(session.fetchSettings())) {
             FetchRun run = new FetchRun(sources, session.pages(), fetcher, session.adapters(), session.credentials(), Clock.systemUTC());
-            summary = run.run(0, 1, only, Instant.now().plus(DEADLINE), line -> session.out.println(json ? progressJson(line) : "fetch  " + line));
+            summary = run.run(0, 1, only, Instant.now().plus(DEADLINE), report -> session.out.println(json ? progressJson(report) : "fetch  " + report.line()));
         }
         if (json) {
             session.out.println(Json.mapper().valueToTree(summary).toString());
@@ -58,12 +59,11 @@ public final class FetchCommand extends OperatorCommand {
         return 0;
     }
 
-    /** FetchRun's progress line is "id: what happened"; scripts get the two apart. */
-    private static String progressJson(String line) {
-        int colon = line.indexOf(": ");
+    /** One source's report for scripts: its id and what happened, apart. */
+    static String progressJson(SourceReport report) {
         ObjectNode node = Json.mapper().createObjectNode();
-        node.put("source", colon < 0 ? "" : line.substring(0, colon));
-        node.put("result", colon < 0 ? line : line.substring(colon + 2));
+        node.put("source", report.sourceId());
+        node.put("result", report.result());
         return node.toString();
     }
 }

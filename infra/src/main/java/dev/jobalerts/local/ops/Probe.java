@@ -3,6 +3,7 @@ package dev.jobalerts.local.ops;
 import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.adapter.ApiRequest;
 import dev.jobalerts.adapter.Board;
+import dev.jobalerts.extract.ExtractorKind;
 import dev.jobalerts.fetch.FetchRequest;
 import dev.jobalerts.fetch.FetchSettings;
 import dev.jobalerts.fetch.PoliteFetcher;
@@ -31,7 +32,7 @@ final class Probe {
      * @param postings  postings on the listing (the board's own total when it says one)
      * @param complete  false when the probe stopped before the listing's end (its time limit)
      */
-    record Result(Board board, String request, String problem, String reader, int postings, int needDetails, int pages,
+    record Result(Board board, String request, String problem, ExtractorKind reader, int postings, int needDetails, int pages,
                   boolean complete, List<String> warnings) {
         boolean fetched() {
             return problem == null;
@@ -39,7 +40,7 @@ final class Probe {
 
         /** "workday: nielsen / Careers, 143 postings". */
         String found() {
-            String what = reader != null ? reader : board.kind().id();
+            String what = reader != null ? reader.id() : board.kind().id();
             return what + ": " + board.label() + ", " + (complete ? "" : "at least ") + postings + (postings == 1 ? " posting" : " postings");
         }
     }

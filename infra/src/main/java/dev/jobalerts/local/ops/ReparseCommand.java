@@ -69,7 +69,7 @@ public final class ReparseCommand extends OperatorCommand {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("source", sourceId);
         node.put("page", outcome.key());
-        node.put("extractor", outcome.extractor());
+        node.put("extractor", outcome.extractor().id());
         node.put("found", outcome.found());
         node.put("stored", outcome.stored());
         return node.toString();

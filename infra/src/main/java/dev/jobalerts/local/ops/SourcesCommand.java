@@ -177,7 +177,7 @@ public final class SourcesCommand extends OperatorCommand {
                 {"credentials", d.credentials().isEmpty() ? "-" : d.credentials().toString()},
                 {"paused", d.paused() ? "yes" : "no"},
                 {"last run", h.lastRunAt() == null ? "never" : h.lastRunAt().toString()},
-                {"status", h.lastStatus() + (h.detail() == null || h.detail().isEmpty() ? "" : " (" + h.detail() + ")")},
+                {"status", h.lastStatus().stored() + (h.detail() == null || h.detail().isEmpty() ? "" : " (" + h.detail() + ")")},
                 {"postings", (h.postingsLastRun() < 0 ? "-" : Integer.toString(h.postingsLastRun())) + " last run, " + h.postingsHighWater() + " at most"},
                 {"failures", Integer.toString(h.consecutiveFailures()) + " in a row"},
                 {"broken", h.broken() ? "yes" : "no"},
@@ -231,7 +231,7 @@ public final class SourcesCommand extends OperatorCommand {
         ObjectNode node = Json.mapper().valueToTree(source.definition());
         SourceHealth h = source.health();
         node.put("lastRunAt", h.lastRunAt() == null ? null : h.lastRunAt().toString());
-        node.put("status", h.lastStatus());
+        node.put("status", h.lastStatus().stored());
         node.put("detail", h.detail());
         node.put("postingsLastRun", h.postingsLastRun());
         node.put("postingsHighWater", h.postingsHighWater());

@@ -6,7 +6,6 @@ import dev.jobalerts.local.cli.Table;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cli.UsageErrors;
 import dev.jobalerts.local.cli.UsageException;
-import dev.jobalerts.store.Delivery;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Subscriber;
 import dev.jobalerts.subscribe.SubscriberIds;
@@ -152,7 +151,8 @@ public final class SubscribersCommand extends OperatorCommand {
         Subscriber subscriber = find(store, email);
         List<SubscriberSearch> searches = store.searchesOf(subscriber.subscriberId());
         Map<String, Long> deliveries = session.deliveries().of(subscriber.subscriberId()).stream()
-                .collect(Collectors.groupingBy(Delivery::state, TreeMap::new, Collectors.counting()));
+                // Keyed by the stored name, so the listing stays in alphabetical order.
+                .collect(Collectors.groupingBy(d -> d.state().stored(), TreeMap::new, Collectors.counting()));
         if (session.json()) {
             ObjectNode node = toJson(subscriber, searches.size());
             var array = node.putArray("searches");

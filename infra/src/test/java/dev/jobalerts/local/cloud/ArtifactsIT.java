@@ -38,10 +38,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * that fails, or a handler that no longer answers its events fails here, not in a deployment.
  */
 class ArtifactsIT {
-    static final Path EVENTS = Path.of("..", "functions", "events");
-    static final Map<String, String> FUNCTION_BY_PREFIX = Map.of(
-            "fetcher", "FetcherFunction", "parser", "ParserFunction", "matcher", "MatcherFunction", "api", "ApiFunction",
-            "ses", "NotificationsFunction", "digest", "DigestFunction", "confirmations", "ConfirmationsFunction");
     static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
@@ -78,9 +74,9 @@ class ArtifactsIT {
     }
 
     static List<Path> eventsOf(String function) throws IOException {
-        try (Stream<Path> files = Files.list(EVENTS)) {
+        try (Stream<Path> files = Files.list(SampleEvents.DIRECTORY)) {
             return files.filter(f -> f.toString().endsWith(".json"))
-                    .filter(f -> function.equals(FUNCTION_BY_PREFIX.get(f.getFileName().toString().split("-")[0])))
+                    .filter(f -> function.equals(SampleEvents.FUNCTION_BY_PREFIX.get(f.getFileName().toString().split("-")[0])))
                     .sorted().toList();
         }
     }

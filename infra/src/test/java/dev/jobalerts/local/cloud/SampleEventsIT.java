@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
-import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
-import com.amazonaws.services.lambda.runtime.serialization.factories.JacksonFactory;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.local.LocalCloud;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,16 +19,11 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every sample event under functions/events/ (the ones `sam local invoke -e` is pointed at) is read with the Lambda
- * runtime's own serializer into its function's input type and run through that function's handler on the local
- * cloud. A file's prefix names its function: {@code api-…} → ApiFunction, {@code ses-…} → NotificationsFunction.
+ * Every sample event under functions/events/ is read with the Lambda runtime's own serializer into its function's
+ * input type ({@link SampleEvents}) and run through that function's handler on an empty local cloud: nothing fails.
+ * {@link SampleEventEffectsIT} runs them where what they name exists and checks what they do.
  */
 class SampleEventsIT {
-    static final Path EVENTS = Path.of("..", "functions", "events");
-    static final Map<String, String> FUNCTION_BY_PREFIX = Map.of(
-            "fetcher", "FetcherFunction", "parser", "ParserFunction", "matcher", "MatcherFunction", "api", "ApiFunction",
-            "ses", "NotificationsFunction", "digest", "DigestFunction", "confirmations", "ConfirmationsFunction");
-
     @TempDir
     static Path outbox;
     static LocalCloud cloud;
@@ -52,7 +43,7 @@ class SampleEventsIT {
     @TestFactory
     Stream<DynamicTest> everySampleEvent_deserialisesWithTheRuntimeSerializer_andRunsThroughItsHandler() throws Exception {
         List<Path> files;
-        try (Stream<Path> listing = Files.list(EVENTS)) {
+        try (Stream<Path> listing = Files.list(SampleEvents.DIRECTORY)) {
             files = listing.filter(p -> p.toString().endsWith(".json")).sorted().toList();
         }
         assertThat(files).isNotEmpty();
@@ -61,23 +52,9 @@ class SampleEventsIT {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private void run(Path file) throws Exception {
-        String prefix = file.getFileName().toString().split("-")[0];
-        String function = FUNCTION_BY_PREFIX.get(prefix);
-        assertThat(function).as("event file prefix names a function: " + file).isNotNull();
-        JsonNode properties = template.path("Resources").path(function).path("Properties");
-        assertThat(properties.isMissingNode()).as(function + " exists in template.yaml").isFalse();
-        String handlerClass = properties.path("Handler").asText().split("::")[0];
-        Class<?> inputType = Class.forName(TemplateTest.inputTypeOf(Class.forName(handlerClass), "handleRequest"));
-
-        Object event;
-        try (InputStream in = Files.newInputStream(file)) {
-            PojoSerializer serializer = LambdaEventSerializers.isLambdaSupportedEvent(inputType.getName())
-                    ? LambdaEventSerializers.serializerFor(inputType, getClass().getClassLoader())
-                    : JacksonFactory.getInstance().getSerializer(inputType);
-            event = serializer.fromJson(in);
-        }
-        RequestHandler handler = cloud.handler(handlerClass);
-        Object response = handler.handleRequest(event, new LocalContext(function, 60));
+        SampleEvents.SampleEvent sample = SampleEvents.read(template, file.getFileName().toString());
+        RequestHandler handler = cloud.handler(sample.handlerClass());
+        Object response = handler.handleRequest(sample.event(), new LocalContext(sample.function(), 60));
 
         if (response instanceof APIGatewayV2HTTPResponse http) assertThat(http.getStatusCode()).isLessThan(500);
         if (response instanceof StreamsEventResponse stream) assertThat(stream.getBatchItemFailures()).isNullOrEmpty();

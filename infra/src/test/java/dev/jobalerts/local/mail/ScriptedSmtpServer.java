@@ -30,6 +30,7 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     public final Map<String, String> rcptReplies = new ConcurrentHashMap<>();
     public volatile String mailFromReply = "250 sender ok";
     public final List<Accepted> accepted = new CopyOnWriteArrayList<>();
+    private volatile boolean hangingUp;
 
     public ScriptedSmtpServer() throws IOException {
         socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
@@ -50,6 +51,10 @@ public final class ScriptedSmtpServer implements AutoCloseable {
         while (!socket.isClosed()) {
             try {
                 Socket client = socket.accept();
+                if (hangingUp) {
+                    client.close();
+                    continue;
+                }
                 Thread session = new Thread(() -> serve(client), "scripted-smtp-session");
                 session.setDaemon(true);
                 session.start();
@@ -116,6 +121,14 @@ public final class ScriptedSmtpServer implements AutoCloseable {
     private static void reply(OutputStream out, String line) throws IOException {
         out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
         out.flush();
+    }
+
+    /**
+     * From now on every connection is closed before the greeting, as by a server that went away. Closing the
+     * listening socket instead would free its port for whichever process binds next on this shared machine.
+     */
+    public void hangUpOnEveryone() {
+        hangingUp = true;
     }
 
     @Override

@@ -120,7 +120,7 @@ class SmtpMailerIT {
         scripted = new ScriptedSmtpServer();
         SmtpServer server = SmtpServer.parse("smtp://127.0.0.1:" + scripted.port(), Map.of());
         try (SmtpMailer mailer = SmtpMailer.connect(server, FROM, bounces::add)) {
-            scripted.close();
+            scripted.hangUpOnEveryone();
 
             assertThat(mailer.send(email("ok@example.com"))).isInstanceOf(SendOutcome.Throttled.class);
         }

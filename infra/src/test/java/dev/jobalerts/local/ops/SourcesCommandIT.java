@@ -8,6 +8,7 @@ import dev.jobalerts.json.Json;
 import dev.jobalerts.local.SampleBoard;
 import dev.jobalerts.local.cli.CommandRun;
 import dev.jobalerts.source.FetchState;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.source.Source;
 import dev.jobalerts.source.SourceDefinition;
 import dev.jobalerts.source.SourceHealth;
@@ -26,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@code sources …} against DynamoDB Local, with the sample job board on loopback for the probing {@code add}. */
-class SourcesCommandTest {
+class SourcesCommandIT {
     static LocalStore store;
     static SampleBoard board;
     static SourceStore sources;
@@ -212,7 +213,7 @@ class SourcesCommandTest {
         LocalStore.Run first = store.run("sources", "import", file.toString());
         Instant ran = Instant.parse("2026-11-22T10:00:00Z");
         sources.recordFetch("imp-a", new FetchState("\"e1\"", null, "hash", ran.plusSeconds(3600)),
-                SourceHealth.unknown().afterFetch(ran, "ok", "HTTP 200", false).afterListing(7));
+                SourceHealth.unknown().afterFetch(ran, FetchStatus.OK, "HTTP 200").afterListing(7));
         LocalStore.Run second = store.run("sources", "import", file.toString());
 
         assertThat(first.out()).contains("imported 2 sources").contains("2 new, 0 updated");
@@ -220,7 +221,7 @@ class SourcesCommandTest {
         Source kept = sources.find("imp-a").orElseThrow();
         assertThat(kept.fetchState().etag()).isEqualTo("\"e1\"");
         assertThat(kept.health().postingsLastRun()).isEqualTo(7);
-        assertThat(kept.health().lastStatus()).isEqualTo("ok");
+        assertThat(kept.health().lastStatus()).isEqualTo(FetchStatus.OK);
     }
 
     @Test

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class LinksTest {
+class PublicLinksTest {
 
     @ParameterizedTest(name = "{0} | domain={1} host={2} proto={3} -> {4}")
     @CsvSource(nullValues = "null", value = {
@@ -26,7 +26,7 @@ class LinksTest {
         HttpRequest request = new HttpRequest("GET", "/", Map.of(), headers, "", false, "192.0.2.1", domain);
         ApiConfig config = new ApiConfig(publicBaseUrl, ApiConfig.DEFAULT_PER_SOURCE_IP, ApiConfig.DEFAULT_PER_ADDRESS, Clock.systemUTC());
 
-        assertThat(Links.of(config, request).base()).isEqualTo(expected);
+        assertThat(PublicLinks.of(config, request).base()).isEqualTo(expected);
     }
 
     @ParameterizedTest

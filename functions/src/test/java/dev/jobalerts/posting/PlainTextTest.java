@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class PostingTextTest {
+class PlainTextTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
@@ -16,28 +16,28 @@ class PostingTextTest {
             'Line\none\ttwo'                  | Line one two
             """)
     void line_trimsUnescapesAndCollapsesWhitespace(String raw, String expected) {
-        assertThat(PostingText.line(raw.replace("\\n", "\n").replace("\\t", "\t"))).isEqualTo(expected);
+        assertThat(PlainText.line(raw.replace("\\n", "\n").replace("\\t", "\t"))).isEqualTo(expected);
     }
 
     @Test
     void plain_whenHtml_keepsParagraphsAndListItems() {
         String html = "<p>First <b>para</b>.</p>\n<ul>\n  <li>one</li>\n  <li>two</li>\n</ul><p>Last<br>line</p>";
-        assertThat(PostingText.plain(html)).isEqualTo("First para.\n\n- one\n- two\n\nLast\nline");
+        assertThat(PlainText.plain(html)).isEqualTo("First para.\n\n- one\n- two\n\nLast\nline");
     }
 
     @Test
     void plain_whenHtmlWasEscapedTwice_decodesItFirst() {
-        assertThat(PostingText.plain("&lt;p&gt;A &amp;amp; B&lt;/p&gt;&lt;p&gt;C&lt;/p&gt;")).isEqualTo("A & B\n\nC");
+        assertThat(PlainText.plain("&lt;p&gt;A &amp;amp; B&lt;/p&gt;&lt;p&gt;C&lt;/p&gt;")).isEqualTo("A & B\n\nC");
     }
 
     @Test
     void plain_whenPlainText_keepsItsLineBreaks() {
-        assertThat(PostingText.plain("One  line.\r\n\r\n\r\nNext paragraph\nsame one.")).isEqualTo("One line.\n\nNext paragraph\nsame one.");
+        assertThat(PlainText.plain("One  line.\r\n\r\n\r\nNext paragraph\nsame one.")).isEqualTo("One line.\n\nNext paragraph\nsame one.");
     }
 
     @Test
     void plain_dropsScriptsAndStyles() {
-        assertThat(PostingText.plain("<p>Hi</p><script>alert(1)</script><style>p{}</style>")).isEqualTo("Hi");
+        assertThat(PlainText.plain("<p>Hi</p><script>alert(1)</script><style>p{}</style>")).isEqualTo("Hi");
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -49,7 +49,7 @@ class PostingTextTest {
             Berlin               | false
             """)
     void mentionsRemote_findsTheWordRemote(String location, boolean expected) {
-        assertThat(PostingText.mentionsRemote(location)).isEqualTo(expected);
+        assertThat(PlainText.mentionsRemote(location)).isEqualTo(expected);
     }
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -83,15 +83,15 @@ class PostingTextTest {
             "<form><input value=x></form><p>after form</p>",
             "<li>- dash</li><li>-</li>"})
     void plain_readsAFragmentAsParseBodyFragmentDoes(String html) {
-        String viaShell = PostingText.fromHtml(org.jsoup.Jsoup.parseBodyFragment(html).body());
-        assertThat(PostingText.plain(html)).isEqualTo(viaShell);
+        String viaShell = PlainText.fromHtml(org.jsoup.Jsoup.parseBodyFragment(html).body());
+        assertThat(PlainText.plain(html)).isEqualTo(viaShell);
     }
 
     @Test
     void line_whenAlreadyOneLine_returnsTheSameText() {
-        assertThat(PostingText.line("Senior Engineer, Platform")).isEqualTo("Senior Engineer, Platform");
-        assertThat(PostingText.line(" Senior  Engineer\t")).isEqualTo("Senior Engineer");
-        assertThat(PostingText.line("Caf\u00e9\u00a0Lyon")).isEqualTo("Caf\u00e9 Lyon");
+        assertThat(PlainText.line("Senior Engineer, Platform")).isEqualTo("Senior Engineer, Platform");
+        assertThat(PlainText.line(" Senior  Engineer\t")).isEqualTo("Senior Engineer");
+        assertThat(PlainText.line("Caf\u00e9\u00a0Lyon")).isEqualTo("Caf\u00e9 Lyon");
     }
 
     /** The run-copying tidy must say exactly what the char-by-char one it replaced said, on any text. */
@@ -102,7 +102,7 @@ class PostingTextTest {
         for (int round = 0; round < 5_000; round++) {
             StringBuilder text = new StringBuilder();
             for (int i = random.nextInt(40); i > 0; i--) text.append(alphabet.charAt(random.nextInt(alphabet.length())));
-            assertThat(PostingText.tidy(text.toString())).as("tidy of %s", text).isEqualTo(referenceTidy(text.toString()));
+            assertThat(PlainText.tidy(text.toString())).as("tidy of %s", text).isEqualTo(referenceTidy(text.toString()));
         }
     }
 

@@ -10,7 +10,7 @@ import java.util.Map;
  * A posting's title, company and description split into words once, with a word → positions map so that every
  * term of every saved search is a hash lookup and a phrase is a lookup plus a few comparisons.
  */
-final class PostingText {
+final class PostingWords {
     static final int TITLE = 0;
     static final int COMPANY = 1;
     static final int DESCRIPTION = 2;
@@ -34,12 +34,12 @@ final class PostingText {
     private final Map<String, Occurrences> words;
     private String[] sortedWords;
 
-    private PostingText(String[][] fields, Map<String, Occurrences> words) {
+    private PostingWords(String[][] fields, Map<String, Occurrences> words) {
         this.fields = fields;
         this.words = words;
     }
 
-    static PostingText of(String title, String company, String description) {
+    static PostingWords of(String title, String company, String description) {
         return of(title, company, description, null);
     }
 
@@ -47,7 +47,7 @@ final class PostingText {
      * @param shared when not null, one string per distinct word across every posting prepared with the same map: a
      *               window of thousands of postings kept in memory then holds each word once, not once per occurrence
      */
-    static PostingText of(String title, String company, String description, Map<String, String> shared) {
+    static PostingWords of(String title, String company, String description, Map<String, String> shared) {
         String[][] fields = {words(title, shared), words(company, shared), words(description, shared)};
         Map<String, Occurrences> words = new HashMap<>(fields[DESCRIPTION].length + 16);
         for (int field = 0; field < fields.length; field++) {
@@ -56,7 +56,7 @@ final class PostingText {
                 words.computeIfAbsent(tokens[position], w -> new Occurrences()).add(field, position);
             }
         }
-        return new PostingText(fields, words);
+        return new PostingWords(fields, words);
     }
 
     private static String[] words(String text, Map<String, String> shared) {

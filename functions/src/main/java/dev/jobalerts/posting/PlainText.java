@@ -13,7 +13,7 @@ import org.jsoup.select.NodeTraversor;
 import org.jsoup.select.NodeFilter;
 
 /** Text normalisation shared by every extractor: one-line fields, descriptions as plain text, remote detection. */
-public final class PostingText {
+public final class PlainText {
     /** Elements that start a new paragraph (blank line) in plain text. */
     private static final Set<String> PARAGRAPH_TAGS = Set.of(
             "p", "div", "section", "article", "main", "header", "footer", "aside", "blockquote", "pre", "table",
@@ -24,7 +24,7 @@ public final class PostingText {
     private static final Pattern REMOTE = Pattern.compile("\\b(remote|anywhere|work from home|wfh|telecommute)\\b");
     private static final String[] REMOTE_WORDS = {"remote", "anywhere", "work from home", "wfh", "telecommute"};
 
-    private PostingText() {}
+    private PlainText() {}
 
     /** A one-line field (title, company, location): entities decoded, whitespace collapsed, trimmed; never null. */
     public static String line(String raw) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.search.SavedSearch;
 import dev.jobalerts.store.Delivery;
+import dev.jobalerts.store.DeliveryState;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.subscribe.Frequency;
 import dev.jobalerts.subscribe.Subscriber;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code subscribers …} against DynamoDB Local, with subscribers written through the store as the API would. */
-class SubscribersCommandTest {
+class SubscribersCommandIT {
     static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
     static LocalStore store;
     static SubscriberStore subscribers;
@@ -111,7 +112,7 @@ class SubscribersCommandTest {
         for (int i = 0; i < searches; i++) {
             SavedSearch search = Json.mapper().readValue("{\"id\":\"s" + i + "\",\"query\":\"python\"}", SavedSearch.class);
             subscribers.saveSearch(new SubscriberSearch(id, search, false, true, false, status, Frequency.INSTANT, NOW.toEpochMilli()));
-            Delivery delivery = new Delivery(id, "posting-" + i, "s" + i, List.of("python"), Delivery.CLAIMED, NOW, "instant");
+            Delivery delivery = new Delivery(id, "posting-" + i, "s" + i, List.of("python"), DeliveryState.CLAIMED, NOW, "instant");
             deliveries.claim(delivery, NOW);
             deliveries.markSent(id, List.of("posting-" + i), "msg-" + i, NOW);
         }

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-class ApiHandlerTest {
+class ApiHandlerIT {
     private static ApiFixture fixture;
     private static ApiHandler handler;
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
@@ -100,7 +100,7 @@ class ApiHandlerTest {
     void links_comeFromPublicBaseUrlWhenSet_elseFromApiGatewayDomainAndForwardedProto() {
         ApiHandler configured = fixture.handler(new ApiConfig("https://alerts.example.org/", ApiFixture.GENEROUS, ApiFixture.GENEROUS, fixture.clock));
         assertThat(configured.handleRequest(Events.get("/").build(), null).getBody()).contains("action=\"https://alerts.example.org/subscriptions\"");
-        // Links end up in emails, so API Gateway's own domain name wins over the client-controlled Host header.
+        // PublicLinks end up in emails, so API Gateway's own domain name wins over the client-controlled Host header.
         assertThat(call(Events.get("/").header("host", "localhost:8080").header("x-forwarded-proto", "http")).getBody())
                 .contains("action=\"http://api.test/subscriptions\"");
         assertThat(call(Events.get("/").header("host", "evil.example\"><script>")).getBody())

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * Seeded random requests — mutated JSON and form bodies, odd content types, broken base64, junk query strings and
  * paths, genuine and damaged tokens — must never produce a 500 or leak an internal name.
  */
-class ApiFuzzTest {
+class ApiFuzzIT {
     private static final long SEED = 20261122L;
     private static final int CASES = 600;
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");

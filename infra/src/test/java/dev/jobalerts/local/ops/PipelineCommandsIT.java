@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.SampleBoard;
+import dev.jobalerts.source.FetchStatus;
 import dev.jobalerts.store.PostingStore;
 import dev.jobalerts.store.SourceStore;
 import java.io.IOException;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the parser exactly as an operator's re-parse would.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class PipelineCommandsTest {
+class PipelineCommandsIT {
     static LocalStore store;
     static SampleBoard board;
     static PostingStore postings;
@@ -55,7 +56,7 @@ class PipelineCommandsTest {
         assertThat(run.code()).isEqualTo(2);
         assertThat(run.err()).contains("no source with id nope");
         assertThat(new SourceStore(store.client(), store.tables.sources()).find("quarry-lane").orElseThrow().health().lastStatus())
-                .isEqualTo("never");
+                .isEqualTo(FetchStatus.NEVER);
     }
 
     @Test
