@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.extract.Extraction;
 import dev.jobalerts.extract.PageContent;
 import dev.jobalerts.extract.PostingDraft;
-import dev.jobalerts.fetch.RequestSecrets;
+import dev.jobalerts.http.RequestSecrets;
 import dev.jobalerts.posting.PlainText;
 import dev.jobalerts.source.SourceKind;
 import java.net.URI;

@@ -1,6 +1,6 @@
 package dev.jobalerts.adapter;
 
-import dev.jobalerts.fetch.RequestSecrets;
+import dev.jobalerts.http.RequestSecrets;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;

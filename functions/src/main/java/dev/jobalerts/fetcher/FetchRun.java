@@ -2,9 +2,9 @@ package dev.jobalerts.fetcher;
 
 import dev.jobalerts.adapter.Adapters;
 import dev.jobalerts.adapter.Board;
-import dev.jobalerts.fetch.FetchOutcome;
-import dev.jobalerts.fetch.FetchRequest;
-import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.http.FetchOutcome;
+import dev.jobalerts.http.FetchRequest;
+import dev.jobalerts.http.PoliteFetcher;
 import dev.jobalerts.log.Log;
 import dev.jobalerts.source.FetchState;
 import dev.jobalerts.source.FetchStatus;

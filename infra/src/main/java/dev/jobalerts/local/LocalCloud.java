@@ -11,7 +11,7 @@ import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.digest.DigestRun;
 import dev.jobalerts.notifications.NotificationsHandler;
 import dev.jobalerts.fetcher.Credentials;
-import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.http.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.fetcher.FetcherHandler;
 import dev.jobalerts.fetcher.SourceReport;

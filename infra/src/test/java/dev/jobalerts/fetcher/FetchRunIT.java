@@ -3,8 +3,8 @@ package dev.jobalerts.fetcher;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jobalerts.adapter.Adapters;
-import dev.jobalerts.fetch.FetchSettings;
-import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.http.FetchSettings;
+import dev.jobalerts.http.PoliteFetcher;
 import dev.jobalerts.local.SampleBoard;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.local.cloud.Template;

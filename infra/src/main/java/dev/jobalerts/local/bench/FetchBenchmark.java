@@ -2,10 +2,10 @@ package dev.jobalerts.local.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import dev.jobalerts.fetch.FetchOutcome;
-import dev.jobalerts.fetch.FetchRequest;
-import dev.jobalerts.fetch.FetchSettings;
-import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.http.FetchOutcome;
+import dev.jobalerts.http.FetchRequest;
+import dev.jobalerts.http.FetchSettings;
+import dev.jobalerts.http.PoliteFetcher;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cli.UsageException;
 import java.io.IOException;

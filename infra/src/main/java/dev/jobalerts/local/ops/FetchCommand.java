@@ -1,7 +1,7 @@
 package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jobalerts.fetch.PoliteFetcher;
+import dev.jobalerts.http.PoliteFetcher;
 import dev.jobalerts.fetcher.FetchRun;
 import dev.jobalerts.fetcher.SourceReport;
 import dev.jobalerts.json.Json;

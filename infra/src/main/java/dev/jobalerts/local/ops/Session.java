@@ -2,7 +2,7 @@ package dev.jobalerts.local.ops;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jobalerts.adapter.Adapters;
-import dev.jobalerts.fetch.FetchSettings;
+import dev.jobalerts.http.FetchSettings;
 import dev.jobalerts.fetcher.Credentials;
 import dev.jobalerts.fetcher.SecretsManagerStrings;
 import dev.jobalerts.json.Json;

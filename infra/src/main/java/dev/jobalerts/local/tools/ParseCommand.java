@@ -6,7 +6,7 @@ import dev.jobalerts.adapter.ReadSpec;
 import dev.jobalerts.adapter.SourceReader;
 import dev.jobalerts.extract.ExtractionResult;
 import dev.jobalerts.extract.PageContent;
-import dev.jobalerts.fetch.BodyDecoder;
+import dev.jobalerts.http.BodyDecoder;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Converters;
 import dev.jobalerts.local.cli.Terminal;
