@@ -22,7 +22,6 @@ import dev.jobalerts.matcher.LiveSearchIndex;
 import dev.jobalerts.parser.PageParser;
 import dev.jobalerts.preview.PreviewService;
 import dev.jobalerts.preview.PreviewSettings;
-import dev.jobalerts.store.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;

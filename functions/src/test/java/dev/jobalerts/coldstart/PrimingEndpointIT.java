@@ -2,7 +2,7 @@ package dev.jobalerts.coldstart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.wiring.AwsClients;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -8,7 +8,7 @@ import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Main;
 import dev.jobalerts.local.cloud.LocalDynamo;
 import dev.jobalerts.source.SourceDefinition;
-import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.wiring.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.TableNames;
 import dev.jobalerts.wiring.Services;

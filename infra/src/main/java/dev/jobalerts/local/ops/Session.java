@@ -8,7 +8,7 @@ import dev.jobalerts.fetcher.SecretsManagerStrings;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cli.UsageException;
-import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.wiring.AwsClients;
 import dev.jobalerts.store.DeliveryStore;
 import dev.jobalerts.store.PageStore;
 import dev.jobalerts.store.PostingStore;

@@ -2,7 +2,7 @@ package dev.jobalerts.local.ops;
 
 import dev.jobalerts.local.cli.UsageException;
 import dev.jobalerts.local.cloud.LocalDynamo;
-import dev.jobalerts.store.AwsClients;
+import dev.jobalerts.wiring.AwsClients;
 import dev.jobalerts.store.TableNames;
 import java.net.InetAddress;
 import java.net.URI;

@@ -1,5 +1,6 @@
-package dev.jobalerts.store;
+package dev.jobalerts.wiring;
 
+import dev.jobalerts.store.TableNames;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.jobalerts.store;
+package dev.jobalerts.wiring;
 
 import dev.jobalerts.coldstart.Restores;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;

@@ -1,4 +1,4 @@
-package dev.jobalerts.store;
+package dev.jobalerts.wiring;
 
 import java.net.URI;
 import java.util.Map;
