@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * The physical names of the five tables. In Lambda they come from the environment that template.yaml sets (read by
- * {@link dev.jobalerts.config.FunctionConfig#fromEnvironment}); for a deployed stack they derive from its name
+ * {@link dev.jobalerts.wiring.FunctionConfig#fromEnvironment}); for a deployed stack they derive from its name
  * ({@code ${AWS::StackName}-sources} …).
  */
 public record TableNames(String sources, String pages, String postings, String subscribers, String deliveries) {

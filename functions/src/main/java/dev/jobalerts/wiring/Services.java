@@ -6,7 +6,6 @@ import dev.jobalerts.alert.AlertDispatcher;
 import dev.jobalerts.alert.ConfirmationMailer;
 import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiServices;
-import dev.jobalerts.config.FunctionConfig;
 import dev.jobalerts.digest.DigestRun;
 import dev.jobalerts.feed.FeedService;
 import dev.jobalerts.http.FetchSettings;

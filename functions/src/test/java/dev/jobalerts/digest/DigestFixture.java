@@ -2,7 +2,7 @@ package dev.jobalerts.digest;
 
 import dev.jobalerts.store.TestClock;
 import dev.jobalerts.alert.DigestSchedule;
-import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.wiring.FunctionConfig;
 import dev.jobalerts.mail.Mailer;
 import dev.jobalerts.matcher.AlertMatcher;
 import dev.jobalerts.posting.Posting;

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.confirmations.ConfirmationsHandler;
 import dev.jobalerts.api.ApiHandler;
-import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.wiring.FunctionConfig;
 import dev.jobalerts.digest.DigestHandler;
 import dev.jobalerts.digest.DigestRun;
 import dev.jobalerts.notifications.NotificationsHandler;

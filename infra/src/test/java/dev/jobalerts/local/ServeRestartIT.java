@@ -3,7 +3,7 @@ package dev.jobalerts.local;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.wiring.FunctionConfig;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Main;
 import dev.jobalerts.local.cloud.LocalDynamo;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jobalerts.api.ApiConfig;
 import dev.jobalerts.api.ApiHandler;
 import dev.jobalerts.api.ApiServices;
-import dev.jobalerts.config.FunctionConfig;
+import dev.jobalerts.wiring.FunctionConfig;
 import dev.jobalerts.json.Json;
 import dev.jobalerts.local.cli.Terminal;
 import dev.jobalerts.local.cloud.LocalDynamo;

@@ -1,4 +1,4 @@
-package dev.jobalerts.config;
+package dev.jobalerts.wiring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.jobalerts.config;
+package dev.jobalerts.wiring;
 
 import dev.jobalerts.alert.AlertSettings;
 import dev.jobalerts.store.TableNames;
