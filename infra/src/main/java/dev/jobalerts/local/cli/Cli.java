@@ -10,7 +10,7 @@ import picocli.CommandLine;
 
 /**
  * Wires a command for picocli the way jobalerts.jar runs it: commands built with the {@link Terminal}, output to its
- * streams, {@link UsageErrors} and {@link Failures} for the exit codes, {@code -h/--help} on every command, and the
+ * streams, {@link UsageErrors} and {@link CommandFailures} for the exit codes, {@code -h/--help} on every command, and the
  * list of environment variables in the help of commands that read {@link EnvironmentDefaults}.
  */
 public final class Cli {
@@ -25,7 +25,7 @@ public final class Cli {
         cli.setOut(writer(terminal.out()));
         cli.setErr(writer(terminal.err()));
         cli.setParameterExceptionHandler(new UsageErrors());
-        cli.setExecutionExceptionHandler(new Failures());
+        cli.setExecutionExceptionHandler(new CommandFailures());
         cli.setUsageHelpWidth(HELP_WIDTH);
         decorate(cli);
         return cli;

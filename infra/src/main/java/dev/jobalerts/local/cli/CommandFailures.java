@@ -8,7 +8,7 @@ import picocli.CommandLine;
  * {@link UsageException}, or a record's validation reached with their input), a start-up refusal's own code, else 1.
  * Never a stack trace for an expected error.
  */
-final class Failures implements CommandLine.IExecutionExceptionHandler {
+final class CommandFailures implements CommandLine.IExecutionExceptionHandler {
     static final int FAILED = 1;
 
     @Override
