@@ -13,9 +13,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -32,19 +29,9 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * tables) without restarting the server.
  */
 public final class LocalDynamoDb implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
-    /**
-     * Libraries inside DynamoDB Local warn through java.util.logging on every start: sqlite4java ("unknown jar
-     * version" when its native library comes out of a jar it did not ship in) and the AWS SDK v1 (JAXB missing, its
-     * Base64 falls back to its own code). Neither is ours to act on; SEVERE still gets through. A filter rather than a
-     * level, because DynamoDB Local sets sqlite4java's level itself when it starts. Held here because
-     * java.util.logging keeps loggers weakly, and a collected logger forgets its filter.
-     */
-    private static final List<Logger> QUIETED = Stream.of("com.almworks.sqlite4java", "com.amazonaws.util.Base64")
-            .map(name -> {
-                Logger logger = Logger.getLogger(name);
-                logger.setFilter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
-                return logger;
-            }).toList();
+    static {
+        DynamoDbLocalWarnings.quiet();
+    }
 
     private DynamoDBProxyServer server;
     private int port;

@@ -16,8 +16,6 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
@@ -27,6 +25,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.core.exception.SdkException;
+import dev.jobalerts.store.DynamoDbLocalWarnings;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
@@ -36,19 +35,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * DynamoDB Local keeps non-daemon threads alive after stop, which is why the CLI exits explicitly.
  */
 public final class LocalDynamo implements AutoCloseable {
-    /**
-     * Libraries inside DynamoDB Local warn through java.util.logging on every start: sqlite4java ("unknown jar
-     * version" when its native library comes out of a jar it did not ship in) and the AWS SDK v1 (JAXB missing, its
-     * Base64 falls back to its own code). Neither is ours to act on; SEVERE still gets through. A filter rather than a
-     * level, because DynamoDB Local sets sqlite4java's level itself when it starts. Held here because
-     * java.util.logging keeps loggers weakly, and a collected logger forgets its filter.
-     */
-    private static final List<Logger> QUIETED = Stream.of("com.almworks.sqlite4java", "com.amazonaws.util.Base64")
-            .map(name -> {
-                Logger logger = Logger.getLogger(name);
-                logger.setFilter(record -> record.getLevel().intValue() >= Level.SEVERE.intValue());
-                return logger;
-            }).toList();
+    static {
+        DynamoDbLocalWarnings.quiet();
+    }
 
     public static final String STACK = "local";
 
