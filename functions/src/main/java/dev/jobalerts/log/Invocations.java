@@ -26,6 +26,7 @@ final class Invocations {
      * one function per process; the local cloud runs all of them in one, and each still has its own cold start.
      */
     private static final Map<String, Long> INVOKED_GENERATION = new ConcurrentHashMap<>();
+    private static final String PRIMING_SUFFIX = " (priming)";
     private static Invocation latest;
     private static Thread invoker;
     private static boolean severalInvokers;
@@ -49,12 +50,17 @@ final class Invocations {
      * lines, leave the cold start unspent, and leave the hook thread's later lines ("primed") unmarked.
      */
     static void begin(Context context) {
-        if (context instanceof PrimingContext) {
+        String name = NONE.functionName() != null ? NONE.functionName() : context == null ? null : context.getFunctionName();
+        boolean priming = context instanceof PrimingContext;
+        // Priming takes the same steps under a cold-start key of its own, so the first real invocation runs them
+        // compiled without priming having spent its cold start.
+        Invocation invocation = new Invocation(name, context == null ? null : context.getAwsRequestId(),
+                coldStart(priming ? name + PRIMING_SUFFIX : name));
+        if (priming) {
+            invocation.fields();
             OWN.set(NONE);
             return;
         }
-        String name = NONE.functionName() != null ? NONE.functionName() : context == null ? null : context.getFunctionName();
-        Invocation invocation = new Invocation(name, context == null ? null : context.getAwsRequestId(), coldStart(name));
         OWN.set(invocation);
         madeBy(Thread.currentThread(), invocation);
     }
