@@ -22,7 +22,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -31,11 +33,13 @@ import java.util.Collections;
 import java.util.function.Function;
 
 /**
- * One {@link PoliteFetcher#crawl} call. Requests are grouped into one lane per host; a lane runs one request at a
- * time and waits its politeness delay between requests on a timer, not on a thread, so a few threads serve any
- * number of hosts and the run takes about as long as its busiest host needs. The consumer may answer an outcome
- * with more requests (the next page of a listing, the detail pages it links to); they join their host's lane, so the
- * politeness delay holds between them as between any two requests to that host.
+ * One {@link PoliteFetcher#crawl} call. Requests are grouped into one lane per host. A lane takes turns: a turn runs
+ * its host's next request from start to outcome, top to bottom, on one of {@code maxInFlight} threads (so no more
+ * requests than that are ever in flight), and then books the lane's next turn after the host's politeness delay. The
+ * delay is waited on a timer, not on a thread, so those few threads serve any number of hosts and the run takes about
+ * as long as its busiest host needs. The consumer may answer an outcome with more requests (the next page of a
+ * listing, the detail pages it links to); they join their host's lane, so the politeness delay holds between them as
+ * between any two requests to that host.
  */
 final class HostLanes {
 
@@ -44,7 +48,8 @@ final class HostLanes {
     private final Backoff backoff;
     private final HttpHops hops;
     private final ScheduledExecutorService timer;
-    private final ExecutorService worker;
+    /** Runs the lanes' turns; its size is the bound on requests in flight across all hosts. */
+    private final ExecutorService turns;
     private final Instant deadline;
     private final Function<FetchOutcome, List<FetchRequest>> onOutcome;
 
@@ -59,18 +64,14 @@ final class HostLanes {
     private final AtomicReference<RuntimeException> consumerFailure = new AtomicReference<>();
     private volatile boolean over;
 
-    /** Global cap on requests in flight; lanes past it queue here. Guarded by {@code this}. */
-    private int inFlight;
-    private final Deque<Runnable> waitingForPermit = new ArrayDeque<>();
-
-    HostLanes(FetchSettings settings, Tuning tuning, HttpHops hops, ScheduledExecutorService timer, ExecutorService worker,
-            Instant deadline, Function<FetchOutcome, List<FetchRequest>> onOutcome) {
+    HostLanes(FetchSettings settings, Tuning tuning, HttpHops hops, ScheduledExecutorService timer, Instant deadline,
+            Function<FetchOutcome, List<FetchRequest>> onOutcome) {
         this.settings = settings;
         this.tuning = tuning;
         this.backoff = tuning.backoff();
         this.hops = hops;
         this.timer = timer;
-        this.worker = worker;
+        this.turns = Executors.newFixedThreadPool(tuning.maxInFlight(), PoliteFetcher.daemonThreads("jobalerts-fetch-lane"));
         this.deadline = deadline;
         this.onOutcome = onOutcome;
         this.delivery = Executors.newSingleThreadExecutor(PoliteFetcher.daemonThreads("jobalerts-fetch-deliver"));
@@ -93,6 +94,8 @@ final class HostLanes {
             over = true;
         } finally {
             delivery.shutdown();
+            // A turn still waiting on an answer is cut off by the request's own deadline; this frees its thread now.
+            turns.shutdownNow();
         }
         RuntimeException failure = consumerFailure.get();
         if (failure != null) throw failure;
@@ -156,26 +159,6 @@ final class HostLanes {
         });
     }
 
-    private void withPermit(Runnable task) {
-        synchronized (this) {
-            if (inFlight >= tuning.maxInFlight()) {
-                waitingForPermit.add(task);
-                return;
-            }
-            inFlight++;
-        }
-        task.run();
-    }
-
-    private void releasePermit() {
-        Runnable next;
-        synchronized (this) {
-            next = waitingForPermit.poll();
-            if (next == null) inFlight--;
-        }
-        if (next != null) worker.execute(next);
-    }
-
     private Instant startLimit() {
         return deadline.minus(tuning.deadlineMargin());
     }
@@ -210,13 +193,13 @@ final class HostLanes {
     }
 
     /**
-     * The requests to one host, run strictly one after another. Only one step of a lane runs at a time (each step
-     * schedules the next when it ends), which is what makes its plain fields safe without locks.
+     * The requests to one host, run strictly one after another. Only one turn of a lane runs or is booked at a time
+     * (each turn books the next when it ends), which is what makes its plain fields safe without locks.
      */
     private final class Lane {
-        /** Guarded by the lane: follow-ups arrive from the delivery thread while the lane's own step runs. */
+        /** Guarded by the lane: follow-ups arrive from the delivery thread while the lane's turn runs. */
         private final Deque<Job> queue = new ArrayDeque<>();
-        /** True when no step of this lane is running or scheduled; guarded by the lane. */
+        /** True when no turn of this lane is running or booked; guarded by the lane. */
         private boolean idle = true;
         long nextStartNanos = System.nanoTime();
         Duration crawlDelay = Duration.ZERO;
@@ -228,7 +211,7 @@ final class HostLanes {
                 start = idle;
                 idle = false;
             }
-            if (start) worker.execute(this::step);
+            if (start) bookTurn();
         }
 
         synchronized Job head() {
@@ -246,83 +229,93 @@ final class HostLanes {
             return job;
         }
 
-        void step() {
+        /** Books the next turn for when the host's politeness delay is over, unless the run cannot wait that long. */
+        void bookTurn() {
+            if (headOrIdle() == null) return;
+            if (over) {
+                deferAll("run ended");
+                return;
+            }
+            long waitNanos = nextStartNanos - System.nanoTime();
+            if (Instant.now().plusNanos(Math.max(0, waitNanos)).isAfter(startLimit())) {
+                deferAll("run deadline reached before this host's turn");
+                return;
+            }
             try {
-                Job job = headOrIdle();
-                if (job == null) return;
-                if (over) {
-                    deferAll("run ended");
-                    return;
-                }
-                long waitNanos = nextStartNanos - System.nanoTime();
-                if (Instant.now().plusNanos(Math.max(0, waitNanos)).isAfter(startLimit())) {
-                    deferAll("run deadline reached before this host's turn");
-                    return;
-                }
-                if (waitNanos <= 0) withPermit(this::runHead);
-                else timer.schedule(() -> worker.execute(() -> withPermit(this::runHead)), waitNanos, TimeUnit.NANOSECONDS);
-            } catch (RuntimeException bug) {
-                failHead(bug);
+                if (waitNanos <= 0) turns.execute(this::turn);
+                else timer.schedule(() -> turns.execute(this::turn), waitNanos, TimeUnit.NANOSECONDS);
+            } catch (RejectedExecutionException runOver) {
+                deferAll("run ended");
             }
         }
 
-        /** Runs with a permit held; every path releases it exactly once and then steps on. */
-        void runHead() {
+        /** One turn: the head request from start to outcome, then the next turn booked. */
+        void turn() {
             Job job = head();
-            try {
-                if (over || Instant.now().isAfter(startLimit())) {
-                    releasePermit();
-                    deferAll(over ? "run ended" : "run deadline reached before this host's turn");
-                    return;
-                }
-                URI url = job.request.url();
-                AddressGuard.Verdict verdict = hops.check(url);
-                if (verdict instanceof AddressGuard.Verdict.Refused refused) {
-                    finishWithoutRequest(new Disallowed(job.request, refused.reason()));
-                    return;
-                }
-                if (verdict instanceof AddressGuard.Verdict.Unresolvable unresolvable) {
-                    releasePermit();
-                    retryOrFail(job, 0, unresolvable.reason(), null);
-                    step();
-                    return;
-                }
-                boolean[] mine = {false};
-                CompletableFuture<Robots> rules = robots.computeIfAbsent(HttpUrls.origin(url), a -> {
-                    mine[0] = true;
-                    return fetchRobots(url);
-                });
-                if (mine[0]) {
-                    // Fetching robots.txt is this host's request for now: the page waits its turn behind it.
-                    rules.whenComplete((r, e) -> {
-                        if (r != null) raiseCrawlDelay(r);
-                        afterRequest(() -> { });
-                    });
-                    return;
-                }
-                rules.whenComplete((r, e) -> worker.execute(() -> fetchPage(job, r)));
-            } catch (RuntimeException bug) {
-                releasePermit();
-                failHead(bug);
+            if (job == null) {
+                bookTurn();
+                return;
             }
+            try {
+                FetchOutcome outcome = attempt(job);
+                if (outcome != null) finishHead(outcome);
+            } catch (InterruptedException runOver) {
+                deferAll("run ended");
+                return;
+            } catch (RuntimeException bug) {
+                // A bug must not stall the lane and hold the run until its deadline: fail the request and go on.
+                Job failed = poll();
+                if (failed != null) report(failed, new Failed(failed.request, 0, "internal error: " + bug));
+            }
+            bookTurn();
         }
 
-        void fetchPage(Job job, Robots rules) {
+        /**
+         * The head request: its outcome, or null when it stays at the head for another turn (robots.txt was this
+         * turn's request, or a retry after back-off, which {@link #retryOrFail} booked by moving the next start).
+         */
+        FetchOutcome attempt(Job job) throws InterruptedException {
+            if (over || Instant.now().isAfter(startLimit())) {
+                deferAll(over ? "run ended" : "run deadline reached before this host's turn");
+                return null;
+            }
+            URI url = job.request.url();
+            AddressGuard.Verdict verdict = hops.check(url);
+            if (verdict instanceof AddressGuard.Verdict.Refused refused) return new Disallowed(job.request, refused.reason());
+            if (verdict instanceof AddressGuard.Verdict.Unresolvable unresolvable) return retryOrFail(job, 0, unresolvable.reason(), null);
+            boolean[] mine = {false};
+            CompletableFuture<Robots> rules = robots.computeIfAbsent(HttpUrls.origin(url), a -> {
+                mine[0] = true;
+                return fetchRobots(url);
+            });
+            if (mine[0]) {
+                // Fetching robots.txt is this host's request for now: the page waits its turn behind it.
+                raiseCrawlDelay(rulesFrom(rules));
+                startPolitenessClock();
+                return null;
+            }
+            Robots known = rulesFrom(rules);
+            raiseCrawlDelay(known);
+            if (known instanceof Robots.Unreachable u) return new Deferred(job.request, "robots.txt unreachable: " + u.reason());
+            if (known instanceof Robots.Rules r && !r.allows(url)) return new Disallowed(job.request, "robots.txt disallows " + url.getRawPath());
+            HttpHops.Result result = null;
+            Throwable error = null;
             try {
-                raiseCrawlDelay(rules);
-                if (rules instanceof Robots.Unreachable u) {
-                    finishWithoutRequest(new Deferred(job.request, "robots.txt unreachable: " + u.reason()));
-                    return;
-                }
-                if (rules instanceof Robots.Rules r && !r.allows(job.request.url())) {
-                    finishWithoutRequest(new Disallowed(job.request, "robots.txt disallows " + job.request.url().getRawPath()));
-                    return;
-                }
-                hops.follow(call(job.request), HostLanes.this::permissionFor, deadline, settings.maxBodyBytes(), false, tuning.errorBodyCap())
-                        .whenComplete((result, error) -> afterRequest(() -> handle(job, result, error)));
-            } catch (RuntimeException bug) {
-                releasePermit();
-                failHead(bug);
+                result = hops.follow(call(job.request), HostLanes.this::permissionFor, deadline, settings.maxBodyBytes(), false,
+                        tuning.errorBodyCap()).get();
+            } catch (ExecutionException failed) {
+                error = failed.getCause();
+            }
+            startPolitenessClock();
+            return outcome(job, result, error);
+        }
+
+        /** robots.txt as this run knows it; its future never fails (an unreachable robots.txt is a {@link Robots} too). */
+        private Robots rulesFrom(CompletableFuture<Robots> rules) throws InterruptedException {
+            try {
+                return rules.get();
+            } catch (ExecutionException impossible) {
+                throw new IllegalStateException(impossible.getCause());
             }
         }
 
@@ -330,23 +323,9 @@ final class HostLanes {
             if (rules.crawlDelay().compareTo(crawlDelay) > 0) crawlDelay = rules.crawlDelay();
         }
 
-        /** After any request to this host: start the politeness clock, free the permit, record the result, go on. */
-        void afterRequest(Runnable record) {
+        /** After any request to this host: the next may start once the politeness delay has passed. */
+        void startPolitenessClock() {
             nextStartNanos = System.nanoTime() + delayBeforeNext().toNanos();
-            releasePermit();
-            try {
-                record.run();
-            } catch (RuntimeException bug) {
-                failHead(bug);
-                return;
-            }
-            step();
-        }
-
-        void finishWithoutRequest(FetchOutcome outcome) {
-            releasePermit();
-            finishHead(outcome);
-            step();
         }
 
         /** The source's own delay (or the default), raised to robots.txt's Crawl-delay. */
@@ -356,35 +335,32 @@ final class HostLanes {
             return own.compareTo(crawlDelay) >= 0 ? own : crawlDelay;
         }
 
-        void handle(Job job, HttpHops.Result result, Throwable error) {
+        /** What an answer (or the failure to get one) means for the head job; null when it is tried again. */
+        FetchOutcome outcome(Job job, HttpHops.Result result, Throwable error) {
             if (error != null) {
                 Throwable cause = Failures.unwrap(error);
                 boolean deadlineHit = cause instanceof HttpHops.DeadlineReachedException
                         || (cause instanceof HttpTimeoutException && !Instant.now().isBefore(deadline.minusMillis(50)));
-                if (deadlineHit) finishHead(new Deferred(job.request, "run deadline reached during the request"));
-                else retryOrFail(job, 0, Failures.describe(cause), null);
-                return;
+                if (deadlineHit) return new Deferred(job.request, "run deadline reached during the request");
+                return retryOrFail(job, 0, Failures.describe(cause), null);
             }
-            if (result instanceof HttpHops.Result.Response r) handleResponse(job, r);
-            else if (result instanceof HttpHops.Result.Refused x) finishHead(new Disallowed(job.request, x.reason()));
-            else if (result instanceof HttpHops.Result.HopDisallowed x) finishHead(new Disallowed(job.request, x.reason()));
-            else if (result instanceof HttpHops.Result.HopDeferred x) finishHead(new Deferred(job.request, x.reason()));
-            else if (result instanceof HttpHops.Result.RedirectFailed x) finishHead(new Failed(job.request, x.status(), x.reason()));
+            if (result instanceof HttpHops.Result.Response r) return outcome(job, r);
+            if (result instanceof HttpHops.Result.Refused x) return new Disallowed(job.request, x.reason());
+            if (result instanceof HttpHops.Result.HopDisallowed x) return new Disallowed(job.request, x.reason());
+            if (result instanceof HttpHops.Result.HopDeferred x) return new Deferred(job.request, x.reason());
+            if (result instanceof HttpHops.Result.RedirectFailed x) return new Failed(job.request, x.status(), x.reason());
+            throw new IllegalStateException("unknown result " + result);
         }
 
-        void handleResponse(Job job, HttpHops.Result.Response r) {
+        FetchOutcome outcome(Job job, HttpHops.Result.Response r) {
             int status = r.status();
-            if (status == 304) {
-                finishHead(new NotModified(job.request));
-            } else if (status == 429 || status / 100 == 5) {
-                retryOrFail(job, status, "HTTP " + status, RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), Instant.now()));
-            } else if (status / 100 != 2) {
-                finishHead(new Failed(job.request, status, HttpHops.isRedirect(status) ? "redirect without Location" : "HTTP " + status));
-            } else if (r.tooLarge()) {
-                finishHead(new Failed(job.request, status, tooLarge()));
-            } else {
-                finishHead(fetched(job.request, r));
-            }
+            if (status == 304) return new NotModified(job.request);
+            if (status == 429 || status / 100 == 5)
+                return retryOrFail(job, status, "HTTP " + status, RetryAfter.parse(r.headers().firstValue("Retry-After").orElse(null), Instant.now()));
+            if (status / 100 != 2)
+                return new Failed(job.request, status, HttpHops.isRedirect(status) ? "redirect without Location" : "HTTP " + status);
+            if (r.tooLarge()) return new Failed(job.request, status, tooLarge());
+            return fetched(job.request, r);
         }
 
         FetchOutcome fetched(FetchRequest request, HttpHops.Result.Response r) {
@@ -406,27 +382,24 @@ final class HostLanes {
         }
 
         /**
-         * Schedules another attempt of the head job after exponential back-off with jitter, or the server's
-         * Retry-After when longer (it also holds back the rest of this host), unless attempts are used up or the
-         * wait would not fit: a Retry-After beyond the cap or past the deadline defers to a later run.
+         * Another attempt of the head job after exponential back-off with jitter, or the server's Retry-After when
+         * longer (it also holds back the rest of this host): null, with the lane's next start moved. Its outcome
+         * instead when attempts are used up or the wait would not fit: a Retry-After beyond the cap or past the
+         * deadline defers to a later run.
          */
-        void retryOrFail(Job job, int status, String reason, Duration retryAfter) {
+        FetchOutcome retryOrFail(Job job, int status, String reason, Duration retryAfter) {
             if (retryAfter != null && retryAfter.compareTo(tuning.maxRetryAfter()) > 0) {
-                finishHead(new Deferred(job.request, reason + ": Retry-After " + retryAfter.toSeconds() + " s exceeds the "
-                        + tuning.maxRetryAfter().toSeconds() + " s we wait within a run"));
-                return;
+                return new Deferred(job.request, reason + ": Retry-After " + retryAfter.toSeconds() + " s exceeds the "
+                        + tuning.maxRetryAfter().toSeconds() + " s we wait within a run");
             }
-            if (job.attempt >= settings.maxAttempts()) {
-                finishHead(new Failed(job.request, status, reason + " (after " + job.attempt + " attempts)"));
-                return;
-            }
+            if (job.attempt >= settings.maxAttempts()) return new Failed(job.request, status, reason + " (after " + job.attempt + " attempts)");
             Backoff.Next next = backoff.next(job.attempt, retryAfter, Duration.between(Instant.now(), startLimit()));
             if (next instanceof Backoff.Next.PastDeadline) {
-                finishHead(new Deferred(job.request, reason + ": retrying in " + next.delay().toMillis() + " ms would pass the run deadline"));
-                return;
+                return new Deferred(job.request, reason + ": retrying in " + next.delay().toMillis() + " ms would pass the run deadline");
             }
             job.attempt++;
             nextStartNanos = Math.max(nextStartNanos, System.nanoTime() + next.delay().toNanos());
+            return null;
         }
 
         void finishHead(FetchOutcome outcome) {
@@ -434,7 +407,7 @@ final class HostLanes {
             if (job != null) report(job, outcome);
         }
 
-        /** Defers every queued job and ends this lane's chain of steps (a later follow-up starts a new one). */
+        /** Defers every queued job and leaves the lane idle (a later follow-up starts it again). */
         void deferAll(String reason) {
             while (true) {
                 Job job;
@@ -447,13 +420,6 @@ final class HostLanes {
                 }
                 report(job, new Deferred(job.request, reason));
             }
-        }
-
-        /** A bug must not stall the lane and hold the run until its deadline: fail the request and go on. */
-        void failHead(RuntimeException bug) {
-            Job job = poll();
-            if (job != null) report(job, new Failed(job.request, 0, "internal error: " + bug));
-            step();
         }
 
         /** The request as HttpHops sends it: its own headers plus the stored validators. */

@@ -78,7 +78,7 @@ public final class PoliteFetcher implements AutoCloseable {
         if (onOutcome == null) throw new IllegalArgumentException("onOutcome must not be null");
         if (requests.stream().anyMatch(java.util.Objects::isNull)) throw new IllegalArgumentException("requests must not contain null");
         if (requests.isEmpty()) return;
-        new HostLanes(settings, tuning, hops.get(), timer, worker, deadline, onOutcome).execute(requests);
+        new HostLanes(settings, tuning, hops.get(), timer, deadline, onOutcome).execute(requests);
     }
 
     @Override

@@ -88,6 +88,40 @@ class PolitenessIT {
         }
     }
 
+    @Test
+    void fetchAll_acrossHosts_neverHasMoreRequestsInFlightThanTheBound() throws IOException {
+        int bound = 2;
+        List<TestHost> servers = new ArrayList<>();
+        Tuning tight = new Tuning(Duration.ofMillis(20), Duration.ofSeconds(5), Duration.ofMillis(100), bound, 64 * 1024, 512 * 1024,
+                Duration.ofSeconds(1));
+        FetchSettings settings = settings(Duration.ofMillis(10));
+        try (PoliteFetcher fetcher = new PoliteFetcher(settings, tight, new AddressGuard(settings.allowPrivateAddresses()))) {
+            List<FetchRequest> requests = new ArrayList<>();
+            for (int h = 0; h < 6; h++) {
+                TestHost host = slowHost("127.0.0." + (h + 1), 2);
+                servers.add(host);
+                for (int i = 0; i < 2; i++) requests.add(FetchRequest.of("h" + h, host.url("/p" + i)));
+            }
+            assertThat(fetchAll(fetcher, requests, Duration.ofSeconds(20))).hasSize(12).allMatch(o -> o instanceof Fetched);
+
+            // Every request the servers saw (robots.txt included) as an interval; at no moment more than the bound
+            // overlap, and the bound is reached: six hosts did not simply take turns one at a time.
+            List<long[]> events = new ArrayList<>();
+            for (TestHost server : servers) {
+                for (TestHost.Served served : server.served()) {
+                    events.add(new long[] {served.startNanos(), 1});
+                    events.add(new long[] {served.endNanos(), -1});
+                }
+            }
+            events.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+            int inFlight = 0, most = 0;
+            for (long[] event : events) most = Math.max(most, inFlight += (int) event[1]);
+            assertThat(most).isEqualTo(bound);
+        } finally {
+            servers.forEach(TestHost::close);
+        }
+    }
+
     private static java.util.stream.Stream<TestHost.Served> pages(TestHost host) {
         return host.served().stream().filter(s -> !s.path().equals("/robots.txt"));
     }
