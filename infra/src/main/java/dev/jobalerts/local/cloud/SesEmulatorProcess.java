@@ -43,6 +43,8 @@ public final class SesEmulatorProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("AWS_SES_ACCOUNT", account(maxSendRate));
             Process process = builder.start();
+            // Stopped with the JVM too (Ctrl-C, SIGTERM), so an interrupted benchmark leaves no server behind.
+            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "ses-emulator-stop"));
             process.getOutputStream().close();
             SesEmulatorProcess emulator = new SesEmulatorProcess(process, URI.create("http://127.0.0.1:" + port));
             emulator.awaitHealthy(log);
