@@ -15,12 +15,12 @@ import java.util.Map;
  * (signature check, error pages). Each answer is thrown away.
  */
 final class ApiPriming {
-    private static final String SEARCH_JSON = "{\"email\":\"priming@example.com\",\"frequency\":\"instant\",\"search\":"
+    private static final String SEARCH_JSON = "{\"email\":\"priming-%d@example.com\",\"frequency\":\"instant\",\"search\":"
             + "{\"query\":\"python AND (django OR flask) -intern\",\"locations\":[\"Charlotte, NC\"],\"remote\":\"include\","
             + "\"minSalary\":120000,\"currency\":\"USD\"}}";
     private static final String PREVIEW_JSON = "{\"query\":\"python AND (django OR flask) -intern\",\"remote\":\"include\","
             + "\"minSalary\":120000,\"currency\":\"USD\"}";
-    private static final String SEARCH_FORM = "email=priming%40example.com&query=%22site+reliability%22+OR+sre&locations=Austin"
+    private static final String SEARCH_FORM = "email=priming-%d%%40example.com&query=%%22site+reliability%%22+OR+sre&locations=Austin"
             + "&remote=only&frequency=daily";
 
     private ApiPriming() {}
@@ -38,34 +38,39 @@ final class ApiPriming {
                 () -> subscriptions.findByEmail("priming@example.invalid"));
     }
 
+    /**
+     * Each round comes from a client address and a subscriber address of its own: the API's rate limits per client and
+     * per address would otherwise answer most rounds 429 and prime only the refusal.
+     */
     static Priming.Samples samples(ApiHandler api) {
-        List<APIGatewayV2HTTPEvent> requests = requests();
+        int[] round = {0};
         return () -> {
-            for (APIGatewayV2HTTPEvent request : requests) api.handleRequest(request, PrimingContext.INSTANCE);
+            for (APIGatewayV2HTTPEvent request : requests(round[0]++)) api.handleRequest(request, PrimingContext.INSTANCE);
         };
     }
 
-    static List<APIGatewayV2HTTPEvent> requests() {
+    static List<APIGatewayV2HTTPEvent> requests(int round) {
+        String client = "10." + (round >> 16 & 255) + "." + (round >> 8 & 255) + "." + (round & 255);
         return List.of(
-                request("GET", "/", "", null, null),
-                request("GET", "/assets/app.js", "", null, null),
-                request("GET", "/assets/app.css", "", null, null),
-                request("POST", "/subscriptions", "", "application/json", SEARCH_JSON),
-                request("POST", "/subscriptions", "", "application/x-www-form-urlencoded", SEARCH_FORM),
-                request("POST", "/subscriptions/preview", "", "application/json", PREVIEW_JSON),
-                request("GET", "/feeds/priming.atom", "", null, null),
-                request("GET", "/subscriptions/confirm", "token=priming", null, null),
-                request("GET", "/manage", "token=priming", null, null),
-                request("GET", "/manage/searches", "token=priming", "application/json", null),
-                request("POST", "/unsubscribe", "token=priming", "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"));
+                request(client, "GET", "/", "", null, null),
+                request(client, "GET", "/assets/app.js", "", null, null),
+                request(client, "GET", "/assets/app.css", "", null, null),
+                request(client, "POST", "/subscriptions", "", "application/json", String.format(SEARCH_JSON, round)),
+                request(client, "POST", "/subscriptions", "", "application/x-www-form-urlencoded", String.format(SEARCH_FORM, round)),
+                request(client, "POST", "/subscriptions/preview", "", "application/json", PREVIEW_JSON),
+                request(client, "GET", "/feeds/priming.atom", "", null, null),
+                request(client, "GET", "/subscriptions/confirm", "token=priming", null, null),
+                request(client, "GET", "/manage", "token=priming", null, null),
+                request(client, "GET", "/manage/searches", "token=priming", "application/json", null),
+                request(client, "POST", "/unsubscribe", "token=priming", "application/x-www-form-urlencoded", "List-Unsubscribe=One-Click"));
     }
 
-    private static APIGatewayV2HTTPEvent request(String method, String path, String query, String contentType, String body) {
+    private static APIGatewayV2HTTPEvent request(String client, String method, String path, String query, String contentType, String body) {
         Map<String, String> headers = contentType == null
                 ? Map.of("host", "priming.invalid", "accept", "text/html")
                 : Map.of("host", "priming.invalid", "accept", "application/json", "content-type", contentType);
         var http = APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp("192.0.2.1").withUserAgent("priming").build();
+                .withMethod(method).withPath(path).withProtocol("HTTP/1.1").withSourceIp(client).withUserAgent("priming").build();
         var context = APIGatewayV2HTTPEvent.RequestContext.builder()
                 .withHttp(http).withDomainName("priming.invalid").withRequestId("priming").withStage("$default").build();
         return APIGatewayV2HTTPEvent.builder()
