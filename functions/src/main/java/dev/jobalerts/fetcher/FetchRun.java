@@ -105,9 +105,10 @@ public final class FetchRun {
         });
         Summary summary = new Summary(due.size(), tally.changed, tally.unchanged, tally.notModified, tally.failed,
                 tally.disallowed, tally.deferred, tally.detailPages);
-        Log.info("fetch run finished", "segment", segment, "sources", summary.sources(), "changed", summary.changed(),
-                "unchanged", summary.unchanged(), "notModified", summary.notModified(), "failed", summary.failed(),
-                "disallowed", summary.disallowed(), "deferred", summary.deferred(), "detailPages", summary.detailPages());
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("segment", segment);
+        line.putAll(summary.counts());
+        Log.info("fetch run finished", line);
         Log.metrics("fetcher", Map.of("SourcesFetched", summary.sources(), "PagesChanged", summary.changed(), "FetchFailures", summary.failed()));
         return summary;
     }

@@ -107,14 +107,26 @@ public final class Log {
         out.println(Json.write(line));
     }
 
+    /** An INFO line whose fields, in their order, are a summary's counts (e.g. a run's). */
+    public static void info(String message, Map<String, ?> fields) {
+        write(Level.INFO, message, fields);
+    }
+
     private static void write(Level level, String message, Object... keyValues) {
+        if (!level.atLeast(threshold)) return;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < keyValues.length; i += 2) fields.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        write(level, message, fields);
+    }
+
+    private static void write(Level level, String message, Map<String, ?> fields) {
         if (!level.atLeast(threshold)) return;
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("time", Instant.now().toString());
         line.put("level", level.name());
         line.put("message", message);
         line.putAll(Invocations.current().fields());
-        for (int i = 0; i + 1 < keyValues.length; i += 2) line.put(String.valueOf(keyValues[i]), keyValues[i + 1]);
+        line.putAll(fields);
         out.println(Json.write(line));
     }
 
