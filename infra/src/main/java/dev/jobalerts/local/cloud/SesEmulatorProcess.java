@@ -25,10 +25,14 @@ public final class SesEmulatorProcess implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
+    /** Stops the emulator with the JVM too (Ctrl-C, SIGTERM), so an interrupted benchmark leaves no server behind. */
+    private final Thread stopOnExit;
 
     private SesEmulatorProcess(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
+        this.stopOnExit = new Thread(process::destroy, "ses-emulator-stop");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /** Starts the emulator from {@code directory} (infra/ses-emulator) and waits until it answers. */
@@ -43,8 +47,6 @@ public final class SesEmulatorProcess implements AutoCloseable {
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().put("AWS_SES_ACCOUNT", account(maxSendRate));
             Process process = builder.start();
-            // Stopped with the JVM too (Ctrl-C, SIGTERM), so an interrupted benchmark leaves no server behind.
-            Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "ses-emulator-stop"));
             process.getOutputStream().close();
             SesEmulatorProcess emulator = new SesEmulatorProcess(process, URI.create("http://127.0.0.1:" + port));
             emulator.awaitHealthy(log);
@@ -107,6 +109,11 @@ public final class SesEmulatorProcess implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running or about to: it stops the process too
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
